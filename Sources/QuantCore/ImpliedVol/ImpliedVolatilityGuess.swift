@@ -1,0 +1,62 @@
+/// The two transformed-map initial guesses of "Let's Be Rational" (Jäckel 2015, §4).
+/// In the wings b(s) is exponentially flat, so s(β) is interpolated not directly but through a
+/// map f that behaves linearly there: the lower map is the small-s asymptotic form of b, the
+/// upper map is Φ(-s/2), whose inverse is explicit. Derivatives of f are with respect to β.
+extension NormalisedImpliedVolatility {
+    static let lowerMapScale = 2 * Double.pi / 27.0.squareRoot()  // 2π/√27
+    static let sqrtThree = 3.0.squareRoot()
+
+    /// Lowest branch, 0 < β < b_l: f_l(s) = (2π/√27)|x|Φ(-z)³ with z = |x|/(√3·s), which tends
+    /// to b(x, s) as s → 0, so f_l(β) ≈ β near 0 (value 0, slope 1 there); the interpolant is fitted
+    /// to f_l's value, slope and curvature at s_l and inverted exactly (Jäckel eq. 4.38).
+    static func lowestBranchGuess(beta: Double, x: Double, sL: Double, bL: Double) -> Double {
+        let absX = abs(x)
+        let z = absX / (sqrtThree * sL)
+        let y = z * z
+        let tail = NormalDistribution.cdf(-z)
+        let fAtL = lowerMapScale * absX * tail * tail * tail
+        let slopeAtL = 2 * Double.pi * y * tail * tail * exp(y + sL * sL / 8)
+        let mills = NormalDistribution.millsRatio(-z)  // Φ(-z)/φ(z)
+        let curvatureAtL = Double.pi / 6 * y / (sL * sL * sL) * tail
+            * (8 * sqrtThree * sL * absX + (3 * sL * sL * (sL * sL - 8) - 8 * x * x) * mills)
+            * exp(2 * y + sL * sL / 4)
+        var f = 0.0
+        if curvatureAtL.isFinite && slopeAtL.isFinite {
+            let cubic = RationalCubic(
+                xLeft: 0, xRight: bL, yLeft: 0, yRight: fAtL, dLeft: 1, dRight: slopeAtL,
+                secondDerivative: curvatureAtL, atLeft: false, preferShapePreservation: true)
+            f = cubic(beta)
+        }
+        if !(f > 0) {
+            let t = beta / bL
+            f = (fAtL * t + bL * (1 - t)) * t
+        }
+        // s = |x| / (√3·|Φ⁻¹((f/((2π/√27)|x|))^{1/3})|); two cube roots avoid underflow of the ratio.
+        let argument = cbrt(f) / cbrt(lowerMapScale * absX)
+        let quantile = NormalDistribution.quantile(argument)
+        return abs(x / (sqrtThree * quantile))
+    }
+
+    /// Highest branch, b_u < β < b_max: f_u(s) = Φ(-s/2) → 0 as β → b_max with slope -½;
+    /// inverse s = -2Φ⁻¹(f).
+    static func highestBranchGuess(beta: Double, x: Double, sU: Double, bU: Double, bMax: Double) -> Double {
+        let fAtU = NormalDistribution.cdf(-0.5 * sU)
+        let w = (x / sU) * (x / sU)
+        let slopeAtU = -0.5 * exp(0.5 * w)
+        let curvatureAtU = sqrtHalfPi * exp(w + sU * sU / 8) * w / sU
+        var f = -1.0
+        let limit = Double.greatestFiniteMagnitude.squareRoot()
+        if curvatureAtU > -limit && curvatureAtU < limit && slopeAtU.isFinite {
+            let cubic = RationalCubic(
+                xLeft: bU, xRight: bMax, yLeft: fAtU, yRight: 0, dLeft: slopeAtU, dRight: -0.5,
+                secondDerivative: curvatureAtU, atLeft: true, preferShapePreservation: true)
+            f = cubic(beta)
+        }
+        if !(f > 0) {
+            let h = bMax - bU
+            let t = (beta - bU) / h
+            f = (fAtU * (1 - t) + 0.5 * h * t) * (1 - t)
+        }
+        return -2 * NormalDistribution.quantile(f)
+    }
+}

@@ -1,0 +1,105 @@
+/// Black-Scholes-Merton for European options on an asset with a continuous dividend yield q
+/// (Merton 1973; Hull, "Options, Futures and Other Derivatives", ch. 17), as used for SPX.
+///
+///     F = S·e^{(r-q)T},  d₁ = ln(F/K)/(σ√T) + σ√T/2,  d₂ = d₁ - σ√T
+///     call = S e^{-qT} Φ(d₁) - K e^{-rT} Φ(d₂),  put = K e^{-rT} Φ(-d₂) - S e^{-qT} Φ(-d₁)
+///
+/// Units and conventions: S, K in index points; T in years; r and q continuously compounded
+/// per year; σ per √year. Greeks follow `OptionValuation` (vega per 1.00 of vol, theta = -∂V/∂T
+/// per year, rho per 1.00 of rate). The price is computed as e^{-(r+q)T/2}·√(S·K)·b(x, σ√T)
+/// with the cancellation-free normalised Black function, so deep out-of-the-money prices keep
+/// their relative precision.
+///
+/// Edge cases: σ√T = 0 (σ = 0 or T = 0) returns the deterministic limits (discounted forward
+/// intrinsic value; delta e^{-qT}·1{in the money}; gamma 0). Exactly at the money with σ√T = 0,
+/// delta is half the in-the-money value, vega its σ → 0 limit S e^{-qT}√T/√(2π), and gamma and
+/// the diffusive part of theta are reported as 0 (their true limits are infinite).
+/// NaN/∞ or out-of-domain inputs throw `PricingError` naming the field.
+public enum BlackScholesMerton {
+    public static func value(
+        _ type: OptionType, spot: Double, strike: Double, time: Double,
+        rate: Double, dividendYield: Double, volatility: Double
+    ) throws(PricingError) -> OptionValuation {
+        try validate(spot: spot, strike: strike, time: time, rate: rate, dividendYield: dividendYield, volatility: volatility)
+        return uncheckedValue(
+            type, spot: spot, strike: strike, time: time, rate: rate,
+            dividendYield: dividendYield, volatility: volatility)
+    }
+
+    public static func price(
+        _ type: OptionType, spot: Double, strike: Double, time: Double,
+        rate: Double, dividendYield: Double, volatility: Double
+    ) throws(PricingError) -> Double {
+        try validate(spot: spot, strike: strike, time: time, rate: rate, dividendYield: dividendYield, volatility: volatility)
+        return uncheckedPrice(
+            type, spot: spot, strike: strike, time: time, rate: rate,
+            dividendYield: dividendYield, volatility: volatility)
+    }
+
+    @inlinable
+    public static func validate(
+        spot: Double, strike: Double, time: Double, rate: Double, dividendYield: Double, volatility: Double
+    ) throws(PricingError) {
+        try InputCheck.positive(spot, "S")
+        try InputCheck.positive(strike, "K")
+        try InputCheck.nonNegative(time, "T")
+        try InputCheck.finite(rate, "r")
+        try InputCheck.finite(dividendYield, "q")
+        try InputCheck.nonNegative(volatility, "sigma")
+    }
+
+    /// Price only; inputs must already satisfy `validate`.
+    @inlinable
+    public static func uncheckedPrice(
+        _ type: OptionType, spot: Double, strike: Double, time: Double,
+        rate: Double, dividendYield: Double, volatility: Double
+    ) -> Double {
+        let x = logRatio(spot, strike) + (rate - dividendYield) * time
+        let s = volatility * time.squareRoot()
+        let b = NormalisedBlack.value(x: x, s: s, sign: type.sign)
+        return exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot() * strike.squareRoot() * b
+    }
+
+    /// Price and greeks; inputs must already satisfy `validate`.
+    @inlinable
+    public static func uncheckedValue(
+        _ type: OptionType, spot: Double, strike: Double, time: Double,
+        rate: Double, dividendYield: Double, volatility: Double
+    ) -> OptionValuation {
+        let theta = type.sign
+        let sqrtT = time.squareRoot()
+        let s = volatility * sqrtT
+        let x = logRatio(spot, strike) + (rate - dividendYield) * time
+        let dividendDiscount = exp(-dividendYield * time)
+        let rateDiscount = exp(-rate * time)
+        let b = NormalisedBlack.value(x: x, s: s, sign: theta)
+        let price = exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot() * strike.squareRoot() * b
+        if s == 0 {
+            let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
+            let spotTerm = spot * dividendDiscount
+            let strikeTerm = strike * rateDiscount
+            return OptionValuation(
+                price: price,
+                delta: theta * dividendDiscount * inTheMoney,
+                gamma: 0,
+                vega: x == 0 ? spotTerm * sqrtT * NormalDistribution.inverseSqrtTwoPi : 0,
+                theta: theta * inTheMoney * (dividendYield * spotTerm - rate * strikeTerm),
+                rho: theta * inTheMoney * strike * time * rateDiscount)
+        }
+        let d1 = x / s + 0.5 * s
+        let d2 = d1 - s
+        let cdf1 = NormalDistribution.cdf(theta * d1)
+        let cdf2 = NormalDistribution.cdf(theta * d2)
+        let density = NormalDistribution.pdf(d1)
+        let spotTerm = spot * dividendDiscount
+        let strikeTerm = strike * rateDiscount
+        return OptionValuation(
+            price: price,
+            delta: theta * dividendDiscount * cdf1,
+            gamma: dividendDiscount * density / (spot * s),
+            vega: spotTerm * density * sqrtT,
+            theta: -spotTerm * density * volatility / (2 * sqrtT)
+                + theta * (dividendYield * spotTerm * cdf1 - rate * strikeTerm * cdf2),
+            rho: theta * strikeTerm * time * cdf2)
+    }
+}

@@ -1,0 +1,3 @@
+import VixShieldCLI
+
+VixShieldCommand.main()

@@ -1,0 +1,48 @@
+import Testing
+@testable import QuantCore
+
+@Suite struct PricingEdgeCaseTests {
+    @Test func invalidInputsThrowNamingTheField() {
+        func error(_ body: () throws(PricingError) -> Void) -> PricingError? {
+            do { try body(); return nil } catch { return error }
+        }
+        #expect(error { () throws(PricingError) in _ = try BlackScholesMerton.value(.call, spot: -1, strike: 100, time: 1, rate: 0, dividendYield: 0, volatility: 0.2) }?.field == "S")
+        #expect(error { () throws(PricingError) in _ = try BlackScholesMerton.value(.call, spot: 100, strike: 0, time: 1, rate: 0, dividendYield: 0, volatility: 0.2) }?.field == "K")
+        #expect(error { () throws(PricingError) in _ = try BlackScholesMerton.value(.call, spot: 100, strike: 100, time: -1, rate: 0, dividendYield: 0, volatility: 0.2) }?.field == "T")
+        #expect(error { () throws(PricingError) in _ = try BlackScholesMerton.value(.call, spot: 100, strike: 100, time: 1, rate: .nan, dividendYield: 0, volatility: 0.2) }?.field == "r")
+        #expect(error { () throws(PricingError) in _ = try BlackScholesMerton.value(.call, spot: 100, strike: 100, time: 1, rate: 0, dividendYield: .infinity, volatility: 0.2) }?.field == "q")
+        #expect(error { () throws(PricingError) in _ = try BlackScholesMerton.value(.call, spot: 100, strike: 100, time: 1, rate: 0, dividendYield: 0, volatility: -0.2) } == .negative(field: "sigma", value: -0.2))
+        #expect(error { () throws(PricingError) in _ = try Black76.value(.put, forward: .nan, strike: 100, time: 1, rate: 0, volatility: 0.2) }?.field == "F")
+    }
+
+    /// σ = 0 and T = 0 give the deterministic limits, never NaN.
+    @Test func zeroVolatilityAndExpiryGiveDeterministicLimits() throws {
+        let itm = try BlackScholesMerton.value(.call, spot: 110, strike: 100, time: 0.5, rate: 0.03, dividendYield: 0.01, volatility: 0)
+        let expected = 110 * exp(-0.005) - 100 * exp(-0.015)
+        #expect(relativeError(itm.price, expected) <= 1e-14)
+        #expect(relativeError(itm.delta, exp(-0.005)) <= 1e-15)
+        #expect(itm.gamma == 0 && itm.vega == 0)
+        #expect(relativeError(itm.theta, 0.01 * 110 * exp(-0.005) - 0.03 * 100 * exp(-0.015)) <= 1e-14)
+        let otm = try BlackScholesMerton.value(.put, spot: 110, strike: 100, time: 0.5, rate: 0.03, dividendYield: 0.01, volatility: 0)
+        #expect(otm.price == 0 && otm.delta == 0 && otm.rho == 0)
+        let expired = try Black76.value(.put, forward: 15, strike: 20, time: 0, rate: 0.02, volatility: 0.9)
+        #expect(relativeError(expired.price, 5) <= 1e-15)
+        #expect(relativeError(expired.delta, -1) <= 1e-15)
+        for v in [itm, otm, expired] {
+            let values = [v.price, v.delta, v.gamma, v.vega, v.theta, v.rho]
+            #expect(values.allSatisfy { $0.isFinite })
+        }
+        // Continuity: a tiny σ approaches the σ = 0 limit.
+        let tiny = try BlackScholesMerton.value(.call, spot: 110, strike: 100, time: 0.5, rate: 0.03, dividendYield: 0.01, volatility: 1e-6)
+        #expect(relativeError(tiny.price, itm.price) <= 1e-12)
+    }
+
+    /// The at-the-money, tiny σ√T case exercises the series branch of the normalised Black
+    /// function: b(0, s) = erf(s/√8) exactly.
+    @Test func atTheMoneyNormalisedValueMatchesErf() {
+        for s in [1e-8, 1e-5, 1e-3, 0.01, 0.1, 0.5, 1, 3, 10] {
+            let b = NormalisedBlack.value(x: 0, s: s, sign: 1)
+            #expect(relativeError(b, erf(s / 8.0.squareRoot())) <= 4e-16 * max(1, 1 / s), "s=\(s)")
+        }
+    }
+}

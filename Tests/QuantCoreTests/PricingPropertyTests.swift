@@ -1,0 +1,75 @@
+import PropertyBased
+import Testing
+@testable import QuantCore
+
+/// Model-free properties over seeded random inputs (swift-property-based generators).
+@Suite struct PricingPropertyTests {
+    struct Market { var spot, strike, time, rate, dividend, volatility: Double }
+
+    /// Spot 1-5000, ln(K/S) in [-3, 3], T in [1 day, 3 years], r in [-1%, 8%], q in [0, 5%],
+    /// σ in [0.01, 3] (log-uniform).
+    static let markets = Gen.double(in: 0..<1).array(of: 6).map { u in
+        let spot = 1 + 4999 * u[0]
+        return Market(
+            spot: spot, strike: spot * exp(-3 + 6 * u[1]), time: exp(log(1.0 / 365) + (log(3.0) - log(1.0 / 365)) * u[2]),
+            rate: -0.01 + 0.09 * u[3], dividend: 0.05 * u[4], volatility: exp(log(0.01) + (log(3.0) - log(0.01)) * u[5]))
+    }
+
+    func value(_ type: OptionType, _ m: Market, volatility: Double? = nil) throws -> OptionValuation {
+        try BlackScholesMerton.value(
+            type, spot: m.spot, strike: m.strike, time: m.time, rate: m.rate, dividendYield: m.dividend,
+            volatility: volatility ?? m.volatility)
+    }
+
+    /// C - P = S e^{-qT} - K e^{-rT}, to rounding of the larger leg (4 ulp of max(S, K)).
+    @Test func putCallParity() throws {
+        try seededProperty(count: 2000, seed: 1, Self.markets) { m in
+            let call = try value(.call, m)
+            let put = try value(.put, m)
+            let forwardValue = m.spot * exp(-m.dividend * m.time) - m.strike * exp(-m.rate * m.time)
+            #expect(abs((call.price - put.price) - forwardValue) <= 8 * Double.ulpOfOne * max(m.spot, m.strike), "\(m)")
+            // Parity of the greeks: delta_C - delta_P = e^{-qT}; gamma and vega equal.
+            #expect(abs(call.delta - put.delta - exp(-m.dividend * m.time)) <= 1e-15)
+            #expect(relativeError(call.gamma, put.gamma) <= 1e-15 || call.gamma < 1e-300)
+            #expect(relativeError(call.vega, put.vega) <= 1e-15 || call.vega < 1e-300)
+        }
+    }
+
+    /// Price is non-decreasing in σ (vega ≥ 0) and strictly increasing wherever vega is visible.
+    @Test func priceIsMonotoneInVolatility() throws {
+        try seededProperty(count: 2000, seed: 2, Self.markets) { m in
+            for type in OptionType.allCases {
+                let low = try value(type, m).price
+                let high = try value(type, m, volatility: m.volatility * 1.01).price
+                #expect(high >= low, "\(type) \(m)")
+                #expect(try value(type, m).vega >= 0)
+            }
+        }
+    }
+
+    /// Discounted intrinsic ≤ price ≤ upper bound (S e^{-qT} for calls, K e^{-rT} for puts).
+    @Test func priceIsBoundedByIntrinsicAndForward() throws {
+        try seededProperty(count: 2000, seed: 3, Self.markets) { m in
+            let spotLeg = m.spot * exp(-m.dividend * m.time)
+            let strikeLeg = m.strike * exp(-m.rate * m.time)
+            let slack = 8 * Double.ulpOfOne * max(spotLeg, strikeLeg)
+            let call = try value(.call, m).price
+            let put = try value(.put, m).price
+            #expect(call >= max(spotLeg - strikeLeg, 0) - slack && call <= spotLeg + slack, "\(m)")
+            #expect(put >= max(strikeLeg - spotLeg, 0) - slack && put <= strikeLeg + slack, "\(m)")
+            #expect(call >= 0 && put >= 0)
+        }
+    }
+
+    /// Black-76 with F = S e^{(r-q)T} is the same price as BSM (VIX options reuse the kernel).
+    @Test func black76AgreesWithBlackScholesMertonOnTheForward() throws {
+        try seededProperty(count: 1000, seed: 4, Self.markets) { m in
+            let forward = m.spot * exp((m.rate - m.dividend) * m.time)
+            for type in OptionType.allCases {
+                let bsm = try value(type, m).price
+                let b76 = try Black76.price(type, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: m.volatility)
+                #expect(abs(bsm - b76) <= 1e-12 * max(bsm, 1e-300) + 16 * Double.ulpOfOne * max(m.spot, m.strike) * 1e-3, "\(type) \(m)")
+            }
+        }
+    }
+}
