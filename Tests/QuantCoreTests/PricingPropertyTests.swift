@@ -35,14 +35,20 @@ import Testing
         }
     }
 
-    /// Price is non-decreasing in σ (vega ≥ 0) and strictly increasing wherever vega is visible.
+    /// Price is non-decreasing in σ (vega ≥ 0, up to rounding) and strictly increasing wherever
+    /// the vega-implied change is visible above rounding.
     @Test func priceIsMonotoneInVolatility() throws {
         try seededProperty(count: 2000, seed: 2, Self.markets) { m in
             for type in OptionType.allCases {
-                let low = try value(type, m).price
+                let base = try value(type, m)
+                let low = base.price
                 let high = try value(type, m, volatility: m.volatility * 1.01).price
-                #expect(high >= low, "\(type) \(m)")
-                #expect(try value(type, m).vega >= 0)
+                // Monotone up to rounding (4 ulp): deep in the money the change is invisible.
+                #expect(high >= low - 4 * low.ulp, "\(type) \(m)")
+                if base.vega * m.volatility * 0.01 > 1e-9 * low {
+                    #expect(high > low, "\(type) \(m)")
+                }
+                #expect(base.vega >= 0)
             }
         }
     }

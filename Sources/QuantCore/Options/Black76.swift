@@ -6,8 +6,9 @@
 ///
 /// Units and conventions: F, K in index points; T in years; r continuously compounded; σ per
 /// √year. Greeks follow `OptionValuation`, with F held fixed: delta = ∂V/∂F, theta = -∂V/∂T =
-/// rV - e^{-rT}Fφ(d₁)σ/(2√T), rho = ∂V/∂r = -T·V. The price uses the cancellation-free
-/// normalised Black function: e^{-rT}·√(F·K)·b(ln(F/K), σ√T).
+/// rV - e^{-rT}Fφ(d₁)σ/(2√T), rho = ∂V/∂r = -T·V. The price is the textbook difference when
+/// its legs differ enough (`DirectBlackDifference`), otherwise the cancellation-free normalised
+/// Black function: e^{-rT}·√(F·K)·b(ln(F/K), σ√T).
 ///
 /// Edge cases: σ√T = 0 returns the discounted intrinsic value and its deterministic greeks
 /// (at F = K: delta ±½e^{-rT}, vega its σ → 0 limit e^{-rT}F√T/√(2π), gamma 0).
@@ -42,9 +43,25 @@ public enum Black76 {
     public static func uncheckedPrice(
         _ type: OptionType, forward: Double, strike: Double, time: Double, rate: Double, volatility: Double
     ) -> Double {
-        let b = NormalisedBlack.value(
-            x: logRatio(forward, strike), s: volatility * time.squareRoot(), sign: type.sign)
-        return exp(-rate * time) * forward.squareRoot() * strike.squareRoot() * b
+        let theta = type.sign
+        let s = volatility * time.squareRoot()
+        let x = logRatio(forward, strike)
+        let discount = exp(-rate * time)
+        if s > 0 {
+            let d1 = x / s + 0.5 * s
+            let forwardLeg = discount * forward * NormalDistribution.cdf(theta * d1)
+            let strikeLeg = discount * strike * NormalDistribution.cdf(theta * (d1 - s))
+            if let price = DirectBlackDifference.price(theta: theta, spotLeg: forwardLeg, strikeLeg: strikeLeg) {
+                return price
+            }
+        }
+        return accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
+    }
+
+    /// e^{-rT}·√(F·K)·b(x, s): the cancellation-free normalised form.
+    @inlinable
+    static func accuratePrice(theta: Double, x: Double, s: Double, forward: Double, strike: Double, discount: Double) -> Double {
+        discount * forward.squareRoot() * strike.squareRoot() * NormalisedBlack.value(x: x, s: s, sign: theta)
     }
 
     @inlinable
@@ -56,9 +73,8 @@ public enum Black76 {
         let s = volatility * sqrtT
         let x = logRatio(forward, strike)
         let discount = exp(-rate * time)
-        let price = discount * forward.squareRoot() * strike.squareRoot()
-            * NormalisedBlack.value(x: x, s: s, sign: theta)
         if s == 0 {
+            let price = accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
             let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
             return OptionValuation(
                 price: price,
@@ -69,11 +85,15 @@ public enum Black76 {
                 rho: -time * price)
         }
         let d1 = x / s + 0.5 * s
+        let cdf1 = NormalDistribution.cdf(theta * d1)
+        let cdf2 = NormalDistribution.cdf(theta * (d1 - s))
         let density = NormalDistribution.pdf(d1)
         let forwardTerm = discount * forward
+        let price = DirectBlackDifference.price(theta: theta, spotLeg: forwardTerm * cdf1, strikeLeg: discount * strike * cdf2)
+            ?? accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
         return OptionValuation(
             price: price,
-            delta: theta * discount * NormalDistribution.cdf(theta * d1),
+            delta: theta * discount * cdf1,
             gamma: discount * density / (forward * s),
             vega: forwardTerm * density * sqrtT,
             theta: rate * price - forwardTerm * density * volatility / (2 * sqrtT),

@@ -54,9 +54,26 @@ public enum BlackScholesMerton {
         _ type: OptionType, spot: Double, strike: Double, time: Double,
         rate: Double, dividendYield: Double, volatility: Double
     ) -> Double {
-        let x = logRatio(spot, strike) + (rate - dividendYield) * time
+        let theta = type.sign
         let s = volatility * time.squareRoot()
-        let b = NormalisedBlack.value(x: x, s: s, sign: type.sign)
+        let x = logRatio(spot, strike) + (rate - dividendYield) * time
+        if s > 0 {
+            let d1 = x / s + 0.5 * s
+            let spotLeg = spot * exp(-dividendYield * time) * NormalDistribution.cdf(theta * d1)
+            let strikeLeg = strike * exp(-rate * time) * NormalDistribution.cdf(theta * (d1 - s))
+            if let price = DirectBlackDifference.price(theta: theta, spotLeg: spotLeg, strikeLeg: strikeLeg) {
+                return price
+            }
+        }
+        return accuratePrice(theta: theta, x: x, s: s, spot: spot, strike: strike, time: time, rate: rate, dividendYield: dividendYield)
+    }
+
+    /// e^{-(r+q)T/2}·√(S·K)·b(x, s): the cancellation-free normalised form.
+    @inlinable
+    static func accuratePrice(
+        theta: Double, x: Double, s: Double, spot: Double, strike: Double, time: Double, rate: Double, dividendYield: Double
+    ) -> Double {
+        let b = NormalisedBlack.value(x: x, s: s, sign: theta)
         return exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot() * strike.squareRoot() * b
     }
 
@@ -66,40 +83,67 @@ public enum BlackScholesMerton {
         _ type: OptionType, spot: Double, strike: Double, time: Double,
         rate: Double, dividendYield: Double, volatility: Double
     ) -> OptionValuation {
-        let theta = type.sign
-        let sqrtT = time.squareRoot()
-        let s = volatility * sqrtT
-        let x = logRatio(spot, strike) + (rate - dividendYield) * time
-        let dividendDiscount = exp(-dividendYield * time)
-        let rateDiscount = exp(-rate * time)
-        let b = NormalisedBlack.value(x: x, s: s, sign: theta)
-        let price = exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot() * strike.squareRoot() * b
-        if s == 0 {
-            let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
+        Expiry(spot: spot, time: time, rate: rate, dividendYield: dividendYield)
+            .value(type, strike: strike, volatility: volatility)
+    }
+
+    /// Everything that depends only on the spot, the expiry and the curves, computed once so
+    /// that a chain slice pays per option only for what depends on strike and volatility.
+    @frozen
+    public struct Expiry: Sendable {
+        public let spot, time, rate, dividendYield: Double
+        @usableFromInline let sqrtT, dividendDiscount, rateDiscount, carry, accurateScale: Double
+
+        @inlinable
+        public init(spot: Double, time: Double, rate: Double, dividendYield: Double) {
+            self.spot = spot
+            self.time = time
+            self.rate = rate
+            self.dividendYield = dividendYield
+            sqrtT = time.squareRoot()
+            dividendDiscount = exp(-dividendYield * time)
+            rateDiscount = exp(-rate * time)
+            carry = (rate - dividendYield) * time
+            accurateScale = exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot()
+        }
+
+        @inlinable
+        public func value(_ type: OptionType, strike: Double, volatility: Double) -> OptionValuation {
+            let theta = type.sign
+            let s = volatility * sqrtT
+            let x = logRatio(spot, strike) + carry
             let spotTerm = spot * dividendDiscount
             let strikeTerm = strike * rateDiscount
+            if s == 0 {
+                let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
+                return OptionValuation(
+                    price: accuratePrice(theta: theta, x: x, s: s, strike: strike),
+                    delta: theta * dividendDiscount * inTheMoney,
+                    gamma: 0,
+                    vega: x == 0 ? spotTerm * sqrtT * NormalDistribution.inverseSqrtTwoPi : 0,
+                    theta: theta * inTheMoney * (dividendYield * spotTerm - rate * strikeTerm),
+                    rho: theta * inTheMoney * strikeTerm * time)
+            }
+            let d1 = x / s + 0.5 * s
+            let cdf1 = NormalDistribution.cdf(theta * d1)
+            let cdf2 = NormalDistribution.cdf(theta * (d1 - s))
+            let density = NormalDistribution.pdf(d1)
+            let price = DirectBlackDifference.price(theta: theta, spotLeg: spotTerm * cdf1, strikeLeg: strikeTerm * cdf2)
+                ?? accuratePrice(theta: theta, x: x, s: s, strike: strike)
             return OptionValuation(
                 price: price,
-                delta: theta * dividendDiscount * inTheMoney,
-                gamma: 0,
-                vega: x == 0 ? spotTerm * sqrtT * NormalDistribution.inverseSqrtTwoPi : 0,
-                theta: theta * inTheMoney * (dividendYield * spotTerm - rate * strikeTerm),
-                rho: theta * inTheMoney * strike * time * rateDiscount)
+                delta: theta * dividendDiscount * cdf1,
+                gamma: dividendDiscount * density / (spot * s),
+                vega: spotTerm * density * sqrtT,
+                theta: -spotTerm * density * volatility / (2 * sqrtT)
+                    + theta * (dividendYield * spotTerm * cdf1 - rate * strikeTerm * cdf2),
+                rho: theta * strikeTerm * time * cdf2)
         }
-        let d1 = x / s + 0.5 * s
-        let d2 = d1 - s
-        let cdf1 = NormalDistribution.cdf(theta * d1)
-        let cdf2 = NormalDistribution.cdf(theta * d2)
-        let density = NormalDistribution.pdf(d1)
-        let spotTerm = spot * dividendDiscount
-        let strikeTerm = strike * rateDiscount
-        return OptionValuation(
-            price: price,
-            delta: theta * dividendDiscount * cdf1,
-            gamma: dividendDiscount * density / (spot * s),
-            vega: spotTerm * density * sqrtT,
-            theta: -spotTerm * density * volatility / (2 * sqrtT)
-                + theta * (dividendYield * spotTerm * cdf1 - rate * strikeTerm * cdf2),
-            rho: theta * strikeTerm * time * cdf2)
+
+        /// e^{-(r+q)T/2}·√(S·K)·b(x, s): the cancellation-free normalised form.
+        @inlinable
+        func accuratePrice(theta: Double, x: Double, s: Double, strike: Double) -> Double {
+            accurateScale * strike.squareRoot() * NormalisedBlack.value(x: x, s: s, sign: theta)
+        }
     }
 }
