@@ -36,6 +36,7 @@ public enum MillsRatioDerivatives {
         var above = 0.5 * (h + (h * h + 4 * Double(start + 1)).squareRoot())
         var current = 1.0
         var k = start
+        reciprocals.withUnsafeBufferPointer { reciprocals in
         while k > 0 {
             // m⁽ᵏ⁻¹⁾ = (m⁽ᵏ⁺¹⁾ - h·m⁽ᵏ⁾)/k; a multiply by a tabulated 1/k keeps the serial
             // dependency chain free of divisions (the loop's cost is its latency).
@@ -50,6 +51,7 @@ public enum MillsRatioDerivatives {
                 if k - 1 <= order { for j in (k - 1)...order { d[j] *= 1e-250 } }
             }
             k -= 1
+        }
         }
         let scale = m0 / d[0]
         for j in 0...order { d[j] *= scale }

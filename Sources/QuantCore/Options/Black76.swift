@@ -51,7 +51,10 @@ public enum Black76 {
             let d1 = x / s + 0.5 * s
             let forwardLeg = discount * forward * NormalDistribution.cdf(theta * d1)
             let strikeLeg = discount * strike * NormalDistribution.cdf(theta * (d1 - s))
-            if let price = DirectBlackDifference.price(theta: theta, spotLeg: forwardLeg, strikeLeg: strikeLeg) {
+            if let price = DirectBlackDifference.price(
+                theta: theta, x: x, s: s, spotLeg: forwardLeg, strikeLeg: strikeLeg,
+                normalisedScale: discount * forward.squareRoot() * strike.squareRoot())
+            {
                 return price
             }
         }
@@ -89,7 +92,9 @@ public enum Black76 {
         let cdf2 = NormalDistribution.cdf(theta * (d1 - s))
         let density = NormalDistribution.pdf(d1)
         let forwardTerm = discount * forward
-        let price = DirectBlackDifference.price(theta: theta, spotLeg: forwardTerm * cdf1, strikeLeg: discount * strike * cdf2)
+        let price = DirectBlackDifference.price(
+            theta: theta, x: x, s: s, spotLeg: forwardTerm * cdf1, strikeLeg: discount * strike * cdf2,
+            normalisedScale: discount * forward.squareRoot() * strike.squareRoot())
             ?? accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
         return OptionValuation(
             price: price,

@@ -54,27 +54,8 @@ public enum BlackScholesMerton {
         _ type: OptionType, spot: Double, strike: Double, time: Double,
         rate: Double, dividendYield: Double, volatility: Double
     ) -> Double {
-        let theta = type.sign
-        let s = volatility * time.squareRoot()
-        let x = logRatio(spot, strike) + (rate - dividendYield) * time
-        if s > 0 {
-            let d1 = x / s + 0.5 * s
-            let spotLeg = spot * exp(-dividendYield * time) * NormalDistribution.cdf(theta * d1)
-            let strikeLeg = strike * exp(-rate * time) * NormalDistribution.cdf(theta * (d1 - s))
-            if let price = DirectBlackDifference.price(theta: theta, spotLeg: spotLeg, strikeLeg: strikeLeg) {
-                return price
-            }
-        }
-        return accuratePrice(theta: theta, x: x, s: s, spot: spot, strike: strike, time: time, rate: rate, dividendYield: dividendYield)
-    }
-
-    /// e^{-(r+q)T/2}·√(S·K)·b(x, s): the cancellation-free normalised form.
-    @inlinable
-    static func accuratePrice(
-        theta: Double, x: Double, s: Double, spot: Double, strike: Double, time: Double, rate: Double, dividendYield: Double
-    ) -> Double {
-        let b = NormalisedBlack.value(x: x, s: s, sign: theta)
-        return exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot() * strike.squareRoot() * b
+        Expiry(spot: spot, time: time, rate: rate, dividendYield: dividendYield)
+            .price(type, strike: strike, volatility: volatility)
     }
 
     /// Price and greeks; inputs must already satisfy `validate`.
@@ -92,7 +73,7 @@ public enum BlackScholesMerton {
     @frozen
     public struct Expiry: Sendable {
         public let spot, time, rate, dividendYield: Double
-        @usableFromInline let sqrtT, dividendDiscount, rateDiscount, carry, accurateScale: Double
+        @usableFromInline let sqrtT, dividendDiscount, rateDiscount, carry: Double
 
         @inlinable
         public init(spot: Double, time: Double, rate: Double, dividendYield: Double) {
@@ -104,7 +85,6 @@ public enum BlackScholesMerton {
             dividendDiscount = exp(-dividendYield * time)
             rateDiscount = exp(-rate * time)
             carry = (rate - dividendYield) * time
-            accurateScale = exp(-0.5 * (rate + dividendYield) * time) * spot.squareRoot()
         }
 
         @inlinable
@@ -128,7 +108,9 @@ public enum BlackScholesMerton {
             let cdf1 = NormalDistribution.cdf(theta * d1)
             let cdf2 = NormalDistribution.cdf(theta * (d1 - s))
             let density = NormalDistribution.pdf(d1)
-            let price = DirectBlackDifference.price(theta: theta, spotLeg: spotTerm * cdf1, strikeLeg: strikeTerm * cdf2)
+            let price = DirectBlackDifference.price(
+                theta: theta, x: x, s: s, spotLeg: spotTerm * cdf1, strikeLeg: strikeTerm * cdf2,
+                normalisedScale: normalisedScale(strike: strike))
                 ?? accuratePrice(theta: theta, x: x, s: s, strike: strike)
             return OptionValuation(
                 price: price,
@@ -140,10 +122,35 @@ public enum BlackScholesMerton {
                 rho: theta * strikeTerm * time * cdf2)
         }
 
+        @inlinable
+        public func price(_ type: OptionType, strike: Double, volatility: Double) -> Double {
+            let theta = type.sign
+            let s = volatility * sqrtT
+            let x = logRatio(spot, strike) + carry
+            if s > 0 {
+                let d1 = x / s + 0.5 * s
+                let spotLeg = spot * dividendDiscount * NormalDistribution.cdf(theta * d1)
+                let strikeLeg = strike * rateDiscount * NormalDistribution.cdf(theta * (d1 - s))
+                if let price = DirectBlackDifference.price(
+                    theta: theta, x: x, s: s, spotLeg: spotLeg, strikeLeg: strikeLeg,
+                    normalisedScale: normalisedScale(strike: strike))
+                {
+                    return price
+                }
+            }
+            return accuratePrice(theta: theta, x: x, s: s, strike: strike)
+        }
+
         /// e^{-(r+q)T/2}·√(S·K)·b(x, s): the cancellation-free normalised form.
         @inlinable
         func accuratePrice(theta: Double, x: Double, s: Double, strike: Double) -> Double {
-            accurateScale * strike.squareRoot() * NormalisedBlack.value(x: x, s: s, sign: theta)
+            normalisedScale(strike: strike) * NormalisedBlack.value(x: x, s: s, sign: theta)
+        }
+
+        /// e^{-rT}·√(F·K) = √(e^{-qT}·e^{-rT}·S·K).
+        @inlinable
+        func normalisedScale(strike: Double) -> Double {
+            (dividendDiscount * rateDiscount).squareRoot() * spot.squareRoot() * strike.squareRoot()
         }
     }
 }

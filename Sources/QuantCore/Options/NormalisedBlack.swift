@@ -56,6 +56,15 @@ public enum NormalisedBlack {
                 return scaledDensity(h: h, t: t) * (mPlus - mMinus)
             }
         }
+        return outOfTheMoneySeries(x: x, s: s)
+    }
+
+    /// The series form of `outOfTheMoneyCall`, for callers that already know (from the two
+    /// Black legs they computed) that the direct difference would cancel by more than 4 bits.
+    @inlinable
+    public static func outOfTheMoneySeries(x: Double, s: Double) -> Double {
+        let h = x / s
+        let t = 0.5 * s
         return scaledDensity(h: h, t: t) * millsDifferenceSeries(h: h, t: t)
     }
 

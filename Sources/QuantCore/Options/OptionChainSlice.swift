@@ -11,7 +11,7 @@ public struct OptionChainSlice: Sendable {
     /// Throws `PricingError` naming the field (`K[i]`, `sigma[i]`) of the first bad entry.
     public init(types: [OptionType], strikes: [Double], volatilities: [Double]) throws(PricingError) {
         guard types.count == strikes.count, strikes.count == volatilities.count else {
-            throw .notFinite(field: "lengths differ: types \(types.count), strikes \(strikes.count), sigmas \(volatilities.count)")
+            throw .mismatchedLengths("types \(types.count), strikes \(strikes.count), sigmas \(volatilities.count)")
         }
         for index in strikes.indices {
             try InputCheck.positive(strikes[index], "K[\(index)]")
@@ -39,13 +39,25 @@ public struct OptionValuationColumns: Sendable {
     @usableFromInline
     mutating func resize(to count: Int) {
         if price.count != count {
+            // Six separate allocations: columns must not share storage, or every first write
+            // would copy.
             price = Array(repeating: 0, count: count)
-            delta = price
-            gamma = price
-            vega = price
-            theta = price
-            rho = price
+            delta = Array(repeating: 0, count: count)
+            gamma = Array(repeating: 0, count: count)
+            vega = Array(repeating: 0, count: count)
+            theta = Array(repeating: 0, count: count)
+            rho = Array(repeating: 0, count: count)
         }
+    }
+
+    @inlinable
+    mutating func store(_ v: OptionValuation, at index: Int) {
+        price[index] = v.price
+        delta[index] = v.delta
+        gamma[index] = v.gamma
+        vega[index] = v.vega
+        theta[index] = v.theta
+        rho[index] = v.rho
     }
 }
 
@@ -59,20 +71,9 @@ extension BlackScholesMerton {
         try validate(spot: spot, strike: 1, time: time, rate: rate, dividendYield: dividendYield, volatility: 0)
         output.resize(to: slice.count)
         let expiry = Expiry(spot: spot, time: time, rate: rate, dividendYield: dividendYield)
-        slice.strikes.withUnsafeBufferPointer { strikes in
-            slice.volatilities.withUnsafeBufferPointer { vols in
-                slice.types.withUnsafeBufferPointer { types in
-                    for index in 0..<strikes.count {
-                        let v = expiry.value(types[index], strike: strikes[index], volatility: vols[index])
-                        output.price[index] = v.price
-                        output.delta[index] = v.delta
-                        output.gamma[index] = v.gamma
-                        output.vega[index] = v.vega
-                        output.theta[index] = v.theta
-                        output.rho[index] = v.rho
-                    }
-                }
-            }
+        for index in 0..<slice.count {
+            let v = expiry.value(slice.types[index], strike: slice.strikes[index], volatility: slice.volatilities[index])
+            output.store(v, at: index)
         }
     }
 }

@@ -7,10 +7,13 @@ public enum PricingError: Error, Equatable, Sendable, CustomStringConvertible {
     case notPositive(field: String, value: Double)
     /// A field that must be non-negative (time, volatility) is negative.
     case negative(field: String, value: Double)
+    /// Batch columns of different lengths.
+    case mismatchedLengths(String)
 
     public var field: String {
         switch self {
         case .notFinite(let field), .notPositive(let field, _), .negative(let field, _): field
+        case .mismatchedLengths: "lengths"
         }
     }
 
@@ -19,6 +22,7 @@ public enum PricingError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notFinite(let field): "\(field) must be a finite number"
         case .notPositive(let field, let value): "\(field) must be > 0 (got \(value))"
         case .negative(let field, let value): "\(field) must be >= 0 (got \(value))"
+        case .mismatchedLengths(let detail): "columns differ in length: \(detail)"
         }
     }
 }

@@ -1,0 +1,82 @@
+import Benchmark
+import QuantCore
+
+/// Each benchmark iteration processes a whole batch (4,096 options or 10,000 points), so
+/// "time per iteration / batch size" is the per-option (per-point) cost. README quotes the
+/// figures as ratios against the textbook baseline measured in the same run.
+let benchmarks: @Sendable () -> Void = {
+    let inputs = BenchmarkInputs()
+    let configuration = Benchmark.Configuration(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(3))
+
+    Benchmark("Baseline textbook BSM price+greeks x4096", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var sum = 0.0
+            for i in 0..<BenchmarkInputs.count {
+                let v = TextbookBaseline.value(
+                    call: inputs.types[i] == .call, spot: inputs.spot, strike: inputs.strikes[i], time: inputs.times[i],
+                    rate: inputs.rate, dividend: inputs.dividend, vol: inputs.vols[i])
+                sum += v.price + v.delta + v.gamma + v.vega + v.theta + v.rho
+            }
+            blackHole(sum)
+        }
+    }
+
+    Benchmark("QuantCore BSM price+greeks scalar x4096", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var sum = 0.0
+            for i in 0..<BenchmarkInputs.count {
+                let v = BlackScholesMerton.uncheckedValue(
+                    inputs.types[i], spot: inputs.spot, strike: inputs.strikes[i], time: inputs.times[i],
+                    rate: inputs.rate, dividendYield: inputs.dividend, volatility: inputs.vols[i])
+                sum += v.price + v.delta + v.gamma + v.vega + v.theta + v.rho
+            }
+            blackHole(sum)
+        }
+    }
+
+    let slice = try! OptionChainSlice(types: inputs.types, strikes: inputs.strikes, volatilities: inputs.vols)
+    Benchmark("QuantCore BSM chain slice batch x4096", configuration: configuration) { benchmark in
+        var output = OptionValuationColumns()
+        for _ in benchmark.scaledIterations {
+            try! BlackScholesMerton.value(slice, spot: inputs.spot, time: 45.0 / 365, rate: inputs.rate, dividendYield: inputs.dividend, into: &output)
+            blackHole(output.price[0])
+        }
+    }
+
+    Benchmark("Baseline Newton implied vol x4096", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var sum = 0.0
+            for i in 0..<BenchmarkInputs.count {
+                sum += TextbookBaseline.impliedVolatility(
+                    call: inputs.types[i] == .call, price: inputs.prices[i], spot: inputs.spot, strike: inputs.strikes[i],
+                    time: inputs.times[i], rate: inputs.rate, dividend: inputs.dividend)
+            }
+            blackHole(sum)
+        }
+    }
+
+    Benchmark("QuantCore implied vol (Let's Be Rational) x4096", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var sum = 0.0
+            for i in 0..<BenchmarkInputs.count {
+                sum += (try? ImpliedVolatility.blackScholesMerton(
+                    inputs.types[i], price: inputs.prices[i], spot: inputs.spot, strike: inputs.strikes[i],
+                    time: inputs.times[i], rate: inputs.rate, dividendYield: inputs.dividend).volatility) ?? 0
+            }
+            blackHole(sum)
+        }
+    }
+
+    Benchmark("QuantCore MACD+RSI streaming x10000 points", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            var macd = MACD()
+            var rsi = RSI(period: 14)
+            var sum = 0.0
+            for value in vixLikeSeries {
+                if let m = macd.update(value) { sum += m.histogram }
+                if let r = rsi.update(value) { sum += r }
+            }
+            blackHole(sum)
+        }
+    }
+}

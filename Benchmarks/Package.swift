@@ -1,0 +1,24 @@
+// swift-tools-version: 6.1
+// Benchmarks live in their own package so that CI's test build does not compile the benchmark
+// framework. Run from this directory: swift package benchmark
+import PackageDescription
+
+let package = Package(
+    name: "VixShieldBenchmarks",
+    platforms: [.macOS(.v13)],
+    dependencies: [
+        .package(name: "VixShield", path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "QuantCoreBenchmarks",
+            dependencies: [
+                .product(name: "QuantCore", package: "VixShield"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/QuantCoreBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    ]
+)
