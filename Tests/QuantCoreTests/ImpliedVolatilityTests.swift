@@ -32,6 +32,11 @@ import Testing
                                 let error = relativeError(solved.volatility, sigma)
                                 worst = max(worst, error)
                                 #expect(error <= 1e-12, "k=\(k) T=\(time) σ=\(sigma) \(type) got \(solved.volatility)")
+                            } else {
+                                // Ill-posed but solved: the answer must still reprice the input.
+                                #expect(solved.volatility.isFinite && solved.volatility > 0)
+                                let repriced = Black76.uncheckedPrice(type, forward: forward, strike: strike, time: time, rate: 0.02, volatility: solved.volatility)
+                                #expect(abs(repriced - v.price) <= 1e-12 * v.price + 4 * v.price.ulp, "k=\(k) T=\(time) σ=\(sigma) \(type)")
                             }
                         } catch {
                             // Only the ill-posed may fail, and only with a reason.

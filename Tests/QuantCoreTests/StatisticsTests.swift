@@ -227,6 +227,10 @@ struct StatisticsTests {
         #expect(throws: StatisticsError.zeroVolatility) {
             try PS.sharpeRatio(returns: [Double](repeating: 0.001, count: 10))
         }
+        // The same from an equity curve: E[i+1]/E[i] - 1 carries rounding noise of about ε.
+        let growth = (0..<253).map { 100 * pow(1.0002, Double($0)) }
+        let growthReturns = try PS.simpleReturns(equity: growth)
+        #expect(throws: StatisticsError.zeroVolatility) { try PS.sharpeRatio(returns: growthReturns) }
     }
 
     @Test("Short, non-finite and non-positive inputs throw typed errors")

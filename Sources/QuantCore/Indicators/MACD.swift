@@ -31,7 +31,8 @@ public struct MACDValue: Equatable, Sendable {
 }
 
 /// Streaming MACD(fast, slow, signal), TA-Lib-exact (same operation order,
-/// so results are bit-identical to TA-Lib's C code on the same inputs).
+/// so results agree with TA-Lib's C code to a few ulp: compiler-level differences in
+/// floating-point evaluation leave last-bit differences on some rows).
 public struct MACD: StreamingIndicator {
     public typealias Output = MACDValue
 

@@ -12,6 +12,9 @@ public enum NormalDistribution {
     /// φ(x) = exp(-x²/2)/√(2π). Exact split of x² keeps relative accuracy for large |x|.
     @inlinable
     public static func pdf(_ x: Double) -> Double {
+        // Beyond |x| = 38.6 the density is below the smallest subnormal; returning early also
+        // keeps x*x from overflowing into ∞·0 = NaN for huge |x|.
+        if !(abs(x) <= 38.6) { return x.isNaN ? x : 0 }
         let hi = x * x
         let lo = fma(x, x, -hi)
         return inverseSqrtTwoPi * exp(-0.5 * hi) * (1 - 0.5 * lo)

@@ -10,7 +10,7 @@
 /// its legs differ enough (`DirectBlackDifference`), otherwise the cancellation-free normalised
 /// Black function: e^{-rT}·√(F·K)·b(ln(F/K), σ√T).
 ///
-/// Edge cases: σ√T = 0 returns the discounted intrinsic value and its deterministic greeks
+/// Edge cases: σ√T below 1.5e-154 (including 0) returns the discounted intrinsic value and its deterministic greeks
 /// (at F = K: delta ±½e^{-rT}, vega its σ → 0 limit e^{-rT}F√T/√(2π), gamma 0).
 /// NaN/∞ or out-of-domain inputs throw `PricingError` naming the field.
 public enum Black76 {
@@ -37,6 +37,7 @@ public enum Black76 {
         try InputCheck.nonNegative(time, "T")
         try InputCheck.finite(rate, "r")
         try InputCheck.nonNegative(volatility, "sigma")
+        try InputCheck.exponent(rate, time: time, "r")
     }
 
     @inlinable
@@ -76,7 +77,7 @@ public enum Black76 {
         let s = volatility * sqrtT
         let x = logRatio(forward, strike)
         let discount = exp(-rate * time)
-        if s == 0 {
+        if s < NormalisedBlack.negligibleDeviation {
             let price = accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
             let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
             return OptionValuation(

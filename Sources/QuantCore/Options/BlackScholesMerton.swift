@@ -10,7 +10,7 @@
 /// with the cancellation-free normalised Black function, so deep out-of-the-money prices keep
 /// their relative precision.
 ///
-/// Edge cases: σ√T = 0 (σ = 0 or T = 0) returns the deterministic limits (discounted forward
+/// Edge cases: σ√T below 1.5e-154 (including σ = 0 or T = 0) returns the deterministic limits (discounted forward
 /// intrinsic value; delta e^{-qT}·1{in the money}; gamma 0). Exactly at the money with σ√T = 0,
 /// delta is half the in-the-money value, vega its σ → 0 limit S e^{-qT}√T/√(2π), and gamma and
 /// the diffusive part of theta are reported as 0 (their true limits are infinite).
@@ -46,6 +46,8 @@ public enum BlackScholesMerton {
         try InputCheck.finite(rate, "r")
         try InputCheck.finite(dividendYield, "q")
         try InputCheck.nonNegative(volatility, "sigma")
+        try InputCheck.exponent(rate, time: time, "r")
+        try InputCheck.exponent(dividendYield, time: time, "q")
     }
 
     /// Price only; inputs must already satisfy `validate`.
@@ -94,7 +96,7 @@ public enum BlackScholesMerton {
             let x = logRatio(spot, strike) + carry
             let spotTerm = spot * dividendDiscount
             let strikeTerm = strike * rateDiscount
-            if s == 0 {
+            if s < NormalisedBlack.negligibleDeviation {
                 let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
                 return OptionValuation(
                     price: accuratePrice(theta: theta, x: x, s: s, strike: strike),

@@ -27,6 +27,11 @@ public enum NormalisedBlack {
     /// threshold the positive-term series takes over.
     @usableFromInline static let acceptedCancellation = 15.0 / 16.0
 
+    /// Below this σ√T (√ of the smallest normal double, 1.5e-154) greeks use the σ√T = 0 limits:
+    /// 1/(S·σ√T) in gamma would overflow, and the true values are the deterministic limits to
+    /// far better than double precision.
+    public static let negligibleDeviation = Double.leastNormalMagnitude.squareRoot()
+
     /// 1/k! for k = 0…17.
     @usableFromInline static let inverseFactorials: [Double] = {
         var values = [1.0]
@@ -42,6 +47,10 @@ public enum NormalisedBlack {
         if s == .infinity { return exp(0.5 * x) }
         let h = x / s
         let t = 0.5 * s
+        // b ≤ e^{-(h²+t²)/2}·m(h+t)/√(2π): when h²/2 > 746 either h+t < 0 and b < 1e-324, or
+        // t > |h|, which forces |x| > 2980 and e^{x/2} = 0. Both underflow; return 0 before
+        // h² or the Mills recurrence overflow.
+        if 0.5 * h * h > 746 { return 0 }
         let upper = h + t
         if upper > -20 {
             // Direct form: both Φ values are far from underflow here.

@@ -4,9 +4,10 @@
 /// φ. Results are written column-wise into caller-owned arrays (structure of arrays), so a
 /// chain can be revalued every day without allocating.
 public struct OptionChainSlice: Sendable {
-    public var types: [OptionType]
-    public var strikes: [Double]
-    public var volatilities: [Double]
+    // Read-only after validation: a mutated entry would bypass the checks in `init`.
+    public private(set) var types: [OptionType]
+    public private(set) var strikes: [Double]
+    public private(set) var volatilities: [Double]
 
     /// Throws `PricingError` naming the field (`K[i]`, `sigma[i]`) of the first bad entry.
     public init(types: [OptionType], strikes: [Double], volatilities: [Double]) throws(PricingError) {

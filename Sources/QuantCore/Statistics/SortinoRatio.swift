@@ -27,7 +27,10 @@ extension PortfolioStatistics {
         try validateFinite(returns, needed: 2)
         let dd = try downsideDeviation(returns: returns, minimumAcceptableReturn: minimumAcceptableReturn,
                                        periodsPerYear: periodsPerYear)
-        guard dd > 0 else { throw .zeroDownsideDeviation }
+        // dd is annualised; compare its per-period size with the rounding noise of the returns.
+        guard dd > 0, !isNumericallyZeroDispersion(dd / periodsPerYear.squareRoot(), of: returns) else {
+            throw .zeroDownsideDeviation
+        }
         let m = minimumAcceptableReturn / periodsPerYear
         let excessMean = mean(returns.map { $0 - m })
         return excessMean / dd * periodsPerYear.squareRoot()

@@ -52,10 +52,12 @@ extension PortfolioStatistics {
     }
 
     /// True when a standard deviation is zero up to rounding noise, i.e.
-    /// `sd <= 1e-13 * max|x|`. Identical values can produce an sd of a few ulps
-    /// because the mean is rounded; dividing by that would give a meaningless ~1e15.
+    /// `sd <= 64·ε·max(1, max|x|)`. Returns computed from an equity curve as E[i+1]/E[i] - 1
+    /// carry an *absolute* rounding noise of about ε whatever their size (the ratio is near 1),
+    /// so a constant-growth curve shows an sd of a few ε; dividing by it would give a
+    /// meaningless ratio around 1e13.
     static func isNumericallyZeroDispersion(_ sd: Double, of values: [Double]) -> Bool {
-        let scale = values.reduce(0.0) { max($0, abs($1)) }
-        return sd <= 1e-13 * scale
+        let scale = values.reduce(1.0) { max($0, abs($1)) }
+        return sd <= 64 * Double.ulpOfOne * scale
     }
 }
