@@ -7,19 +7,32 @@ let package = Package(
     products: [
         .executable(name: "vixshield", targets: ["vixshield"]),
         .library(name: "QuantCore", targets: ["QuantCore"]),
+        .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "VixShieldCLI", targets: ["VixShieldCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure maths: no dependencies, so it can be reused anywhere and benchmarked in isolation.
         .target(name: "QuantCore"),
+        // Market data value types, strict importers, the point-in-time store (SQLite via GRDB)
+        // and the bundled history.
+        .target(
+            name: "MarketData",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
+            resources: [.copy("Bundled")]
+        ),
         .target(
             name: "VixShieldCLI",
             dependencies: [
                 "QuantCore",
+                "MarketData",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,8 +46,16 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .testTarget(
+            name: "MarketDataTests",
+            dependencies: [
+                "MarketData",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .testTarget(
             name: "VixShieldCLITests",
-            dependencies: ["VixShieldCLI", "QuantCore"]
+            dependencies: ["VixShieldCLI", "QuantCore", "MarketData"]
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import MarketData
 import QuantCore
 import Testing
 @testable import VixShieldCLI

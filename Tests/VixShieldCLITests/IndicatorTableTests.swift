@@ -21,7 +21,7 @@ import Testing
                     #expect(g.cells[index].isEmpty, "warm-up blank expected at \(w.cells[0]) \(want.header[index])")
                 } else {
                     let a = Double(g.cells[index])!, b = Double(w.cells[index])!
-                    #expect(abs(a - b) <= 1e-9 * max(1, abs(b)), "\(w.cells[0]) \(want.header[index])")
+                    #expect(abs(a - b) <= 1e-12 * max(1, abs(b)), "\(w.cells[0]) \(want.header[index])")
                 }
             }
         }

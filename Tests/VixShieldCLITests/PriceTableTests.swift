@@ -1,3 +1,4 @@
+import MarketData
 import QuantCore
 import Testing
 @testable import VixShieldCLI
@@ -56,5 +57,12 @@ import Testing
         let input = "S,K,T,r,q,sigma,type,note\r\n2700,2650,0.1,0.02,0.018,0.16,P,\"a, quoted \"\"note\"\"\"\r\n"
         let output = try PriceTable.run(model: .bsm, table: CSVTable(text: input, file: "in.csv"))
         #expect(output.split(separator: "\n").count == 2)
+        // The passed-through cell is re-quoted, so the output row parses back to the same shape.
+        let reparsed = try CSVTable(text: output, file: "out.csv")
+        #expect(reparsed.rows[0].cells[7] == "a, quoted \"note\"")
+        #expect(reparsed.rows[0].cells.count == reparsed.header.count)
+        #expect(throws: InputError(file: "bad.csv", line: 2, message: "unexpected text after the closing quote of cell 1")) {
+            try CSVTable(text: "a,b\n\"x\"y,1\n", file: "bad.csv")
+        }
     }
 }

@@ -1,3 +1,4 @@
+import MarketData
 /// Typed reads of CSV cells, each failure naming file, line and field.
 extension CSVTable {
     public func number(_ row: Row, _ column: Int) throws(InputError) -> Double {

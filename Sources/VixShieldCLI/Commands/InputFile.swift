@@ -1,3 +1,4 @@
+import MarketData
 import Foundation
 
 /// Reads a CSV input named on the command line (`-` for standard input) into a `CSVTable`.

@@ -1,3 +1,4 @@
+import MarketData
 import QuantCore
 
 /// `vixshield iv`: implied volatility per row. Output: the input columns, then `iv,status`,
@@ -8,13 +9,13 @@ import QuantCore
 public enum ImpliedVolTable {
     public static func run(model: PricingModel, table: CSVTable) throws(InputError) -> String {
         let columns = try (model.underlyingColumns + ["price", "type"]).map { name throws(InputError) in try table.column(name) }
-        var lines = [(table.header + ["iv", "status"]).joined(separator: ",")]
+        var lines = [(table.header.map(csvCell) + ["iv", "status"]).joined(separator: ",")]
         lines.reserveCapacity(table.rows.count + 1)
         for row in table.rows {
             let numbers = try columns.dropLast().map { column throws(InputError) in try table.number(row, column) }
             let type = try table.optionType(row, columns.last!)
             let price = numbers[numbers.count - 1]
-            var cells = row.cells
+            var cells = row.cells.map(csvCell)
             do {
                 let result: ImpliedVolatility.Result
                 switch model {

@@ -1,3 +1,4 @@
+import MarketData
 import QuantCore
 
 /// `vixshield indicators`: MACD(12,26,9), RSI(14) and EMA(20) with TA-Lib's conventions over a
@@ -10,11 +11,11 @@ public enum IndicatorTable {
     public static func run(table: CSVTable, column: String, dateColumn: String) throws(InputError) -> String {
         let valueIndex = try table.column(column)
         let dateIndex = try table.column(dateColumn)
-        var dates: [DailyDate] = []
+        var dates: [MarketDate] = []
         var values: [Double] = []
         for row in table.rows {
             let text = row.cells[valueIndex].trimmingSpaces()
-            guard let date = DailyDate(parsing: row.cells[dateIndex]) else {
+            guard let date = MarketDate(parsing: row.cells[dateIndex]) else {
                 throw InputError(
                     file: table.file, line: row.line, field: dateColumn,
                     message: "not a date: '\(row.cells[dateIndex])' (expected YYYY-MM-DD or M/D/YYYY)")

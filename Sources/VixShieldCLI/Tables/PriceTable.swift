@@ -1,3 +1,4 @@
+import MarketData
 import QuantCore
 
 /// `vixshield price`: each input row priced with its greeks. Output: the input columns, then
@@ -9,7 +10,7 @@ public enum PriceTable {
 
     public static func run(model: PricingModel, table: CSVTable) throws(InputError) -> String {
         let columns = try (model.underlyingColumns + ["sigma", "type"]).map { name throws(InputError) in try table.column(name) }
-        var lines = [(table.header + outputColumns).joined(separator: ",")]
+        var lines = [(table.header.map(csvCell) + outputColumns).joined(separator: ",")]
         lines.reserveCapacity(table.rows.count + 1)
         for row in table.rows {
             let numbers = try columns.dropLast().map { column throws(InputError) in try table.number(row, column) }
@@ -30,7 +31,7 @@ public enum PriceTable {
                 throw InputError(file: table.file, line: row.line, field: error.field, message: error.description)
             }
             let outputs = [valuation.price, valuation.delta, valuation.gamma, valuation.vega, valuation.theta, valuation.rho]
-            lines.append((row.cells + outputs.map(formatNumber)).joined(separator: ","))
+            lines.append((row.cells.map(csvCell) + outputs.map(formatNumber)).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

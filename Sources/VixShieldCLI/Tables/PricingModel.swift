@@ -1,3 +1,4 @@
+import MarketData
 import ArgumentParser
 import QuantCore
 

@@ -1,0 +1,43 @@
+/// Daily OHLC bars (`--kind prices`) from either layout, told apart by the header:
+/// - Yahoo Finance: `Date,Open,High,Low,Close,Adj Close,Volume` (dates `M/D/YYYY` or ISO);
+/// - Cboe index history (e.g. VIX_History.csv): `DATE,OPEN,HIGH,LOW,CLOSE`.
+/// Rules: dates strictly increasing, every price and the volume >= 0, High >= Low. Nothing
+/// stricter: real Yahoo rows do not always keep Open and Close inside [Low, High] to the last
+/// digit, and refusing them would refuse real data.
+public struct PriceImporter: MarketImporter {
+    public var kind: ImportKind { .prices }
+
+    public init() {}
+
+    public func parse(_ bytes: [UInt8], file: String) throws(InputError) -> ImportedRecords {
+        .bars(try parseBars(bytes, file: file))
+    }
+
+    public func parseBars(_ bytes: [UInt8], file: String) throws(InputError) -> [DailyBar] {
+        var reader = try CSVReader(bytes, file: file)
+        let date = try reader.column("Date", "DATE")
+        let open = try reader.column("Open", "OPEN")
+        let high = try reader.column("High", "HIGH")
+        let low = try reader.column("Low", "LOW")
+        let close = try reader.column("Close", "CLOSE")
+        let adjusted = reader.optionalColumn(["Adj Close", "ADJ CLOSE"])
+        let volume = reader.optionalColumn(["Volume", "VOLUME"])
+        var order = DateOrder(.increasing)
+        var bars: [DailyBar] = []
+        while try reader.next() {
+            let day = try reader.date(date)
+            try order.check(day, reader, column: date)
+            let o = try reader.nonNegative(open)
+            let h = try reader.nonNegative(high)
+            let l = try reader.nonNegative(low)
+            let c = try reader.nonNegative(close)
+            guard h >= l else {
+                throw reader.error(high, "must be >= \(reader.header[low]) (got \(CSVReader.display(reader.cellBytes(high))) < \(CSVReader.display(reader.cellBytes(low))))")
+            }
+            let a = try adjusted.map { (column) throws(InputError) in try reader.nonNegative(column) }
+            let v = try volume.map { (column) throws(InputError) in try reader.nonNegative(column) }
+            bars.append(DailyBar(date: day, open: o, high: h, low: l, close: c, adjustedClose: a, volume: v))
+        }
+        return bars
+    }
+}

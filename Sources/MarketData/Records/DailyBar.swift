@@ -1,0 +1,21 @@
+/// One day of an OHLC price series (index points or price units). `adjustedClose` and `volume`
+/// are optional because Cboe's VIX history has neither.
+public struct DailyBar: Hashable, Sendable, Codable {
+    public var date: MarketDate
+    public var open: Double
+    public var high: Double
+    public var low: Double
+    public var close: Double
+    public var adjustedClose: Double?
+    public var volume: Double?
+
+    public init(date: MarketDate, open: Double, high: Double, low: Double, close: Double, adjustedClose: Double? = nil, volume: Double? = nil) {
+        self.date = date
+        self.open = open
+        self.high = high
+        self.low = low
+        self.close = close
+        self.adjustedClose = adjustedClose
+        self.volume = volume
+    }
+}

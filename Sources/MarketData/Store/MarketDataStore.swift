@@ -1,0 +1,16 @@
+/// What the rest of VixShield reads from market history, always as of a date: nothing returned
+/// was unknown at that date's close. One implementation (`SQLiteMarketStore`); tests and later
+/// services may provide others.
+public protocol MarketDataStore: Sendable {
+    /// Daily bars of `symbol` dated on or before `asOf`, oldest first.
+    func bars(_ symbol: String, from: MarketDate?, asOf: MarketDate) throws -> [DailyBar]
+    /// Observations of `symbol` already published at `asOf`'s close, oldest first.
+    func observations(_ symbol: String, from: MarketDate?, asOf: MarketDate) throws -> [Observation]
+    /// The latest Treasury curve dated on or before `asOf`.
+    func treasuryCurve(asOf: MarketDate) throws -> TreasuryCurve?
+    /// Calendar events in a date range that were known at `asOf` (scheduled events are known in
+    /// advance; unscheduled ones only from their own date).
+    func events(from: MarketDate, through: MarketDate, asOf: MarketDate) throws -> [CalendarEvent]
+    /// Everything known at `asOf`'s close: the latest value of every series.
+    func snapshot(asOf: MarketDate) throws -> MarketSnapshot
+}

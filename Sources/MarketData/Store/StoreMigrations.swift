@@ -1,0 +1,74 @@
+import GRDB
+
+/// The schema. Migrations are append-only: a released migration is never edited; changes go in
+/// a new one. Dates are stored as day numbers (days since 1970-01-01) so ranges are integer
+/// comparisons; `known_date` is each value's publication date (see `PublicationLag`).
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE series (
+                        symbol TEXT PRIMARY KEY NOT NULL,
+                        family TEXT NOT NULL CHECK (family IN ('bars', 'observations')),
+                        frequency TEXT NOT NULL,
+                        lag_days INTEGER NOT NULL,
+                        source TEXT NOT NULL
+                    );
+                    CREATE TABLE bars (
+                        symbol TEXT NOT NULL REFERENCES series(symbol),
+                        date INTEGER NOT NULL,
+                        open REAL NOT NULL, high REAL NOT NULL, low REAL NOT NULL, close REAL NOT NULL,
+                        adj_close REAL, volume REAL,
+                        PRIMARY KEY (symbol, date)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE observations (
+                        symbol TEXT NOT NULL REFERENCES series(symbol),
+                        date INTEGER NOT NULL,
+                        known_date INTEGER NOT NULL,
+                        value REAL NOT NULL,
+                        PRIMARY KEY (symbol, date)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX observations_by_known_date ON observations(symbol, known_date);
+                    CREATE TABLE treasury_curves (
+                        date INTEGER PRIMARY KEY NOT NULL,
+                        m1 REAL, m3 REAL, m6 REAL, y1 REAL, y2 REAL, y3 REAL, y5 REAL, y7 REAL, y10 REAL, y20 REAL, y30 REAL
+                    );
+                    CREATE TABLE events (
+                        date INTEGER NOT NULL,
+                        event TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        time_et TEXT,
+                        PRIMARY KEY (date, event)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE sessions (
+                        date INTEGER PRIMARY KEY NOT NULL,
+                        open_utc INTEGER NOT NULL,
+                        close_utc INTEGER NOT NULL
+                    );
+                    CREATE TABLE option_quotes (
+                        underlying TEXT NOT NULL,
+                        quote_date INTEGER NOT NULL,
+                        expiry INTEGER NOT NULL,
+                        strike REAL NOT NULL,
+                        option_right TEXT NOT NULL CHECK (option_right IN ('C', 'P')),
+                        bid REAL NOT NULL,
+                        ask REAL NOT NULL,
+                        underlying_price REAL, implied_volatility REAL, delta REAL, volume REAL, open_interest REAL,
+                        PRIMARY KEY (underlying, quote_date, expiry, strike, option_right)
+                    ) WITHOUT ROWID;
+                    CREATE TABLE imports (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        kind TEXT NOT NULL,
+                        symbol TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        row_count INTEGER NOT NULL,
+                        first_date INTEGER,
+                        last_date INTEGER
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,119 @@
+import GRDB
+
+extension SQLiteMarketStore: MarketDataStore {
+    public func bars(_ symbol: String, from: MarketDate? = nil, asOf: MarketDate) throws -> [DailyBar] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
+                arguments: [symbol, from?.dayNumber ?? Int.min, asOf.dayNumber]
+            ).map { row in
+                DailyBar(
+                    date: MarketDate(dayNumber: row["date"]), open: row["open"], high: row["high"], low: row["low"],
+                    close: row["close"], adjustedClose: row["adj_close"], volume: row["volume"])
+            }
+        }
+    }
+
+    public func observations(_ symbol: String, from: MarketDate? = nil, asOf: MarketDate) throws -> [Observation] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT date, value FROM observations WHERE symbol = ? AND date >= ? AND known_date <= ? ORDER BY date",
+                arguments: [symbol, from?.dayNumber ?? Int.min, asOf.dayNumber]
+            ).map { Observation(date: MarketDate(dayNumber: $0["date"]), value: $0["value"]) }
+        }
+    }
+
+    public func treasuryCurve(asOf: MarketDate) throws -> TreasuryCurve? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM treasury_curves WHERE date <= ? ORDER BY date DESC LIMIT 1", arguments: [asOf.dayNumber])
+                .map(Self.curve)
+        }
+    }
+
+    public func treasuryCurves(from: MarketDate, through: MarketDate) throws -> [TreasuryCurve] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM treasury_curves WHERE date BETWEEN ? AND ? ORDER BY date",
+                arguments: [from.dayNumber, through.dayNumber]
+            ).map(Self.curve)
+        }
+    }
+
+    public func events(from: MarketDate, through: MarketDate, asOf: MarketDate) throws -> [CalendarEvent] {
+        try read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT * FROM events WHERE date BETWEEN ? AND ?
+                    AND (kind <> 'unscheduled' OR date <= ?) ORDER BY date, event
+                    """,
+                arguments: [from.dayNumber, through.dayNumber, asOf.dayNumber]
+            ).map { CalendarEvent(date: MarketDate(dayNumber: $0["date"]), event: $0["event"], kind: $0["kind"], timeET: $0["time_et"]) }
+        }
+    }
+
+    public func sessions() throws -> [TradingSession] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY date").map {
+                TradingSession(date: MarketDate(dayNumber: $0["date"]), openUTC: $0["open_utc"], closeUTC: $0["close_utc"])
+            }
+        }
+    }
+
+    public func optionQuotes(underlying: String, quoteDate: MarketDate) throws -> [OptionQuote] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM option_quotes WHERE underlying = ? AND quote_date = ? ORDER BY expiry, strike, option_right",
+                arguments: [underlying, quoteDate.dayNumber]
+            ).map { row in
+                OptionQuote(
+                    underlying: row["underlying"], quoteDate: MarketDate(dayNumber: row["quote_date"]),
+                    expiry: MarketDate(dayNumber: row["expiry"]), strike: row["strike"],
+                    right: OptionQuote.Right(rawValue: row["option_right"]) ?? .call, bid: row["bid"], ask: row["ask"],
+                    underlyingPrice: row["underlying_price"], impliedVolatility: row["implied_volatility"],
+                    delta: row["delta"], volume: row["volume"], openInterest: row["open_interest"])
+            }
+        }
+    }
+
+    public func snapshot(asOf: MarketDate) throws -> MarketSnapshot {
+        try read { db in
+            var latest: [MarketSnapshot.Latest] = []
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT b.symbol, b.date, b.close FROM bars b
+                    JOIN (SELECT symbol, MAX(date) AS date FROM bars WHERE date <= ? GROUP BY symbol) m
+                    ON b.symbol = m.symbol AND b.date = m.date ORDER BY b.symbol
+                    """, arguments: [asOf.dayNumber])
+            {
+                let date = MarketDate(dayNumber: row["date"])
+                latest.append(.init(symbol: row["symbol"], date: date, knownDate: date, value: row["close"]))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT o.symbol, o.date, o.known_date, o.value FROM observations o
+                    JOIN (SELECT symbol, MAX(date) AS date FROM observations WHERE known_date <= ? GROUP BY symbol) m
+                    ON o.symbol = m.symbol AND o.date = m.date ORDER BY o.symbol
+                    """, arguments: [asOf.dayNumber])
+            {
+                latest.append(
+                    .init(
+                        symbol: row["symbol"], date: MarketDate(dayNumber: row["date"]),
+                        knownDate: MarketDate(dayNumber: row["known_date"]), value: row["value"]))
+            }
+            let curve = try Row.fetchOne(
+                db, sql: "SELECT * FROM treasury_curves WHERE date <= ? ORDER BY date DESC LIMIT 1", arguments: [asOf.dayNumber]
+            ).map(Self.curve)
+            return MarketSnapshot(asOf: asOf, latest: latest.sorted { $0.symbol < $1.symbol }, treasury: curve)
+        }
+    }
+
+    static func curve(_ row: Row) -> TreasuryCurve {
+        let columns = ["m1", "m3", "m6", "y1", "y2", "y3", "y5", "y7", "y10", "y20", "y30"]
+        return TreasuryCurve(date: MarketDate(dayNumber: row["date"]), yields: columns.map { row[$0] as Double? })
+    }
+}

@@ -1,0 +1,20 @@
+import GRDB
+import Foundation
+@testable import MarketData
+
+/// A fresh store in its own temporary directory, seeded with the bundled data unless asked not to.
+func temporaryStore(seed: Bool = true) throws -> SQLiteMarketStore {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-tests-\(UUID().uuidString)")
+    return try SQLiteMarketStore(path: directory.appendingPathComponent("store.sqlite").path, seed: seed)
+}
+
+/// Row counts per table, read straight from SQLite.
+func tableCounts(_ store: SQLiteMarketStore) throws -> [String: Int] {
+    try store.read { db in
+        var counts: [String: Int] = [:]
+        for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_quotes", "imports"] {
+            counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")
+        }
+        return counts
+    }
+}
