@@ -19,6 +19,15 @@ let package = Package(
             ],
             path: "Benchmarks/QuantCoreBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
+        ),
+        .executableTarget(
+            name: "MarketDataBenchmarks",
+            dependencies: [
+                .product(name: "MarketData", package: "VixShield"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/MarketDataBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )
