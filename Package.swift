@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "vixshield", targets: ["vixshield"]),
         .library(name: "QuantCore", targets: ["QuantCore"]),
         .library(name: "MarketData", targets: ["MarketData"]),
+        .library(name: "VolModels", targets: ["VolModels"]),
         .library(name: "VixShieldCLI", targets: ["VixShieldCLI"]),
     ],
     dependencies: [
@@ -28,11 +29,15 @@ let package = Package(
             ],
             resources: [.copy("Bundled")]
         ),
+        // Modelled volatility: SPX surface from VIX, event variance, VIX futures and options,
+        // synthetic chains, the Cboe VIX computation.
+        .target(name: "VolModels", dependencies: ["QuantCore", "MarketData"]),
         .target(
             name: "VixShieldCLI",
             dependencies: [
                 "QuantCore",
                 "MarketData",
+                "VolModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,6 +57,13 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Resources")]
+        ),
+        .testTarget(
+            name: "VolModelsTests",
+            dependencies: [
+                "VolModels", "QuantCore", "MarketData",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "VixShieldCLITests",

@@ -1,0 +1,42 @@
+import MarketData
+
+/// What the models need for one valuation date, read point-in-time from the store: the S&P 500
+/// and VIX closes of that session, the Treasury curve, the trading calendar and the scheduled
+/// events still ahead. Valuation is at the close (16:00 ET); times to expiry are calendar days
+/// between the valuation date and the expiry date over 365 (ACT/365, both at the close).
+public struct MarketInputs: Sendable {
+    public var date: MarketDate
+    public var spot: Double
+    public var vix: Double
+    public var rates: RateCurve
+    /// Scheduled events after the valuation date's close, in date order.
+    public var pendingEvents: [CalendarEvent]
+
+    public init(date: MarketDate, spot: Double, vix: Double, rates: RateCurve, pendingEvents: [CalendarEvent]) {
+        self.date = date
+        self.spot = spot
+        self.vix = vix
+        self.rates = rates
+        self.pendingEvents = pendingEvents
+    }
+
+    /// Loads the inputs for `date` as known at its close. `date` must be a session with both an
+    /// S&P 500 and a VIX close in the store.
+    public static func load(_ store: some MarketDataStore, date: MarketDate, spotSymbol: String = "SPX", vixSymbol: String = "VIX") throws -> MarketInputs {
+        guard let bar = try store.bars(spotSymbol, from: date, asOf: date).last, bar.date == date else {
+            throw VolModelError.missingMarketData("no \(spotSymbol) close on \(date)")
+        }
+        guard let vix = try store.observations(vixSymbol, from: date, asOf: date).last, vix.date == date else {
+            throw VolModelError.missingMarketData("no \(vixSymbol) close on \(date)")
+        }
+        guard let curve = try store.treasuryCurve(asOf: date), date - curve.date <= 7 else {
+            throw VolModelError.missingMarketData("no Treasury curve within a week before \(date)")
+        }
+        // Events on the valuation date itself (FOMC at 14:00, CPI at 08:30) have passed by the close.
+        let events = try store.events(from: date.adding(days: 1), through: date.adding(days: 400), asOf: date)
+        return MarketInputs(date: date, spot: bar.close, vix: vix.value, rates: try RateCurve(curve), pendingEvents: events)
+    }
+
+    /// ACT/365 year fraction from the valuation date to `day`.
+    public func years(to day: MarketDate) -> Double { Double(day - date) / 365 }
+}
