@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Pure maths: no dependencies, so it can be reused anywhere and benchmarked in isolation.
@@ -31,7 +32,10 @@ let package = Package(
         ),
         // Modelled volatility: SPX surface from VIX, event variance, VIX futures and options,
         // synthetic chains, the Cboe VIX computation.
-        .target(name: "VolModels", dependencies: ["QuantCore", "MarketData"]),
+        .target(
+            name: "VolModels",
+            dependencies: ["QuantCore", "MarketData", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(
             name: "VixShieldCLI",
             dependencies: [

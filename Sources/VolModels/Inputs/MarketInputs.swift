@@ -9,15 +9,18 @@ public struct MarketInputs: Sendable {
     public var spot: Double
     public var vix: Double
     public var rates: RateCurve
-    /// Scheduled events after the valuation date's close, in date order.
+    /// Scheduled events after the valuation date, in date order.
     public var pendingEvents: [CalendarEvent]
+    /// Events on the valuation date itself (already released by the close; quotes are wider).
+    public var eventsToday: [CalendarEvent]
 
-    public init(date: MarketDate, spot: Double, vix: Double, rates: RateCurve, pendingEvents: [CalendarEvent]) {
+    public init(date: MarketDate, spot: Double, vix: Double, rates: RateCurve, pendingEvents: [CalendarEvent], eventsToday: [CalendarEvent] = []) {
         self.date = date
         self.spot = spot
         self.vix = vix
         self.rates = rates
         self.pendingEvents = pendingEvents
+        self.eventsToday = eventsToday
     }
 
     /// Loads the inputs for `date` as known at its close. `date` must be a session with both an
@@ -34,7 +37,9 @@ public struct MarketInputs: Sendable {
         }
         // Events on the valuation date itself (FOMC at 14:00, CPI at 08:30) have passed by the close.
         let events = try store.events(from: date.adding(days: 1), through: date.adding(days: 400), asOf: date)
-        return MarketInputs(date: date, spot: bar.close, vix: vix.value, rates: try RateCurve(curve), pendingEvents: events)
+        let today = try store.events(from: date, through: date, asOf: date)
+        return MarketInputs(
+            date: date, spot: bar.close, vix: vix.value, rates: try RateCurve(curve), pendingEvents: events, eventsToday: today)
     }
 
     /// ACT/365 year fraction from the valuation date to `day`.

@@ -1,0 +1,34 @@
+import MarketData
+import QuantCore
+
+/// The VIX computed the Cboe way (`CboeVIX`) over the model's own synthetic SPX chain: the two
+/// listed expiries bracketing 30 days (near: the last one at most 30 days out but more than
+/// 23; next: the first one beyond 30 days but under 37), their bid/ask quotes, the Treasury
+/// rate at each maturity. Times are the model's ACT/365 close-to-close year fractions.
+public enum ModelVIX {
+    public static func cboe(_ model: SPXMarketModel) throws -> Double {
+        let inputs = model.inputs
+        let days = model.expiryDates.map { $0 - inputs.date }
+        guard let nearIndex = days.lastIndex(where: { $0 <= 30 && $0 > 23 }) ?? days.lastIndex(where: { $0 <= 30 }),
+            let nextIndex = days.firstIndex(where: { $0 > 30 })
+        else {
+            throw VolModelError.missingMarketData("no SPX expiries bracketing 30 days on \(inputs.date)")
+        }
+        let near = try term(model, expiry: model.expiryDates[nearIndex])
+        let next = try term(model, expiry: model.expiryDates[nextIndex])
+        return try CboeVIX.index(near: near, next: next)
+    }
+
+    static func term(_ model: SPXMarketModel, expiry: MarketDate) throws -> CboeVarianceTerm {
+        var restricted = model
+        restricted.expiryDates = [expiry]
+        let chain = SPXChainGenerator.chain(restricted)
+        let slice = chain.expiries[0]
+        let strip = slice.strikes.indices.map { index in
+            OptionStripQuote(
+                strike: slice.strikes[index], callBid: slice.calls[index].bid, callAsk: slice.calls[index].ask,
+                putBid: slice.puts[index].bid, putAsk: slice.puts[index].ask)
+        }
+        return try CboeVIX.termVariance(strip: strip, years: slice.years, rate: slice.rate)
+    }
+}
