@@ -41,6 +41,22 @@ public struct SPXMarketModel: Sendable {
         }
     }
 
+    /// A model whose surface is fitted to a real chain of that date instead of derived from the
+    /// VIX (see `RealChainCalibration`); `fit` reports the fit error.
+    public init(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters(), realChain: [OptionQuote]) throws {
+        try parameters.validate()
+        self.inputs = inputs
+        self.parameters = parameters
+        expiryDates = try Self.listedExpiries(after: inputs.date, calendar: calendar, schedule: parameters.expiries)
+        let fit = try RealChainCalibration.fit(realChain, inputs: inputs, parameters: parameters.surface)
+        surface = fit.surface
+        self.fit = fit
+        anchorVIX = fit.surface.modelVIX
+    }
+
+    /// Set when the surface was fitted to a real chain.
+    public private(set) var fit: SurfaceFit?
+
     /// The VIX level fed to the surface's 30-day variance-swap anchor after matching the Cboe
     /// computation (equal to the input VIX unless an event or the strike grid moved it).
     public private(set) var anchorVIX: Double = 0
