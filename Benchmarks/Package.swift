@@ -29,5 +29,15 @@ let package = Package(
             path: "Benchmarks/MarketDataBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "VolModelsBenchmarks",
+            dependencies: [
+                .product(name: "VolModels", package: "VixShield"),
+                .product(name: "MarketData", package: "VixShield"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/VolModelsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

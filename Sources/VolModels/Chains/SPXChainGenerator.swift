@@ -32,26 +32,33 @@ public enum SPXChainGenerator {
                 let (bid, ask) = spreads.quote(mid: v.price, standardDeviations: abs(k) / deviation, eventDay: eventDay)
                 return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
             }
-            // Walk out from the money on each side while the out-of-the-money option is listed.
-            var lower: [Double] = []
+            // Walk out from the money on each side while the out-of-the-money option is listed,
+            // keeping the quotes computed on the way (each option is priced once).
+            var lowerStrikes: [Double] = []
+            var lowerPuts: [SyntheticQuote] = []
             var strike = atm - step
-            while strike > 0, log(strike / forward) >= -schedule.maximumDeviations * deviation,
-                quote(.put, strike).mid >= schedule.minimumListedPrice
-            {
-                lower.append(strike)
+            while strike > 0, log(strike / forward) >= -schedule.maximumDeviations * deviation {
+                let put = quote(.put, strike)
+                guard put.mid >= schedule.minimumListedPrice else { break }
+                lowerStrikes.append(strike)
+                lowerPuts.append(put)
                 strike -= step
             }
-            var upper: [Double] = []
+            var upperStrikes: [Double] = []
+            var upperCalls: [SyntheticQuote] = []
             strike = atm + step
-            while log(strike / forward) <= schedule.maximumDeviations * deviation, quote(.call, strike).mid >= schedule.minimumListedPrice {
-                upper.append(strike)
+            while log(strike / forward) <= schedule.maximumDeviations * deviation {
+                let call = quote(.call, strike)
+                guard call.mid >= schedule.minimumListedPrice else { break }
+                upperStrikes.append(strike)
+                upperCalls.append(call)
                 strike += step
             }
-            let strikes = lower.reversed() + [atm] + upper
-            expiries.append(
-                SyntheticExpiry(
-                    expiry: expiry, years: t, rate: rate, forward: forward, strikes: strikes,
-                    calls: strikes.map { quote(.call, $0) }, puts: strikes.map { quote(.put, $0) }))
+            let lower = Array(lowerStrikes.reversed())
+            let strikes = lower + [atm] + upperStrikes
+            let calls = lower.map { quote(.call, $0) } + [quote(.call, atm)] + upperCalls
+            let puts = Array(lowerPuts.reversed()) + [quote(.put, atm)] + upperStrikes.map { quote(.put, $0) }
+            expiries.append(SyntheticExpiry(expiry: expiry, years: t, rate: rate, forward: forward, strikes: strikes, calls: calls, puts: puts))
         }
         return SyntheticChain(underlying: "SPX", date: inputs.date, underlyingLevel: inputs.spot, expiries: expiries)
     }
