@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "QuantCore", targets: ["QuantCore"]),
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "VolModels", targets: ["VolModels"]),
+        .library(name: "Strategy", targets: ["Strategy"]),
         .library(name: "VixShieldCLI", targets: ["VixShieldCLI"]),
     ],
     dependencies: [
@@ -36,12 +37,15 @@ let package = Package(
             name: "VolModels",
             dependencies: ["QuantCore", "MarketData", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // Regime voters and quorum, the iron condor planner, the ALVH hedge layers, rulesets.
+        .target(name: "Strategy", dependencies: ["QuantCore", "MarketData", "VolModels"]),
         .target(
             name: "VixShieldCLI",
             dependencies: [
                 "QuantCore",
                 "MarketData",
                 "VolModels",
+                "Strategy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -66,6 +70,13 @@ let package = Package(
             name: "VolModelsTests",
             dependencies: [
                 "VolModels", "QuantCore", "MarketData",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
+        .testTarget(
+            name: "StrategyTests",
+            dependencies: [
+                "Strategy", "VolModels", "QuantCore", "MarketData",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
