@@ -90,7 +90,7 @@ extension PortfolioStatistics {
             if gx == 0 {
                 roots.append(x)
             } else if gPrev != 0, (gPrev < 0) != (gx < 0) {
-                guard let root = brentRoot(g, lower: xPrev, upper: x, fLower: gPrev, fUpper: gx) else {
+                guard let root = RootFinding.brent(g, lower: xPrev, upper: x, fLower: gPrev, fUpper: gx) else {
                     throw .noRoot(reason: "Brent iteration did not converge in [\(expm1(xPrev)), \(expm1(x))]")
                 }
                 roots.append(root)

@@ -258,57 +258,12 @@ extension SPXVolSurface {
             if b <= 0 { b = 0.5 * a }
             fb = f(b)
         }
-        guard let theta = brentRoot(f, a, b, fa, fb) else {
+        guard let theta = RootFinding.brent(f, lower: a, upper: b, fLower: fa, fUpper: fb, xTolerance: 0) else {
             throw .calibrationFailed(expiry: expiry, target: target)
         }
         return (theta, target / theta)
     }
 
-    /// Brent's method (Brent 1973, ch. 4, zeroin): bisection-safeguarded inverse quadratic /
-    /// secant steps; stops at a bracket of a few ulp or an exact zero.
-    static func brentRoot(_ f: (Double) -> Double, _ a0: Double, _ b0: Double, _ fa0: Double, _ fb0: Double) -> Double? {
-        var a = a0, b = b0, fa = fa0, fb = fb0
-        if fa == 0 { return a }
-        if fb == 0 { return b }
-        var c = a, fc = fa
-        var d = b - a, e = d
-        for _ in 0..<200 {
-            if (fb > 0) == (fc > 0) {
-                c = a; fc = fa; d = b - a; e = d
-            }
-            if abs(fc) < abs(fb) {
-                a = b; b = c; c = a
-                fa = fb; fb = fc; fc = fa
-            }
-            let tol = 2 * Double.ulpOfOne * abs(b)
-            let m = 0.5 * (c - b)
-            if abs(m) <= tol || fb == 0 { return b }
-            if abs(e) >= tol && abs(fa) > abs(fb) {
-                var p: Double, q: Double
-                let s = fb / fa
-                if a == c {
-                    p = 2 * m * s
-                    q = 1 - s
-                } else {
-                    let qq = fa / fc, r = fb / fc
-                    p = s * (2 * m * qq * (qq - r) - (b - a) * (r - 1))
-                    q = (qq - 1) * (r - 1) * (s - 1)
-                }
-                if p > 0 { q = -q } else { p = -p }
-                if 2 * p < min(3 * m * q - abs(tol * q), abs(e * q)) {
-                    e = d; d = p / q
-                } else {
-                    d = m; e = m
-                }
-            } else {
-                d = m; e = m
-            }
-            a = b; fa = fb
-            b += abs(d) > tol ? d : (m > 0 ? tol : -tol)
-            fb = f(b)
-        }
-        return nil
-    }
 }
 
 extension Array where Element == Double {

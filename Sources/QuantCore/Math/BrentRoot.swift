@@ -1,11 +1,12 @@
-// Internal: Brent's method (Brent 1973, "Algorithms for Minimization without
-// Derivatives", ch. 4, zeroin) — bisection safeguarded inverse-quadratic/secant steps.
-
-extension PortfolioStatistics {
+/// Brent's method (Brent 1973, "Algorithms for Minimization without Derivatives", ch. 4,
+/// zeroin): bisection-safeguarded inverse-quadratic/secant steps. Shared by XIRR and the
+/// volatility-surface calibration.
+public enum RootFinding {
     /// Finds `x` in `[a, b]` with `f(x) = 0` given `f(a)` and `f(b)` of opposite sign
     /// (or one of them exactly 0). Terminates when the bracket half-width is below
-    /// `2 * eps * |x| + xTolerance / 2`. Returns nil if `maxIterations` is exceeded.
-    static func brentRoot(
+    /// `2 * eps * |x| + xTolerance / 2`. Returns nil without a sign change or if
+    /// `maxIterations` is exceeded.
+    public static func brent(
         _ f: (Double) -> Double,
         lower a0: Double, upper b0: Double,
         fLower fa0: Double, fUpper fb0: Double,
