@@ -1,0 +1,70 @@
+import MarketData
+import VolModels
+
+/// Everything the planner reads for one date, all known at that date's close.
+public struct HedgeInputs: Sendable {
+    public var date: MarketDate
+    public var regime: Regime
+    /// Sessions the regime has been in force, counting today (1 on the day it starts).
+    public var sessionsInRegime: Int
+    /// The condor book's vega in $ per SPX implied-vol point (negative = short volatility).
+    public var condorVegaDollarsPerVolPoint: Double
+    /// Account equity in dollars (> 0); all "fraction of capital" rules are of this.
+    public var capital: Double
+    /// Current drawdown from the equity peak, a fraction in [0, 1].
+    public var drawdown: Double
+    /// The day's (modelled) VIX chain: monthly expiries, each with its future as `forward`.
+    public var vixChain: SyntheticChain
+    /// Trailing VIX closes up to and including `date`, oldest first (point-in-time).
+    public var vixHistory: [Double]
+    /// Optional trailing closes of the ~3-month VIX future, oldest first. When `nil` the
+    /// future's cheapness test uses the VIX history: under the one-factor curve model
+    /// F = θ + (VIX − θ)e^{−κτ} the future at a fixed tenor is an increasing function of the VIX,
+    /// so both have the same percentile rank and the two tests coincide (stated in the plan notes).
+    public var futureHistory: [Double]?
+    /// Date of the next FOMC statement (the first one after today's close), if known.
+    public var nextFOMC: MarketDate?
+    /// Sessions from today to that statement: sessions s with today < s ≤ FOMC
+    /// (`TradingCalendar.sessionCount(from:to:)`); 2 on the Monday before a Wednesday statement.
+    public var sessionsToNextFOMC: Int?
+
+    public init(
+        date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
+        drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
+        nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil
+    ) {
+        self.date = date
+        self.regime = regime
+        self.sessionsInRegime = sessionsInRegime
+        self.condorVegaDollarsPerVolPoint = condorVegaDollarsPerVolPoint
+        self.capital = capital
+        self.drawdown = drawdown
+        self.vixChain = vixChain
+        self.vixHistory = vixHistory
+        self.futureHistory = futureHistory
+        self.nextFOMC = nextFOMC
+        self.sessionsToNextFOMC = sessionsToNextFOMC
+    }
+
+    func validate() throws(HedgeError) {
+        guard capital.isFinite, capital > 0 else { throw .invalidInput(field: "capital", reason: "must be > 0, got \(capital)") }
+        guard condorVegaDollarsPerVolPoint.isFinite else {
+            throw .invalidInput(field: "condorVegaDollarsPerVolPoint", reason: "must be finite")
+        }
+        guard drawdown.isFinite, (0...1).contains(drawdown) else {
+            throw .invalidInput(field: "drawdown", reason: "must be a fraction in [0, 1], got \(drawdown)")
+        }
+        guard sessionsInRegime >= 1 else {
+            throw .invalidInput(field: "sessionsInRegime", reason: "must be ≥ 1 (today counts), got \(sessionsInRegime)")
+        }
+        guard vixChain.underlying == "VIX", vixChain.date == date, !vixChain.expiries.isEmpty else {
+            throw .invalidInput(field: "vixChain", reason: "must be a non-empty VIX chain dated \(date)")
+        }
+        guard vixHistory.allSatisfy({ $0.isFinite && $0 > 0 }), futureHistory?.allSatisfy({ $0.isFinite && $0 > 0 }) ?? true else {
+            throw .invalidInput(field: "vixHistory", reason: "closes must be finite and > 0")
+        }
+        if let sessions = sessionsToNextFOMC, sessions < 0 {
+            throw .invalidInput(field: "sessionsToNextFOMC", reason: "must be ≥ 0, got \(sessions)")
+        }
+    }
+}

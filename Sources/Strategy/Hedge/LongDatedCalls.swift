@@ -1,0 +1,77 @@
+import MarketData
+
+/// Layer 2: long-dated VIX calls accumulated in cheap relief rallies.
+///
+/// Rules (`HedgeRules`):
+/// 1. Expiry: the first listed monthly expiry with `layer2_min_days` ≤ days ≤ `layer2_max_days`;
+///    strike: the listed strike nearest `layer2_moneyness` × its future.
+/// 2. Cheap: spot VIX < the `cheap_percentile` quantile of the last `cheap_lookback` VIX closes,
+///    and the ~3-month future (the listed expiry closest to 91 days) < the same quantile of
+///    `futureHistory` (or of the VIX history when none is given; see `HedgeInputs.futureHistory`).
+/// 3. Buy: on a relief-rally day that is cheap, one tranche of `layer2_tranche` × capital of
+///    premium at the ask, floored to whole contracts, and no more than leaves the layer's
+///    committed premium ≤ `layer2_budget` × capital.
+/// 4. Hold: otherwise held calls are kept (calm, stress, relief when not cheap); a call with fewer
+///    than `layer2_exit_days` days left is sold; in a real resolution holdings follow the de-risk
+///    schedule (× f(n)/f(n − 1)).
+enum LongDatedCalls {
+    static func plan(_ context: LayerContext) throws(HedgeError) -> LayerResult {
+        let rules = context.rules
+        let chain = context.chain
+        let capital = context.inputs.capital
+        var lines = try heldLines(context.held(.longDatedCalls), chain: chain, reason: "layer 2 hold")
+        var notes: [String] = []
+        for index in lines.indices {
+            let days = lines[index].instrument.expiry - chain.date
+            if days < rules.layer2ExitDays {
+                lines[index].target = 0
+                lines[index].reason = "layer 2 exit: \(days) days left < \(rules.layer2ExitDays)"
+            } else {
+                lines[index].target = context.derisk.scaleHolding(lines[index].held)
+                lines[index].reason = context.derisk.active ? "layer 2 de-risk: × \(context.derisk.current)/\(context.derisk.previous)" : "layer 2 hold"
+            }
+        }
+        let budget = rules.layer2Budget * capital
+
+        // Cheapness.
+        let quantile = TrailingPercentile.value(context.inputs.vixHistory, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
+        let vixCheap = quantile.map { chain.vix < $0 } ?? false
+        let threeMonth = chain.closest(to: 91, among: chain.chain.expiries)
+        var futureCheap = vixCheap
+        if let history = context.inputs.futureHistory, let future = threeMonth?.forward {
+            let q = TrailingPercentile.value(history, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
+            futureCheap = q.map { future < $0 } ?? false
+            notes.append("3-month future \(future.formatted2) vs its p\(Int(rules.cheapPercentile * 100)) \(q.map(\.formatted2) ?? "n/a (short history)")")
+        } else {
+            notes.append("3-month future test taken from the VIX history (no futures history given; the model future is monotone in VIX)")
+        }
+        let cheap = vixCheap && futureCheap
+        notes.insert(
+            "VIX \(chain.vix.formatted2) vs trailing p\(Int(rules.cheapPercentile * 100)) \(quantile.map(\.formatted2) ?? "n/a (history < \(rules.cheapLookback))"): \(cheap ? "cheap" : "not cheap")",
+            at: 0)
+
+        guard context.inputs.regime == .reliefRally, cheap else {
+            notes.append("no accumulation (needs a relief rally and cheap volatility)")
+            return LayerResult(lines: lines, weight: context.derisk.current, budget: budget, notes: notes)
+        }
+        guard
+            let expiry = chain.chain.expiries.first(where: {
+                (rules.layer2MinDays...rules.layer2MaxDays).contains(chain.days($0))
+            })
+        else {
+            notes.append("no listed expiry within \(rules.layer2MinDays)–\(rules.layer2MaxDays) days: no accumulation")
+            return LayerResult(lines: lines, weight: 1, budget: budget, notes: notes)
+        }
+        let strike = chain.nearestStrike(expiry, to: rules.layer2Moneyness * expiry.forward)
+        let instrument = HedgeInstrument.call(expiry: expiry.expiry, strike: strike)
+        let committed = lines.reduce(0) { $0 + $1.premium }
+        let spend = min(rules.layer2Tranche * capital, max(0, budget - committed))
+        let index = try lines.index(of: instrument, layer: .longDatedCalls, chain: chain, reason: "layer 2")
+        let ask = lines[index].quote.ask
+        let contracts = ask > 0 ? Int((spend / (ask * instrument.multiplier)).rounded(.down)) : 0
+        lines[index].target += contracts
+        lines[index].reason = "layer 2 tranche: \(contracts) × \(instrument) at \(ask.formatted2) (cheap relief rally; committed \(Int(committed)) of \(Int(budget)))"
+        notes.append("accumulate \(contracts) contracts, spend ≤ \(Int(spend))")
+        return LayerResult(lines: lines, weight: 1, budget: budget, notes: notes)
+    }
+}

@@ -1,0 +1,63 @@
+import MarketData
+import QuantCore
+import VolModels
+
+/// Execution-side quote of one instrument.
+struct InstrumentQuote: Equatable {
+    var bid: Double
+    var ask: Double
+    /// ∂price/∂future (1 for a future).
+    var delta: Double
+}
+
+/// Lookups on the day's VIX chain used by every layer.
+///
+/// Futures are not quoted in the chain: their bid/ask is the model future (the expiry's
+/// `forward`) ∓ `hedge.futures_half_spread`. A held call whose strike has left the chain's grid
+/// is priced with Black-76 at the nearest listed strike's implied volatility, bid = ask = that value.
+struct VIXChainView {
+    let chain: SyntheticChain
+    let halfSpread: Double
+
+    var date: MarketDate { chain.date }
+    var vix: Double { chain.underlyingLevel }
+
+    func days(_ expiry: SyntheticExpiry) -> Int { expiry.expiry - chain.date }
+
+    func expiry(_ date: MarketDate) -> SyntheticExpiry? { chain.expiries.first { $0.expiry == date } }
+
+    /// The listed strike nearest to `level` (ties → the lower strike).
+    func nearestStrike(_ expiry: SyntheticExpiry, to level: Double) -> Double {
+        expiry.strikes.min { abs($0 - level) < abs($1 - level) } ?? level
+    }
+
+    /// The listed strike just above `strike`, or `strike` when it is the highest.
+    func strike(above strike: Double, in expiry: SyntheticExpiry) -> Double {
+        expiry.strikes.first { $0 > strike + 1e-9 } ?? strike
+    }
+
+    /// The expiry whose calendar days are closest to `days` among `candidates` (ties → earlier).
+    func closest(to days: Int, among candidates: [SyntheticExpiry]) -> SyntheticExpiry? {
+        candidates.min { abs(self.days($0) - days) < abs(self.days($1) - days) }
+    }
+
+    func quote(_ instrument: HedgeInstrument) throws(HedgeError) -> InstrumentQuote {
+        guard let expiry = expiry(instrument.expiry) else { throw .unpricedHolding(instrument) }
+        switch instrument {
+        case .future:
+            return InstrumentQuote(bid: max(0, expiry.forward - halfSpread), ask: expiry.forward + halfSpread, delta: 1)
+        case let .call(_, strike):
+            if let index = expiry.strikes.firstIndex(where: { abs($0 - strike) < 1e-9 }) {
+                let q = expiry.calls[index]
+                return InstrumentQuote(bid: q.bid, ask: q.ask, delta: q.valuation.delta)
+            }
+            let nearest = nearestStrike(expiry, to: strike)
+            guard let index = expiry.strikes.firstIndex(of: nearest),
+                let value = try? Black76.value(
+                    .call, forward: expiry.forward, strike: strike, time: expiry.years, rate: expiry.rate,
+                    volatility: expiry.calls[index].impliedVolatility)
+            else { throw .unpricedHolding(instrument) }
+            return InstrumentQuote(bid: value.price, ask: value.price, delta: value.delta)
+        }
+    }
+}

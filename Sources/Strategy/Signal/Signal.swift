@@ -1,0 +1,32 @@
+import MarketData
+import VolModels
+
+/// The day's educational signal: regime with every voter's evidence, the condor to open, the
+/// hedge layers' targets and the orders to reach them, all stamped with the ruleset's hash.
+/// Encoded with sorted keys, it is byte-identical for the same store, date and ruleset.
+public struct Signal: Sendable, Codable, Equatable {
+    public struct Market: Sendable, Codable, Equatable {
+        public var spx: Double
+        public var vix: Double
+        /// 30-day continuously compounded rate from the Treasury curve.
+        public var rate30d: Double
+        /// Scheduled events ahead (within 45 days), `EVENT YYYY-MM-DD`.
+        public var upcomingEvents: [String]
+    }
+
+    public var date: MarketDate
+    public var rulesetHash: String
+    public var disclaimer: String
+    /// States that option prices are modelled.
+    public var prices: String
+    public var market: Market
+    public var regime: RegimeDecision
+    public var condor: CondorPlan?
+    /// Why there is no condor today, when there is none.
+    public var condorNote: String?
+    public var hedge: HedgePlan?
+    public var hedgeNote: String?
+
+    public static let disclaimer =
+        "Educational output only, not investment advice: VixShield's signals come from stated models and rules, not from a licensed adviser."
+}

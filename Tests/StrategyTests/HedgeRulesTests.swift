@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+@testable import Strategy
+
+@Suite struct HedgeRulesTests {
+    @Test func defaultsAreValid() throws {
+        try HedgeRules().validate()
+        try RiskPolicy().validate()
+        _ = try HedgePlanner()
+    }
+
+    static let broken: [(String, @Sendable (inout HedgeRules) -> Void)] = [
+        ("hedge.ladder_weights", { $0.ladderWeights = [0.5, 0.5, 0.5] }),
+        ("hedge.ladder_weights", { $0.ladderWeights = [0.5, 0.5] }),
+        ("hedge.layer2_tranche", { $0.layer2Tranche = -0.01 }),
+        ("hedge.layer3_budget", { $0.layer3Budget = 1.5 }),
+        ("hedge.corridor_band", { $0.corridorBand = -0.1 }),
+        ("hedge.hedge_ratio", { $0.hedgeRatio = .nan }),
+        ("hedge.pre_event_fraction", { $0.preEventFraction = 0.10 }),
+        ("hedge.pre_event_fraction", { $0.preEventFraction = 0.04 }),
+        ("hedge.pre_event_sessions", { $0.preEventSessions = -1 }),
+        ("hedge.cheap_percentile", { $0.cheapPercentile = 30 }),
+        ("hedge.layer2_max_days", { $0.layer2MaxDays = 60 }),
+        ("hedge.derisk_step", { $0.deriskStep = 0 }),
+        ("hedge.derisk_floor", { $0.deriskFloor = 1.2 }),
+        ("hedge.relief_weight_multiplier", { $0.reliefWeightMultiplier = 0.8 }),
+        ("hedge.stress_weight_multiplier", { $0.stressWeightMultiplier = 0.5 }),
+        ("hedge.vix_beta", { $0.vixBeta = 0 }),
+    ]
+
+    @Test(arguments: 0..<broken.count) func invalidHedgeRuleNamesItsField(_ index: Int) {
+        let (field, change) = Self.broken[index]
+        var rules = HedgeRules()
+        change(&rules)
+        #expect(throws: RulesetError.self) { try rules.validate() }
+        do {
+            try rules.validate()
+        } catch {
+            #expect(error.field == field, "\(error)")
+        }
+        #expect(throws: RulesetError.self) { _ = try HedgePlanner(rules: rules) }
+    }
+
+    @Test func invalidRiskPolicyNamesItsField() {
+        let cases: [(String, RiskPolicy)] = [
+            ("risk.max_hedge_budget", RiskPolicy(maxHedgeBudget: 1.5, maxPortfolioVega: 25_000, drawdownBrake: 0.1)),
+            ("risk.max_hedge_budget", RiskPolicy(maxHedgeBudget: -0.1, maxPortfolioVega: 25_000, drawdownBrake: 0.1)),
+            ("risk.max_portfolio_vega", RiskPolicy(maxHedgeBudget: 0.1, maxPortfolioVega: -1, drawdownBrake: 0.1)),
+            ("risk.drawdown_brake", RiskPolicy(maxHedgeBudget: 0.1, maxPortfolioVega: 25_000, drawdownBrake: 0)),
+        ]
+        for (field, policy) in cases {
+            do {
+                try policy.validate()
+                Issue.record("\(field) accepted")
+            } catch {
+                #expect(error.field == field)
+            }
+            #expect(throws: RulesetError.self) { _ = try HedgePlanner(risk: policy) }
+        }
+    }
+
+    @Test func codingKeysAreSnakeCaseAndRoundTrip() throws {
+        var rules = HedgeRules()
+        rules.corridorBand = 0.2
+        let json = String(decoding: try JSONEncoder().encode(rules), as: UTF8.self)
+        for key in ["corridor_band", "relief_band_factor", "layer2_tranche", "layer2_budget", "cheap_percentile", "cheap_lookback",
+            "layer3_budget", "layer3_moneyness", "ladder_weights", "relief_weight_multiplier", "pre_event_sessions",
+            "pre_event_fraction", "derisk_step", "derisk_sessions", "derisk_floor", "hedge_ratio", "vix_beta"]
+        {
+            #expect(json.contains("\"\(key)\""), "\(key)")
+        }
+        #expect(try JSONDecoder().decode(HedgeRules.self, from: Data(json.utf8)) == rules)
+        let risk = String(decoding: try JSONEncoder().encode(RiskPolicy()), as: UTF8.self)
+        for key in ["max_hedge_budget", "max_portfolio_vega", "drawdown_brake"] { #expect(risk.contains("\"\(key)\"")) }
+    }
+
+    @Test func deriskScheduleIsStepsToAFloor() {
+        let rules = HedgeRules()
+        let factors = (1...7).map { DeriskSchedule(rules: rules, regime: .realResolution, sessionsInRegime: $0).current }
+        #expect(factors == [0.75, 0.5, 0.25, 0.25, 0.25, 0.25, 0.25])
+        #expect(DeriskSchedule(rules: rules, regime: .calm, sessionsInRegime: 3).current == 1)
+        #expect(DeriskSchedule(rules: rules, regime: .stress, sessionsInRegime: 3).current == 1)
+    }
+
+    @Test func trailingPercentileIsType7() {
+        let history = (1...10).map(Double.init)
+        #expect(abs(TrailingPercentile.value(history, percentile: 0.3, lookback: 10)! - 3.7) < 1e-12)
+        #expect(TrailingPercentile.value(history, percentile: 0.5, lookback: 4) == 8.5)
+        #expect(TrailingPercentile.value(history, percentile: 0.3, lookback: 11) == nil)
+    }
+}

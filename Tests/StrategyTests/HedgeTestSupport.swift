@@ -1,0 +1,83 @@
+import Foundation
+import MarketData
+import Testing
+import VolModels
+
+@testable import Strategy
+
+/// Real dates through the seeded store: the day's modelled VIX chain, the trailing VIX closes
+/// and the next FOMC statement, as the planner's caller would build them.
+struct HedgeMarket: Sendable {
+    let store: SQLiteMarketStore
+    let calendar: TradingCalendar
+
+    static let shared = Result { () throws -> HedgeMarket in
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-hedge-\(UUID().uuidString)")
+        let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
+        return HedgeMarket(store: store, calendar: try TradingCalendar(sessions: store.sessions().map(\.date)))
+    }
+
+    static func get() throws -> HedgeMarket { try shared.get() }
+
+    func chain(_ date: MarketDate) throws -> SyntheticChain {
+        try VIXChainGenerator.chain(inputs: MarketInputs.load(store, date: date), calendar: calendar)
+    }
+
+    func vixHistory(_ date: MarketDate) throws -> [Double] {
+        try store.observations("VIX", from: nil, asOf: date).map(\.value)
+    }
+
+    /// The next FOMC statement after `date` and the sessions to it (today < s ≤ FOMC).
+    func nextFOMC(after date: MarketDate) throws -> (MarketDate, Int)? {
+        guard let event = try store.events(from: date.adding(days: 1), through: date.adding(days: 120), asOf: date).first(where: \.isFOMC),
+            let sessions = calendar.sessionCount(from: date, to: event.date)
+        else { return nil }
+        return (event.date, sessions)
+    }
+
+    /// Planner inputs for a real date (FOMC from the store), calm by default.
+    func inputs(
+        _ date: MarketDate, regime: Regime = .calm, sessionsInRegime: Int = 10, vega: Double = -20_000, capital: Double = 1_000_000,
+        drawdown: Double = 0, chain: SyntheticChain? = nil
+    ) throws -> HedgeInputs {
+        let fomc = try nextFOMC(after: date)
+        return HedgeInputs(
+            date: date, regime: regime, sessionsInRegime: sessionsInRegime, condorVegaDollarsPerVolPoint: vega, capital: capital,
+            drawdown: drawdown, vixChain: try chain ?? self.chain(date), vixHistory: try vixHistory(date), nextFOMC: fomc?.0,
+            sessionsToNextFOMC: fomc?.1)
+    }
+}
+
+func hedgeDay(_ text: String) -> MarketDate { MarketDate(parsing: text)! }
+
+/// book + orders = targets for every (layer, instrument); buys at the ask, sells at the bid.
+func expectConsistent(_ plan: HedgePlan, book: HedgeBook, chain: SyntheticChain, halfSpread: Double = 0.05) {
+    for target in plan.targets {
+        let held = book.contracts(target.layer, target.instrument)
+        #expect(held == target.held, "\(target.instrument) held")
+        let traded = plan.orders.filter { $0.layer == target.layer && $0.instrument == target.instrument }
+            .reduce(0) { $0 + ($1.side == .buy ? $1.quantity : -$1.quantity) }
+        #expect(held + traded == target.contracts, "\(target.layer) \(target.instrument): \(held) + \(traded) ≠ \(target.contracts)")
+    }
+    for order in plan.orders {
+        #expect(order.quantity > 0)
+        #expect(plan.targets.contains { $0.layer == order.layer && $0.instrument == order.instrument }, "order without target")
+        guard let expiry = chain.expiries.first(where: { $0.expiry == order.instrument.expiry }) else {
+            Issue.record("order expiry \(order.instrument.expiry) not in chain")
+            continue
+        }
+        switch order.instrument {
+        case .future:
+            #expect(abs(order.limitPrice - (expiry.forward + (order.side == .buy ? halfSpread : -halfSpread))) < 1e-9)
+        case let .call(_, strike):
+            guard let index = expiry.strikes.firstIndex(of: strike) else {
+                Issue.record("strike \(strike) not listed")
+                continue
+            }
+            #expect(order.limitPrice == (order.side == .buy ? expiry.calls[index].ask : expiry.calls[index].bid))
+        }
+    }
+    // The book after the orders holds exactly the targets.
+    let after = book.applying(plan)
+    for target in plan.targets { #expect(after.contracts(target.layer, target.instrument) == target.contracts) }
+}
