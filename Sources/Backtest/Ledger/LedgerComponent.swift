@@ -1,0 +1,14 @@
+/// The part of the strategy an amount belongs to, so that P&L can be attributed: did the
+/// condor earn its premium, and what did each hedge layer cost or pay?
+public enum LedgerComponent: String, CaseIterable, Codable, Sendable {
+    /// The SPX iron condor: credits, closing debits, settlement, fees, marks.
+    case condor
+    /// Hedge layer 1: the VIX futures overlay and the pre-FOMC VIX call spreads (event seed).
+    case layer1
+    /// Hedge layer 2: long-dated VIX calls.
+    case layer2
+    /// Hedge layer 3: the OTM VIX call ladder.
+    case layer3
+    /// Interest earned (or paid) on the cash balance. Holds no position, so it has no mark.
+    case cash
+}
