@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "MarketData", targets: ["MarketData"]),
         .library(name: "VolModels", targets: ["VolModels"]),
         .library(name: "Strategy", targets: ["Strategy"]),
+        .library(name: "Backtest", targets: ["Backtest"]),
         .library(name: "VixShieldCLI", targets: ["VixShieldCLI"]),
     ],
     dependencies: [
@@ -39,6 +40,8 @@ let package = Package(
         ),
         // Regime voters and quorum, the iron condor planner, the ALVH hedge layers, rulesets.
         .target(name: "Strategy", dependencies: ["QuantCore", "MarketData", "VolModels"]),
+        // Day-by-day replay: fills, fees, margin, the cents ledger, metrics and baselines.
+        .target(name: "Backtest", dependencies: ["QuantCore", "MarketData", "VolModels", "Strategy"]),
         .target(
             name: "VixShieldCLI",
             dependencies: [
@@ -46,6 +49,7 @@ let package = Package(
                 "MarketData",
                 "VolModels",
                 "Strategy",
+                "Backtest",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -79,6 +83,10 @@ let package = Package(
                 "Strategy", "VolModels", "QuantCore", "MarketData",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
+        ),
+        .testTarget(
+            name: "BacktestTests",
+            dependencies: ["Backtest", "Strategy", "VolModels", "QuantCore", "MarketData"]
         ),
         .testTarget(
             name: "VixShieldCLITests",

@@ -44,7 +44,10 @@ public struct TradeStatistics: Equatable, Sendable {
         }
         let n = Double(trades.count)
         winRate = .available(Double(winningTrades) / n)
-        profitFactor = losingTrades == 0 ? .unavailable(.noLosingTrades) : .available(grossProfit / grossLoss)
+        // grossLoss > 0 whenever a loser exists; the finiteness check only guards against a
+        // subnormal gross loss overflowing the ratio.
+        let ratio = grossProfit / grossLoss
+        profitFactor = losingTrades > 0 && ratio.isFinite ? .available(ratio) : .unavailable(.noLosingTrades)
         averageDaysInTrade = .available(compensatedSum(trades.lazy.map { Double($0.daysInTrade) }) / n)
     }
 }

@@ -1,0 +1,37 @@
+import MarketData
+import Strategy
+
+/// One session of a backtest, after the close: the regime, the account's equity and each
+/// component's cumulative P&L (dollars; components sum to the total to the cent).
+public struct BacktestDay: Sendable, Equatable, Codable {
+    public var date: MarketDate
+    public var regime: Regime
+    public var spx: Double
+    public var vix: Double
+    public var equity: Double
+    /// Cumulative P&L by ledger component (condor, layer1, layer2, layer3, cash).
+    public var pnl: [String: Double]
+}
+
+/// A closed condor: dates, strikes, size, entry credit (index points per condor, after the fill
+/// model), how it ended, and its P&L in dollars including fees.
+public struct CondorTrade: Sendable, Equatable, Codable {
+    public var opened: MarketDate
+    public var closed: MarketDate
+    public var expiry: MarketDate
+    public var strikes: [Double]
+    public var quantity: Int
+    public var credit: Double
+    public var exit: String
+    public var pnl: Double
+}
+
+/// Everything a run produced. Prices are modelled (see VolModels).
+public struct BacktestRun: Sendable {
+    public var label: String
+    public var days: [BacktestDay]
+    public var trades: [CondorTrade]
+    public var ledger: Ledger
+    /// Orders the capital check refused, with the reason.
+    public var rejections: [String]
+}

@@ -1,0 +1,146 @@
+import MarketData
+import QuantCore
+import Strategy
+import VolModels
+
+/// Model values of hedge positions at a close: VIX options at the model mid (Black-76 on the
+/// model future of their expiry at the model smile), VIX futures as their open P&L against the
+/// average price, (F − avg)·1,000·contracts; on or after expiry both at the day's VIX close,
+/// the model's settlement value.
+enum HedgePricing {
+    static let optionModel = VIXOptionModel()
+
+    static func future(_ expiry: MarketDate, inputs: MarketInputs) throws -> Double {
+        let t = inputs.years(to: expiry)
+        guard t > 0 else { return inputs.vix }
+        return try optionModel.curve.future(vix: inputs.vix, timeToExpiry: t)
+    }
+
+    /// Per-unit model price of a call (index points), intrinsic at or after expiry.
+    static func callPrice(expiry: MarketDate, strike: Double, inputs: MarketInputs) throws -> Double {
+        let t = inputs.years(to: expiry)
+        guard t > 0 else { return max(inputs.vix - strike, 0) }
+        return try optionModel.price(.call, strike: strike, time: t, rate: inputs.rates.rate(years: t), vix: inputs.vix).price
+    }
+
+    static func markValue(_ position: HedgePosition, inputs: MarketInputs) throws -> Double {
+        switch position.instrument {
+        case .future(let expiry):
+            return (try future(expiry, inputs: inputs) - position.averagePrice) * position.instrument.multiplier * Double(position.contracts)
+        case .call(let expiry, let strike):
+            return try callPrice(expiry: expiry, strike: strike, inputs: inputs) * position.instrument.multiplier * Double(position.contracts)
+        }
+    }
+}
+
+extension SimulationState {
+    /// Settles expiring hedges, asks the hedge planner for the day's orders on the current
+    /// book and executes them at the fill model's prices on the modelled quotes.
+    mutating func tradeHedges(
+        day: MarketDate, inputs: MarketInputs, calendar: TradingCalendar, store: some MarketDataStore, pricer: CondorModelPricer
+    ) throws {
+        let d = day.dayNumber
+        // Expiries: options pay intrinsic at the VIX close, futures settle against their average.
+        var kept: [HedgePosition] = []
+        for position in hedges.positions {
+            guard position.instrument.expiry <= day else {
+                kept.append(position)
+                continue
+            }
+            let value = try HedgePricing.markValue(position, inputs: inputs)
+            try ledger.post(day: d, component: Self.component(position.layer), kind: .settlement, amount: Cents(dollars: value),
+                            memo: "settle \(position.instrument)")
+        }
+        hedges = HedgeBook(positions: kept)
+
+        let vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: configuration.models)
+        let history = try store.observations("VIX", from: day.adding(days: -400), asOf: day).suffix(252).map(\.value)
+        let fomc = inputs.pendingEvents.first { $0.isFOMC }
+        var condorVega = 0.0
+        if let open = condor {
+            let years = inputs.years(to: open.condor.expiry)
+            let c = open.condor
+            for (type, strike, sign) in [(OptionType.put, c.longPut, 1.0), (.put, c.shortPut, -1), (.call, c.shortCall, -1), (.call, c.longCall, 1)] {
+                condorVega += sign * pricer.value(type, strike: strike, spot: inputs.spot, years: years).vega
+            }
+            condorVega *= c.pointValue / 100  // dollars per SPX vol point
+        }
+        let equity = ledger.equity.dollars
+        let planner = try HedgePlanner(rules: configuration.ruleset.hedge, risk: configuration.ruleset.risk)
+        let plan: HedgePlan
+        do {
+            plan = try planner.plan(
+                date: day, regime: posture, sessionsInRegime: heldSessions, condorVegaDollarsPerVolPoint: condorVega,
+                capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: Array(history),
+                nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, book: hedges)
+        } catch {
+            rejections.append("\(day): no hedge plan: \(error)")
+            return
+        }
+        for order in plan.orders {
+            try execute(order, day: day, inputs: inputs, chain: vixChain)
+        }
+    }
+
+    /// One order: options pay or receive premium at the fill price; futures realise P&L
+    /// against the average price when reduced, and open at the fill price.
+    mutating func execute(_ order: HedgeOrder, day: MarketDate, inputs: MarketInputs, chain: SyntheticChain) throws {
+        let side: Side = order.side == .buy ? .buy : .sell
+        let quantity = order.quantity
+        let signed = side == .buy ? quantity : -quantity
+        let component = Self.component(order.layer)
+        let d = day.dayNumber
+        let (bid, ask) = try quote(order.instrument, inputs: inputs, chain: chain)
+        let price = configuration.fill.fillPrice(side: side, bid: bid, ask: ask)
+        let multiplier = order.instrument.multiplier
+        let kind: InstrumentKind = order.instrument.isFuture ? .vixFuture : .vixOption
+        try ledger.post(day: d, component: component, kind: .fee, amount: Cents(dollars: -configuration.fees.fees(contracts: quantity, instrument: kind)),
+                        memo: "fees \(order.instrument)")
+        var positions = hedges.positions
+        let index = positions.firstIndex { $0.layer == order.layer && $0.instrument == order.instrument }
+        var position = index.map { positions[$0] } ?? HedgePosition(layer: order.layer, instrument: order.instrument, contracts: 0, averagePrice: price)
+        if order.instrument.isFuture {
+            let held = position.contracts
+            if held != 0 && (held > 0) != (signed > 0) {
+                // Reducing: realise P&L on the closed contracts at the fill.
+                let closed = min(abs(signed), abs(held)) * (held > 0 ? 1 : -1)
+                try ledger.post(day: d, component: component, kind: .variationMargin,
+                                amount: Cents(dollars: (price - position.averagePrice) * multiplier * Double(closed)), memo: "close \(order.instrument)")
+            }
+        } else {
+            try ledger.post(day: d, component: component, kind: .premium, amount: Cents(dollars: -price * multiplier * Double(signed)),
+                            memo: "\(order.side.rawValue) \(quantity) \(order.instrument)")
+        }
+        let newContracts = position.contracts + signed
+        if newContracts != 0 && (position.contracts == 0 || (position.contracts > 0) == (signed > 0)) {
+            // Adding to (or opening) a position: average the price.
+            position.averagePrice = (position.averagePrice * Double(position.contracts) + price * Double(signed)) / Double(newContracts)
+        }
+        position.contracts = newContracts
+        if let index {
+            if newContracts == 0 { positions.remove(at: index) } else { positions[index] = position }
+        } else if newContracts != 0 {
+            positions.append(position)
+        }
+        hedges = HedgeBook(positions: positions)
+    }
+
+    /// Modelled bid/ask of a hedge instrument: options from the day's VIX chain (or the model
+    /// price with the VIX spread model when the strike is not listed), futures at the model
+    /// future ± the hedge rules' half-spread.
+    func quote(_ instrument: HedgeInstrument, inputs: MarketInputs, chain: SyntheticChain) throws -> (Double, Double) {
+        switch instrument {
+        case .future(let expiry):
+            let f = try HedgePricing.future(expiry, inputs: inputs)
+            let half = configuration.ruleset.hedge.futuresHalfSpread
+            return (f - half, f + half)
+        case .call(let expiry, let strike):
+            if let slice = chain.expiries.first(where: { $0.expiry == expiry }), let index = slice.strikes.firstIndex(of: strike) {
+                return (slice.calls[index].bid, slice.calls[index].ask)
+            }
+            let mid = try HedgePricing.callPrice(expiry: expiry, strike: strike, inputs: inputs)
+            let q = configuration.models.vixSpreads.quote(mid: mid, standardDeviations: 0, eventDay: !inputs.eventsToday.isEmpty)
+            return (q.bid, q.ask)
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import MarketData
+import QuantCore
+import Strategy
+import VolModels
+
+/// The condor currently held, with what it was opened for.
+struct OpenCondor {
+    var condor: IronCondor
+    var opened: MarketDate
+    /// Entry credit in index points per condor after the fill model.
+    var credit: Double
+    /// Fees paid at entry, dollars.
+    var entryFees: Double
+}
+
+extension SimulationState {
+    /// Opens the planner's condor at the fill model's prices on the modelled quotes, if the
+    /// margin (max loss) and fees fit in free cash; otherwise records the refusal.
+    mutating func openCondor(day: MarketDate, model: SPXMarketModel) throws {
+        let chain = SPXChainGenerator.chain(model)
+        let plan: CondorPlan
+        do {
+            plan = try CondorPlanner(rules: configuration.ruleset.condor).plan(
+                chain: chain, model: model, capital: ledger.equity.dollars, regime: posture)
+        } catch {
+            rejections.append("\(day): no condor: \(error)")
+            return
+        }
+        let fill = configuration.fill
+        var credit = 0.0
+        for leg in plan.legs {
+            let side: Side = leg.role.sign < 0 ? .sell : .buy
+            let price = fill.fillPrice(side: side, bid: leg.bid, ask: leg.ask)
+            credit += side == .sell ? price : -price
+        }
+        let quantity = plan.condor.quantity
+        let fees = configuration.fees.fees(contracts: 4 * quantity, instrument: .spxOption)
+        guard credit > 0, let condor = try? IronCondor(
+            expiry: plan.condor.expiry, longPut: plan.condor.longPut, shortPut: plan.condor.shortPut,
+            shortCall: plan.condor.shortCall, longCall: plan.condor.longCall, quantity: quantity, credit: credit)
+        else {
+            rejections.append("\(day): condor credit \(credit) after fills is not positive")
+            return
+        }
+        let position = MarginPosition.condor(
+            longPut: condor.longPut, shortPut: condor.shortPut, shortCall: condor.shortCall, longCall: condor.longCall,
+            quantity: quantity, credit: credit)
+        let check = configuration.margin.checkAvailableCapital(for: position, premiumPaid: 0, fees: fees, freeCash: freeCash())
+        guard check.isAccepted else {
+            rejections.append("\(day): condor refused: \(check)")
+            return
+        }
+        let d = day.dayNumber
+        try ledger.post(day: d, component: .condor, kind: .premium, amount: Cents(dollars: condor.totalCredit), memo: "open condor")
+        try ledger.post(day: d, component: .condor, kind: .fee, amount: Cents(dollars: -fees), memo: "condor fees")
+        self.condor = OpenCondor(condor: condor, opened: day, credit: credit, entryFees: fees)
+    }
+
+    /// Cash not committed as margin: cash minus the open condor's max loss and the futures'
+    /// initial margin.
+    func freeCash() -> Cents {
+        var committed = 0.0
+        if let open = condor {
+            committed += configuration.margin.initialMargin(
+                for: .condor(
+                    longPut: open.condor.longPut, shortPut: open.condor.shortPut, shortCall: open.condor.shortCall,
+                    longCall: open.condor.longCall, quantity: open.condor.quantity, credit: open.credit))
+        }
+        for position in hedges.positions where position.instrument.isFuture {
+            committed += configuration.margin.initialMargin(for: .vixFutures(contracts: abs(position.contracts)))
+        }
+        return ledger.cash - Cents(dollars: committed)
+    }
+
+    /// Settles the condor on its expiry day (SPX close, cash-settled) or applies the management
+    /// rules on model mids; a close trades each leg at the fill model's price on modelled quotes.
+    mutating func settleOrManage(
+        _ open: OpenCondor, day: MarketDate, inputs: MarketInputs, pricer: CondorModelPricer, eventDay: Bool
+    ) throws -> CondorTrade? {
+        let condor = open.condor
+        let d = day.dayNumber
+        var exit: String
+        var closeCost: Double
+        var fees = 0.0
+        if condor.expiry <= day {
+            exit = "expiry"
+            closeCost = condor.intrinsicValue(at: inputs.spot)
+        } else {
+            let years = inputs.years(to: condor.expiry)
+            let value = pricer.condorValue(condor, spot: inputs.spot, years: years)
+            let pnl = (open.credit - value) * condor.pointValue
+            let action = CondorManager(rules: configuration.ruleset.condor).action(
+                pnl: pnl, entryCredit: condor.totalCredit, daysToExpiry: condor.expiry - day)
+            guard action != .hold else { return nil }
+            exit = action.rawValue
+            closeCost = 0
+            let spreads = configuration.models.spxSpreads
+            let deviation = max(1e-8, model(pricer).surface.atmTotalVariance(years).squareRoot())
+            for (type, strike, sign) in [(OptionType.put, condor.longPut, 1.0), (.put, condor.shortPut, -1), (.call, condor.shortCall, -1), (.call, condor.longCall, 1)] {
+                let mid = pricer.value(type, strike: strike, spot: inputs.spot, years: years).price
+                let quote = spreads.quote(mid: mid, standardDeviations: abs(log(strike / inputs.spot)) / deviation, eventDay: eventDay)
+                // Closing: buy back the shorts, sell the longs.
+                let price = configuration.fill.fillPrice(side: sign < 0 ? .buy : .sell, bid: quote.bid, ask: quote.ask)
+                closeCost += sign < 0 ? price : -price
+            }
+            fees = configuration.fees.fees(contracts: 4 * condor.quantity, instrument: .spxOption)
+        }
+        try ledger.post(day: d, component: .condor, kind: exit == "expiry" ? .settlement : .premium,
+                        amount: Cents(dollars: -closeCost * condor.pointValue), memo: "close condor (\(exit))")
+        if fees > 0 { try ledger.post(day: d, component: .condor, kind: .fee, amount: Cents(dollars: -fees), memo: "condor fees") }
+        let pnl = (open.credit - closeCost) * condor.pointValue - open.entryFees - fees
+        return CondorTrade(
+            opened: open.opened, closed: day, expiry: condor.expiry,
+            strikes: [condor.longPut, condor.shortPut, condor.shortCall, condor.longCall], quantity: condor.quantity,
+            credit: open.credit, exit: exit, pnl: pnl)
+    }
+
+    private func model(_ pricer: CondorModelPricer) -> SPXMarketModel { pricer.model }
+}
