@@ -45,12 +45,12 @@ import VolModels
         let flat = try store(spxOnExpiry: nil, expiry: start)
         let dry = try Simulator.run(
             store: flat, calendar: TradingCalendar(sessions: flat.sessions().map(\.date)),
-            configuration: BacktestConfiguration(from: start, to: MarketDate(year: 2017, month: 5, day: 31)!, ruleset: ruleset, hedged: false))
+            configuration: BacktestConfiguration(from: start, to: MarketDate(year: 2017, month: 5, day: 31)!, ruleset: ruleset, hedge: .none))
         let expiry = try #require(dry.trades.first).expiry
         let store = try store(spxOnExpiry: spxOnExpiry, expiry: expiry)
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let run = try Simulator.run(
-            store: store, calendar: calendar, configuration: BacktestConfiguration(from: start, to: expiry, ruleset: ruleset, hedged: false))
+            store: store, calendar: calendar, configuration: BacktestConfiguration(from: start, to: expiry, ruleset: ruleset, hedge: .none))
         let trade = try #require(run.trades.first)
         return (run, trade)
     }

@@ -12,12 +12,12 @@ import VolModels
         return try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
     }
 
-    static func run(_ from: String, _ to: String, store: SQLiteMarketStore? = nil, hedged: Bool = true) throws -> BacktestRun {
+    static func run(_ from: String, _ to: String, store: SQLiteMarketStore? = nil, hedge: HedgeMode = .alvh) throws -> BacktestRun {
         let s = try store ?? Self.store.get()
         let calendar = try TradingCalendar(sessions: s.sessions().map(\.date))
         return try Simulator.run(
             store: s, calendar: calendar,
-            configuration: BacktestConfiguration(from: MarketDate(parsing: from)!, to: MarketDate(parsing: to)!, hedged: hedged))
+            configuration: BacktestConfiguration(from: MarketDate(parsing: from)!, to: MarketDate(parsing: to)!, hedge: hedge))
     }
 
     @Test func componentsSumToTheTotalEveryDayAndRunsAreDeterministic() throws {
@@ -51,9 +51,9 @@ import VolModels
     }
 
     @Test func unhedgedBaselineHasNoHedgeFlows() throws {
-        let run = try Self.run("2018-01-02", "2018-03-01", hedged: false)
+        let run = try Self.run("2018-01-02", "2018-03-01", hedge: .none)
         #expect(!run.ledger.entries.contains { [.layer1, .layer2, .layer3].contains($0.component) && $0.kind != .mark })
-        #expect(run.label == "unhedged condor")
+        #expect(run.label == "none")
     }
 }
 

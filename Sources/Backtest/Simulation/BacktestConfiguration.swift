@@ -2,28 +2,41 @@ import MarketData
 import Strategy
 import VolModels
 
-/// What a backtest replays and how it trades: the date range, the ruleset, whether the ALVH
-/// hedges run (off gives the unhedged-condor baseline on the same data and costs), and the
-/// execution models (fills 50% of the way from mid to the far side, per-contract fees, margin).
+/// How the condor is hedged in a run.
+public enum HedgeMode: String, Sendable, Codable, CaseIterable {
+    /// The ALVH layers of the ruleset (the strategy).
+    case alvh
+    /// No hedge: the plain condor baseline.
+    case none
+    /// Cboe VXTH-style static hedge: each month, one-month VIX calls near 30 delta for a share of
+    /// the portfolio set by the VIX future (0% below 15, 1% for 15-30, 0.5% for 30-50, 0% above
+    /// 50), held to expiry; booked in ledger component layer3.
+    case staticVIXCalls = "static_vix_calls"
+}
+
+/// What a backtest replays and how it trades: the date range, the ruleset, the hedge mode
+/// (the strategy's ALVH layers, none, or a static VIX call hedge: the baselines run on the same
+/// data and costs), and the execution models (fills 50% of the way from mid to the far side,
+/// per-contract fees, margin).
 public struct BacktestConfiguration: Sendable {
     public var from: MarketDate
     public var to: MarketDate
     public var ruleset: Ruleset
-    public var hedged: Bool
+    public var hedge: HedgeMode
     public var fill: any FillModel
     public var fees: any FeeModel
     public var margin: any MarginModel
     public var models: ChainModelParameters
 
     public init(
-        from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard, hedged: Bool = true,
+        from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard, hedge: HedgeMode = .alvh,
         fill: any FillModel = FractionOfSpreadFill.halfSpread, fees: any FeeModel = PerContractFees(),
         margin: any MarginModel = StandardMargin(), models: ChainModelParameters = ChainModelParameters()
     ) {
         self.from = from
         self.to = to
         self.ruleset = ruleset
-        self.hedged = hedged
+        self.hedge = hedge
         self.fill = fill
         self.fees = fees
         self.margin = margin

@@ -69,8 +69,10 @@ struct SimulationState {
         if condor == nil && !closedToday {
             try openCondor(day: day, model: model)
         }
-        if configuration.hedged {
-            try tradeHedges(day: day, inputs: inputs, calendar: calendar, store: store, pricer: pricer)
+        switch configuration.hedge {
+        case .alvh: try tradeHedges(day: day, inputs: inputs, calendar: calendar, store: store, pricer: pricer)
+        case .staticVIXCalls: try tradeStaticHedge(day: day, inputs: inputs, calendar: calendar)
+        case .none: break
         }
         try mark(day: day, inputs: inputs, pricer: pricer)
         try ledger.checkInvariant()

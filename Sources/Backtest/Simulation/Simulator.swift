@@ -27,7 +27,7 @@ public enum Simulator {
             try state.step(day, store: store, calendar: calendar)
         }
         return BacktestRun(
-            label: c.hedged ? "strategy" : "unhedged condor", days: state.days, trades: state.trades, ledger: state.ledger,
+            label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
             rejections: state.rejections)
     }
 }

@@ -1,0 +1,77 @@
+import MarketData
+import Strategy
+import VolModels
+
+/// The strategy and its baselines on the same data and costs: the ALVH strategy, the unhedged
+/// condor (Cboe CNDR-style: 20-delta shorts, 5-delta wings, held to expiry), the same condor with
+/// the static VIX call hedge (Cboe VXTH-style weights), and buy-and-hold S&P 500.
+public struct BacktestReport: Sendable, Codable, Equatable {
+    public var from: MarketDate
+    public var to: MarketDate
+    public var rulesetHash: String
+    public var prices: String
+    public var disclaimer: String
+    public var summaries: [BacktestSummary]
+    /// Sessions spent in each regime by the strategy run.
+    public var regimeSessions: [String: Int]
+}
+
+public enum BacktestComparison {
+    /// The CNDR-style baseline rules: 20-delta shorts (band 0.15-0.20), 5-delta wings, no early
+    /// management (held to expiry), same sizing.
+    public static func baselineRules(_ ruleset: Ruleset) -> Ruleset {
+        var rules = ruleset
+        rules.condor.shortDelta = 0.20
+        rules.condor.shortDeltaMin = 0.15
+        rules.condor.shortDeltaMax = 0.20
+        rules.condor.realResolutionShortDelta = 0.20
+        rules.condor.wingMode = .delta
+        rules.condor.wingDelta = 0.05
+        rules.condor.takeProfit = 1
+        rules.condor.stopLoss = 1000
+        rules.condor.exitDTE = 0
+        rules.condor.stressAction = .reduce
+        rules.condor.stressSizeMultiplier = 1
+        return rules
+    }
+
+    public static func run(
+        store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard
+    ) throws -> (report: BacktestReport, strategy: BacktestRun) {
+        let strategy = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh))
+        let baseline = baselineRules(ruleset)
+        let plain = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none))
+        let statically = try Simulator.run(
+            store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls))
+        var summaries = [
+            try summary("ALVH strategy", strategy), try summary("unhedged condor (CNDR-style)", plain),
+            try summary("condor + static VIX calls (VXTH-style)", statically),
+        ]
+        let closes = strategy.days.map(\.spx)
+        let holdEquity = try BuyAndHold.equityCurve(closes: closes, initial: ruleset.capital)
+        summaries.append(try BacktestSummary(name: "buy and hold S&P 500", dates: strategy.days.map(\.date), equity: holdEquity, trades: [], components: []))
+        var regimes: [String: Int] = [:]
+        for day in strategy.days { regimes[day.regime.rawValue, default: 0] += 1 }
+        let report = BacktestReport(
+            from: strategy.days.first?.date ?? from, to: strategy.days.last?.date ?? to, rulesetHash: ruleset.contentHash,
+            prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes)
+        return (report, strategy)
+    }
+
+    static func summary(_ name: String, _ run: BacktestRun) throws -> BacktestSummary {
+        let trades = run.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
+        var components: [BacktestSummary.Component] = []
+        for component in LedgerComponent.allCases {
+            let entries = run.ledger.entries.filter { $0.component == component && $0.kind.movesCash }
+            guard !entries.isEmpty || run.ledger.mark(component) != .zero else { continue }
+            let paid = entries.filter { $0.kind == .premium && $0.amount < .zero }.map(\.amount).sum()
+            let fees = entries.filter { $0.kind == .fee }.map(\.amount).sum()
+            let flows = run.ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
+            let xirr = flows.count >= 2 ? (try? ComponentReturn(name: component.rawValue, flows: flows))?.xirr.value : nil
+            components.append(
+                BacktestSummary.Component(
+                    component: component.rawValue, pnl: run.ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr))
+        }
+        return try BacktestSummary(name: name, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades, components: components)
+    }
+}

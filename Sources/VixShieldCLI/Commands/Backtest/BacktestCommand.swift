@@ -1,0 +1,53 @@
+import ArgumentParser
+import Backtest
+import Foundation
+import MarketData
+import Strategy
+
+struct BacktestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Replay the ALVH book day by day and compare it with plain baselines (educational).",
+        discussion: """
+            Runs the strategy (condor + ALVH hedge layers), the unhedged condor (CNDR-style), the condor
+            with a static VIX call hedge (VXTH-style) and buy-and-hold S&P 500 on the same data and costs
+            (fills 50% of the way to the far side of the modelled quote, per-contract fees). Without dates:
+            the whole bundled range where the VIX exists. Option prices are modelled.
+            \(Signal.disclaimer)
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesetOptions
+    @Option(help: "First date, YYYY-MM-DD (default: first VIX date).") var from: MarketDate?
+    @Option(help: "Last date, YYYY-MM-DD (default: last date with S&P 500 and VIX).") var to: MarketDate?
+    @Option(help: "Write the strategy's closed condor trades as CSV to this file.") var trades: String?
+    @Flag(help: "Print the report as JSON.") var json = false
+
+    func validate() throws {
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    func run() throws {
+        let ruleset = try rules.load()
+        let database = try store.open()
+        let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
+        let catalog = try database.catalog()
+        guard let vix = catalog.first(where: { $0.symbol == "VIX" }), let spx = catalog.first(where: { $0.symbol == "SPX" }),
+            let firstVIX = vix.first, let lastVIX = vix.last, let lastSPX = spx.last
+        else { throw ValidationError("the store needs SPX and VIX series") }
+        let start = from ?? firstVIX
+        let end = to ?? min(lastVIX, lastSPX)
+        let (report, strategy) = try BacktestComparison.run(store: database, calendar: calendar, from: start, to: end, ruleset: ruleset)
+        if let trades {
+            var lines = ["opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl"]
+            for t in strategy.trades {
+                lines.append(
+                    ([t.opened.description, t.closed.description, t.expiry.description] + t.strikes.map { formatNumber($0) }
+                        + [String(t.quantity), formatNumber(t.credit), t.exit, String(format: "%.2f", t.pnl)]).joined(separator: ","))
+            }
+            try (lines.joined(separator: "\n") + "\n").write(toFile: trades, atomically: true, encoding: .utf8)
+        }
+        write(json ? try JSONOutput.encode(report) : BacktestText.render(report))
+    }
+}

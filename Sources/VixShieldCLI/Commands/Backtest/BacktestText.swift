@@ -1,0 +1,29 @@
+import Backtest
+import Foundation
+
+/// The terminal form of a backtest report: the comparison table and the strategy's components.
+enum BacktestText {
+    static func render(_ r: BacktestReport) -> String {
+        var out = "Backtest \(r.from) .. \(r.to)  (ruleset \(r.rulesetHash.prefix(12)))\n\n"
+        func pct(_ x: Double?) -> String { x.map { String(format: "%.2f%%", 100 * $0) } ?? "n/a" }
+        func num(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "n/a" }
+        var rows = [["run", "final equity", "return", "CAGR", "vol", "Sharpe", "Sortino", "max DD", "DD trough", "Calmar", "trades", "win rate", "PF"]]
+        for s in r.summaries {
+            rows.append([
+                s.name, String(format: "%.0f", s.finalEquity), pct(s.totalReturn), pct(s.cagr), pct(s.volatility), num(s.sharpe), num(s.sortino),
+                pct(s.maxDrawdown), s.maxDrawdownTrough?.description ?? "", num(s.calmar), String(s.trades), pct(s.winRate), num(s.profitFactor),
+            ])
+        }
+        out += TextTable.render(rows) + "\n"
+        if let strategy = r.summaries.first {
+            var components = [["component", "P&L $", "cost $", "XIRR"]]
+            for c in strategy.components {
+                components.append([c.component, String(format: "%.2f", c.pnl), String(format: "%.2f", c.cost), pct(c.xirr)])
+            }
+            out += "\(strategy.name) by component (sums to the total P&L to the cent):\n" + TextTable.render(components) + "\n"
+        }
+        out += "regime sessions: " + r.regimeSessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        out += "\(r.prices)\n\(r.disclaimer)\n"
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import MarketData
+import Strategy
+import Testing
+@testable import Backtest
+
+/// The strategy and its baselines over the same sessions, data and costs.
+@Suite struct ComparisonTests {
+    @Test func strategyAndBaselinesShareTheSessions() throws {
+        let store = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
+        let (report, strategy) = try BacktestComparison.run(
+            store: store, calendar: calendar, from: MarketDate(parsing: "2017-09-01")!, to: MarketDate(parsing: "2017-12-29")!)
+        #expect(report.summaries.map(\.name) == [
+            "ALVH strategy", "unhedged condor (CNDR-style)", "condor + static VIX calls (VXTH-style)", "buy and hold S&P 500",
+        ])
+        #expect(report.regimeSessions.values.reduce(0, +) == strategy.days.count)
+        // Components of the strategy sum to its total P&L (dollars from exact cents).
+        let strategySummary = report.summaries[0]
+        let componentTotal = strategySummary.components.map(\.pnl).reduce(0, +)
+        #expect(abs(componentTotal - (strategySummary.finalEquity - Ruleset.standard.capital)) <= 0.005)
+        // Buy and hold follows the index exactly.
+        let hold = report.summaries[3]
+        let first = strategy.days.first!.spx, last = strategy.days.last!.spx
+        #expect(abs(hold.finalEquity - Ruleset.standard.capital * last / first) <= 1e-6 * hold.finalEquity)
+        #expect(report.disclaimer.contains("not investment advice") && report.prices.contains("Modelled"))
+        // The baseline condors use 20-delta shorts and are held to expiry.
+        let baseline = BacktestComparison.baselineRules(.standard)
+        #expect(baseline.condor.shortDelta == 0.20 && baseline.condor.exitDTE == 0)
+    }
+}
