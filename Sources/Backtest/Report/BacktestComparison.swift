@@ -35,9 +35,25 @@ public enum BacktestComparison {
         return rules
     }
 
+    /// Everything the comparison produced: the report, the three option runs (strategy,
+    /// unhedged, static hedge) and the buy-and-hold equity curve (same sessions).
+    public struct Result: Sendable {
+        public var report: BacktestReport
+        public var runs: [BacktestRun]
+        public var buyAndHold: [Double]
+        public var strategy: BacktestRun { runs[0] }
+    }
+
     public static func run(
         store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard
     ) throws -> (report: BacktestReport, strategy: BacktestRun) {
+        let result = try compare(store: store, calendar: calendar, from: from, to: to, ruleset: ruleset)
+        return (result.report, result.strategy)
+    }
+
+    public static func compare(
+        store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard
+    ) throws -> Result {
         let strategy = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh))
         let baseline = baselineRules(ruleset)
         let plain = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none))
@@ -55,7 +71,7 @@ public enum BacktestComparison {
         let report = BacktestReport(
             from: strategy.days.first?.date ?? from, to: strategy.days.last?.date ?? to, rulesetHash: ruleset.contentHash,
             prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes)
-        return (report, strategy)
+        return Result(report: report, runs: [strategy, plain, statically], buyAndHold: holdEquity)
     }
 
     static func summary(_ name: String, _ run: BacktestRun) throws -> BacktestSummary {

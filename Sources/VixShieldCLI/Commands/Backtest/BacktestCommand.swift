@@ -22,6 +22,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "First date, YYYY-MM-DD (default: first VIX date).") var from: MarketDate?
     @Option(help: "Last date, YYYY-MM-DD (default: last date with S&P 500 and VIX).") var to: MarketDate?
     @Option(help: "Write the strategy's closed condor trades as CSV to this file.") var trades: String?
+    @Option(help: "Write a self-contained HTML report (inline SVG) to this file.") var report: String?
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
@@ -38,7 +39,11 @@ struct BacktestCommand: ParsableCommand {
         else { throw ValidationError("the store needs SPX and VIX series") }
         let start = from ?? firstVIX
         let end = to ?? min(lastVIX, lastSPX)
-        let (report, strategy) = try BacktestComparison.run(store: database, calendar: calendar, from: start, to: end, ruleset: ruleset)
+        let result = try BacktestComparison.compare(store: database, calendar: calendar, from: start, to: end, ruleset: ruleset)
+        let (report, strategy) = (result.report, result.strategy)
+        if let path = self.report {
+            try HTMLReport.render(result).write(toFile: path, atomically: true, encoding: .utf8)
+        }
         if let trades {
             var lines = ["opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl"]
             for t in strategy.trades {

@@ -1,0 +1,29 @@
+import Foundation
+import Testing
+
+/// `vixshield backtest` through the binary on a short window.
+@Suite struct BacktestCommandTests {
+    let cli = ExecutableTests()
+
+    @Test func tableJSONAndTradesFile() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-backtest-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("s.sqlite").path
+        let trades = directory.appendingPathComponent("trades.csv").path
+        let text = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--trades", trades])
+        #expect(text.status == 0, "\(text.err)")
+        for needle in ["ALVH strategy", "unhedged condor (CNDR-style)", "VXTH-style", "buy and hold S&P 500", "by component", "not investment advice", "Modelled prices"] {
+            #expect(text.out.contains(needle), "missing \(needle)")
+        }
+        let csv = try String(contentsOfFile: trades, encoding: .utf8)
+        #expect(csv.hasPrefix("opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl\n"))
+        let json = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "regimeSessions"])
+        let again = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
+        #expect(again.out == json.out)
+        let bad = try cli.run(["backtest", "--db", db, "--from", "2018-01-05", "--to", "2017-12-29"])
+        #expect(bad.status != 0 && bad.err.contains("is after"))
+    }
+}
