@@ -79,3 +79,20 @@ func marketDataTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarket
     try store.write(batches)
     return store
 }
+
+/// The condor's greeks attribution explains its P&L: the parts sum to the condor component's
+/// P&L (up to the cent rounding of the ledger), and the residual stays small against the theta
+/// and vega it explains.
+@Suite struct AttributionTests {
+    @Test func partsSumToTheCondorPnL() throws {
+        let run = try SimulatorTests.run("2018-01-02", "2018-06-29")
+        let a = run.attribution
+        let condor = run.ledger.componentPnL(.condor).dollars
+        #expect(abs(a.total - condor) <= 0.01 * Double(run.days.count), "attribution \(a.total) vs condor \(condor)")
+        #expect(a.theta > 0)  // a short condor earns time decay
+        #expect(a.eventTheta > 0)  // and the decay of event variance (FOMC 2018-01-31, 03-21, 05-02, 06-13)
+        #expect(a.costs < 0)
+        #expect(abs(a.residual) < abs(a.theta))
+        print("attribution 2018H1: \(a)")
+    }
+}

@@ -88,6 +88,8 @@ public enum BacktestComparison {
                 BacktestSummary.Component(
                     component: component.rawValue, pnl: run.ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr))
         }
-        return try BacktestSummary(name: name, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades, components: components)
+        return try BacktestSummary(
+            name: name, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades, components: components,
+            attribution: run.attribution)
     }
 }

@@ -29,8 +29,10 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
     public var profitFactor: Double?
     public var averageDaysInTrade: Double?
     public var components: [Component]
+    /// The condor's P&L by greeks, event theta and costs (option runs only).
+    public var condorAttribution: GreeksAttribution?
 
-    init(name: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component]) throws {
+    init(name: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component], attribution: GreeksAttribution? = nil) throws {
         let metrics = try BacktestMetrics(dayNumbers: dates.map(\.dayNumber), equity: equity, trades: trades)
         self.name = name
         finalEquity = equity.last ?? 0
@@ -49,5 +51,6 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
         profitFactor = metrics.profitFactor.value
         averageDaysInTrade = metrics.averageDaysInTrade.value
         self.components = components
+        condorAttribution = attribution
     }
 }

@@ -36,8 +36,12 @@ public enum HTMLReport {
         let components = ["condor", "layer1", "layer2", "layer3", "cash"]
         html += "<h2>Cumulative P&amp;L by component (strategy)</h2>"
             + lineChart(series: components.map { name in (name, days.map { $0.pnl[name] ?? 0 }) }, dates: dates)
+        let a = result.strategy.attribution
+        html += "<h2>Condor P&amp;L by greeks (strategy)</h2><table><tr><th>delta</th><th>gamma</th><th>vega</th><th>theta</th><th>event theta</th><th>residual</th><th>costs</th><th>total</th></tr><tr>"
+            + [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs, a.total].map { "<td>\(String(format: "%.2f", $0))</td>" }.joined()
+            + "</tr></table>"
         html += "<h2>Condor trades (strategy)</h2>" + tradeTable(result.strategy.trades)
-        html += "<p>Not yet in this report: greeks attribution of the condor and the risk graph of the open position.</p></body></html>\n"
+        html += "<p>Not yet in this report: the risk graph of the open position.</p></body></html>\n"
         return html
     }
 

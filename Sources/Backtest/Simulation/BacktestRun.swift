@@ -34,4 +34,6 @@ public struct BacktestRun: Sendable {
     public var ledger: Ledger
     /// Orders the capital check refused, with the reason.
     public var rejections: [String]
+    /// The condor's P&L explained by greeks, event theta and costs.
+    public var attribution: GreeksAttribution
 }

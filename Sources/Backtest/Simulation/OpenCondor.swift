@@ -52,6 +52,8 @@ extension SimulationState {
         }
         let d = day.dayNumber
         try ledger.post(day: d, component: .condor, kind: .premium, amount: Cents(dollars: condor.totalCredit), memo: "open condor")
+        let midValue = CondorModelPricer(model: model).condorValue(condor, spot: model.inputs.spot, years: model.inputs.years(to: condor.expiry))
+        attribution.costs += (credit - midValue) * condor.pointValue - fees
         try ledger.post(day: d, component: .condor, kind: .fee, amount: Cents(dollars: -fees), memo: "condor fees")
         self.condor = OpenCondor(condor: condor, opened: day, credit: credit, entryFees: fees)
     }
@@ -109,6 +111,9 @@ extension SimulationState {
                         amount: Cents(dollars: -closeCost * condor.pointValue), memo: "close condor (\(exit))")
         if fees > 0 { try ledger.post(day: d, component: .condor, kind: .fee, amount: Cents(dollars: -fees), memo: "condor fees") }
         let pnl = (open.credit - closeCost) * condor.pointValue - open.entryFees - fees
+        // Exit costs: what closing paid beyond the model mid value (zero at expiry settlement).
+        let midNow = condor.expiry <= day ? closeCost : pricer.condorValue(condor, spot: inputs.spot, years: inputs.years(to: condor.expiry))
+        attribution.costs -= (closeCost - midNow) * condor.pointValue + fees
         return CondorTrade(
             opened: open.opened, closed: day, expiry: condor.expiry,
             strikes: [condor.longPut, condor.shortPut, condor.shortCall, condor.longCall], quantity: condor.quantity,

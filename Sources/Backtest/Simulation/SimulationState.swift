@@ -17,6 +17,8 @@ struct SimulationState {
     var days: [BacktestDay] = []
     var trades: [CondorTrade] = []
     var rejections: [String] = []
+    var attribution = GreeksAttribution()
+    var snapshot: CondorSnapshot?
     let voters: [any RegimeVoter]
     let quorum: RegimeQuorum
 
@@ -59,6 +61,9 @@ struct SimulationState {
         let pricer = CondorModelPricer(model: model)
         let eventDay = !inputs.eventsToday.isEmpty
         var closedToday = false
+        if let open = condor, let previous = snapshot {
+            attribution.add(from: previous, to: CondorSnapshot.take(open.condor, inputs: inputs, pricer: pricer, releasedBeforeNext: 0))
+        }
         if let open = condor {
             if let trade = try settleOrManage(open, day: day, inputs: inputs, pricer: pricer, eventDay: eventDay) {
                 trades.append(trade)
@@ -76,6 +81,16 @@ struct SimulationState {
         }
         try mark(day: day, inputs: inputs, pricer: pricer)
         try ledger.checkInvariant()
+        // Tomorrow's attribution starts from tonight's state; events released before the next
+        // close (known from the calendar) are measured now.
+        if let open = condor {
+            let next = calendar.nextSession(after: day) ?? day.adding(days: 1)
+            let released = inputs.pendingEvents.filter { $0.date <= next }
+                .map { SPXMarketModel.pendingEvent($0, from: day, parameters: configuration.models.events).jumpVariance }.reduce(0, +)
+            snapshot = CondorSnapshot.take(open.condor, inputs: inputs, pricer: pricer, releasedBeforeNext: released)
+        } else {
+            snapshot = nil
+        }
 
         let equity = ledger.equity.dollars
         peakEquity = max(peakEquity, equity)

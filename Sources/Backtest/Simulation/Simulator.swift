@@ -28,6 +28,6 @@ public enum Simulator {
         }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
-            rejections: state.rejections)
+            rejections: state.rejections, attribution: state.attribution)
     }
 }

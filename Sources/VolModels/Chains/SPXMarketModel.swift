@@ -81,7 +81,7 @@ public struct SPXMarketModel: Sendable {
     /// A calendar event as jump variance. τ counts to the release time: an 08:30 CPI or a 14:00
     /// FOMC statement falls before the 16:00 close of its day, so options expiring that day
     /// already carry it.
-    static func pendingEvent(_ event: CalendarEvent, from date: MarketDate, parameters: EventVarianceParameters) -> PendingEvent {
+    public static func pendingEvent(_ event: CalendarEvent, from date: MarketDate, parameters: EventVarianceParameters) -> PendingEvent {
         let jump = event.isFOMC ? parameters.fomc : (event.isCPI ? parameters.cpi : parameters.other)
         var hoursBeforeClose = 2.0
         if let time = event.timeET, let hour = Double(time.prefix(2)), let minute = Double(time.suffix(2)) {

@@ -21,6 +21,11 @@ enum BacktestText {
                 components.append([c.component, String(format: "%.2f", c.pnl), String(format: "%.2f", c.cost), pct(c.xirr)])
             }
             out += "\(strategy.name) by component (sums to the total P&L to the cent):\n" + TextTable.render(components) + "\n"
+            if let a = strategy.condorAttribution {
+                let rows = [["delta", "gamma", "vega", "theta", "event theta", "residual", "costs", "total"],
+                            [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs, a.total].map { String(format: "%.2f", $0) }]
+                out += "condor P&L by greeks ($):\n" + TextTable.render(rows) + "\n"
+            }
         }
         out += "regime sessions: " + r.regimeSessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         out += "\(r.prices)\n\(r.disclaimer)\n"
