@@ -54,7 +54,8 @@ struct CondorSnapshot {
         for (type, strike, sign) in [(OptionType.put, condor.longPut, 1.0), (.put, condor.shortPut, -1), (.call, condor.shortCall, -1), (.call, condor.longCall, 1)] {
             let units = sign * condor.pointValue
             let valuation = pricer.value(type, strike: strike, spot: inputs.spot, years: years)
-            let vol = pricer.volatility(strike: strike, years: years)
+            // At expiry (years = 0) there is no implied vol: the leg is worth its intrinsic value.
+            let vol = years > 0 ? pricer.volatility(strike: strike, years: years) : 0
             var volAfter = vol
             if releasedBeforeNext > 0 && years > 0 {
                 let rate = inputs.rates.rate(years: years)
@@ -78,7 +79,9 @@ extension GreeksAttribution {
         var explained = 0.0
         for (old, new) in zip(previous.legs, current.legs) {
             let v = old.valuation
-            let dVol = new.vol - old.vol
+            // On the expiry day the move is intrinsic value against the last model value: no vol
+            // change is attributed, so theta and the residual carry it.
+            let dVol = current.years > 0 ? new.vol - old.vol : 0
             let dEvent = old.volAfterEvents - old.vol
             let parts = (
                 delta: old.units * v.delta * ds, gamma: old.units * 0.5 * v.gamma * ds * ds,
