@@ -41,7 +41,10 @@ let package = Package(
         // Regime voters and quorum, the iron condor planner, the ALVH hedge layers, rulesets.
         .target(name: "Strategy", dependencies: ["QuantCore", "MarketData", "VolModels"]),
         // Day-by-day replay: fills, fees, margin, the cents ledger, metrics and baselines.
-        .target(name: "Backtest", dependencies: ["QuantCore", "MarketData", "VolModels", "Strategy"]),
+        .target(
+            name: "Backtest",
+            dependencies: ["QuantCore", "MarketData", "VolModels", "Strategy", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         .target(
             name: "VixShieldCLI",
             dependencies: [

@@ -74,7 +74,7 @@ public enum BacktestComparison {
         return Result(report: report, runs: [strategy, plain, statically], buyAndHold: holdEquity)
     }
 
-    static func summary(_ name: String, _ run: BacktestRun) throws -> BacktestSummary {
+    public static func summary(_ name: String, _ run: BacktestRun) throws -> BacktestSummary {
         let trades = run.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
         var components: [BacktestSummary.Component] = []
         for component in LedgerComponent.allCases {

@@ -23,6 +23,7 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Last date, YYYY-MM-DD (default: last date with S&P 500 and VIX).") var to: MarketDate?
     @Option(help: "Write the strategy's closed condor trades as CSV to this file.") var trades: String?
     @Option(help: "Write a self-contained HTML report (inline SVG) to this file.") var report: String?
+    @Option(help: "TOML grid of ruleset variations: run them all in parallel, rank them, deflate the best Sharpe, walk forward.") var sweep: String?
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
@@ -39,6 +40,15 @@ struct BacktestCommand: ParsableCommand {
         else { throw ValidationError("the store needs SPX and VIX series") }
         let start = from ?? firstVIX
         let end = to ?? min(lastVIX, lastSPX)
+        if let sweep {
+            guard let text = try? String(contentsOfFile: sweep, encoding: .utf8) else { throw ValidationError("cannot read sweep file \(sweep)") }
+            let grid = try SweepGrid.load(toml: text, file: sweep, base: ruleset)
+            let bar = SweepProgress(enabled: !json)
+            let report = try Sweep.run(grid: grid, store: database, calendar: calendar, from: start, to: end) { done, total in bar.update(done, total) }
+            bar.finish()
+            write(json ? try JSONOutput.encode(report) : SweepText.render(report))
+            return
+        }
         let result = try BacktestComparison.compare(store: database, calendar: calendar, from: start, to: end, ruleset: ruleset)
         let (report, strategy) = (result.report, result.strategy)
         if let path = self.report {

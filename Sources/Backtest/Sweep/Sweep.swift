@@ -1,0 +1,120 @@
+import Dispatch
+import Foundation
+import MarketData
+import QuantCore
+import Strategy
+
+/// Runs every variant of a grid over the same sessions, in parallel on all cores, and reports
+/// them ranked by Sharpe with two honesty checks:
+/// - the Deflated Sharpe Ratio (Bailey & López de Prado 2014) of the best variant given how many
+///   were tried and how dispersed their Sharpe ratios were;
+/// - a walk-forward run: on each fit window pick the variant with the best Sharpe, then take its
+///   returns over the next trade window only; the stitched out-of-sample returns get their own
+///   Sharpe and CAGR.
+public enum Sweep {
+    public struct Row: Sendable, Codable, Equatable {
+        public var rank: Int
+        public var settings: String
+        public var finalEquity: Double
+        public var cagr: Double?
+        public var sharpe: Double?
+        public var maxDrawdown: Double?
+    }
+
+    public struct Report: Sendable, Codable, Equatable {
+        public var from: MarketDate
+        public var to: MarketDate
+        public var variants: Int
+        public var rows: [Row]
+        /// Probability that the best variant's true Sharpe is above zero after deflating for
+        /// the number of trials (nil with too few returns or trials).
+        public var deflatedSharpeProbability: Double?
+        public var walkForwardSharpe: Double?
+        public var walkForwardCAGR: Double?
+        /// Variant chosen for each trade window, `first_day..last_day: settings`.
+        public var walkForwardChoices: [String]
+        public var disclaimer: String
+    }
+
+    public static func run(
+        grid: SweepGrid, store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate,
+        progress: (@Sendable (Int, Int) -> Void)? = nil
+    ) throws -> Report {
+        let count = grid.variants.count
+        let results = Results(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            let configuration = BacktestConfiguration(from: from, to: to, ruleset: grid.variants[index].ruleset, hedge: .alvh)
+            results.store(index, Result { try Simulator.run(store: store, calendar: calendar, configuration: configuration) })
+            progress?(results.finished, count)
+        }
+        let runs = try results.values.map { try $0!.get() }
+        let dayNumbers = runs[0].days.map(\.date.dayNumber)
+        let returns = runs.map { run -> [Double] in
+            let equity = run.days.map(\.equity)
+            return zip(equity, equity.dropFirst()).map { $1 / $0 - 1 }
+        }
+        var rows: [Row] = []
+        for (index, run) in runs.enumerated() {
+            let summary = try BacktestComparison.summary(grid.variants[index].label, run)
+            rows.append(Row(rank: 0, settings: grid.variants[index].label, finalEquity: summary.finalEquity, cagr: summary.cagr, sharpe: summary.sharpe, maxDrawdown: summary.maxDrawdown))
+        }
+        let order = rows.indices.sorted { (rows[$0].sharpe ?? -.infinity) > (rows[$1].sharpe ?? -.infinity) }
+        rows = order.enumerated().map { rank, index in
+            var row = rows[index]
+            row.rank = rank + 1
+            return row
+        }
+        // Deflated Sharpe over the trials' per-session Sharpe ratios.
+        let perSession = returns.map { (try? ReturnMoments(returns: $0))?.sharpe }
+        var deflated: Double?
+        if let best = order.first, perSession.allSatisfy({ $0 != nil }), count >= 2 {
+            deflated = (try? DeflatedSharpeRatio(returns: returns[best], trialSharpeRatios: perSession.map { $0! }))?.probability
+        }
+        // Walk-forward over return indices (return i is from session i to i+1).
+        var stitched: [Double] = []
+        var choices: [String] = []
+        if let windows = try? WalkForward(fitSessions: grid.fitSessions, tradeSessions: grid.tradeSessions).windows(sessions: Array(dayNumbers.dropLast())) {
+            for window in windows {
+                let best = returns.indices.max { sharpe(Array(returns[$0][window.fitRange])) < sharpe(Array(returns[$1][window.fitRange])) }!
+                stitched += returns[best][window.tradeRange]
+                choices.append("\(MarketDate(dayNumber: window.tradeDays.first!))..\(MarketDate(dayNumber: window.tradeDays.last!)): \(grid.variants[best].label)")
+            }
+        }
+        var walkSharpe: Double?, walkCAGR: Double?
+        if stitched.count >= 2 {
+            walkSharpe = try? PortfolioStatistics.sharpeRatio(returns: stitched)
+            let growth = stitched.reduce(1) { $0 * (1 + $1) }
+            walkCAGR = pow(growth, 252 / Double(stitched.count)) - 1
+        }
+        return Report(
+            from: runs[0].days.first?.date ?? from, to: runs[0].days.last?.date ?? to, variants: count, rows: rows,
+            deflatedSharpeProbability: deflated, walkForwardSharpe: walkSharpe, walkForwardCAGR: walkCAGR, walkForwardChoices: choices,
+            disclaimer: Signal.disclaimer)
+    }
+
+    static func sharpe(_ returns: [Double]) -> Double {
+        (try? PortfolioStatistics.sharpeRatio(returns: returns)) ?? -.infinity
+    }
+
+    /// Results filled concurrently, one slot per variant.
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var values: [Swift.Result<BacktestRun, any Error>?]
+        private var done = 0
+
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+
+        func store(_ index: Int, _ result: Swift.Result<BacktestRun, any Error>) {
+            lock.lock()
+            values[index] = result
+            done += 1
+            lock.unlock()
+        }
+
+        var finished: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return done
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import MarketData
+import Strategy
+import Testing
+@testable import Backtest
+
+@Suite struct SweepTests {
+    @Test func gridRunsRanksDeflatesAndWalksForward() throws {
+        let grid = try SweepGrid.load(
+            toml: "\"condor.short_delta\" = [0.16, 0.18]\n\"hedge.layer3_budget\" = [0.0, 0.02]\n[walk_forward]\nfit_sessions = 20\ntrade_sessions = 10\n",
+            file: "grid.toml", base: .standard)
+        #expect(grid.variants.count == 4)
+        #expect(grid.variants.map(\.label).contains("condor.short_delta=0.18 hedge.layer3_budget=0.02"))
+        #expect(grid.variants[0].ruleset.condor.shortDelta == 0.16 && grid.variants[0].ruleset.hedge.layer3Budget == 0)
+        let store = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
+        let report = try Sweep.run(
+            grid: grid, store: store, calendar: calendar, from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-12-29")!)
+        #expect(report.rows.count == 4)
+        #expect(report.rows.map(\.rank) == [1, 2, 3, 4])
+        let sharpes = report.rows.compactMap(\.sharpe)
+        #expect(sharpes == sharpes.sorted(by: >))
+        let dsr = try #require(report.deflatedSharpeProbability)
+        #expect(dsr >= 0 && dsr <= 1)
+        #expect(!report.walkForwardChoices.isEmpty && report.walkForwardSharpe != nil)
+        // Each variant is the same run as a single backtest with its ruleset.
+        let single = try Simulator.run(
+            store: store, calendar: calendar,
+            configuration: BacktestConfiguration(
+                from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-12-29")!, ruleset: grid.variants[3].ruleset))
+        let row = try #require(report.rows.first { $0.settings == grid.variants[3].label })
+        #expect(abs(row.finalEquity - single.days.last!.equity) <= 1e-9)
+    }
+
+    @Test func badGridsNameTheField() {
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.short_delta\" = [0.7]\n", file: "g.toml", base: .standard) }
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.nope\" = [1]\n", file: "g.toml", base: .standard) }
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.short_delta\" = []\n", file: "g.toml", base: .standard) }
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "[walk_forward]\nfit_sessions = 5\n", file: "g.toml", base: .standard) }
+    }
+}
