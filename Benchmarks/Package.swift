@@ -39,5 +39,16 @@ let package = Package(
             path: "Benchmarks/VolModelsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "BacktestBenchmarks",
+            dependencies: [
+                .product(name: "Backtest", package: "VixShield"),
+                .product(name: "MarketData", package: "VixShield"),
+                .product(name: "Strategy", package: "VixShield"),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/BacktestBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

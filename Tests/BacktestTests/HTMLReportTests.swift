@@ -13,7 +13,7 @@ import Testing
             store: store, calendar: calendar, from: MarketDate(parsing: "2018-01-02")!, to: MarketDate(parsing: "2018-02-28")!)
         let html = HTMLReport.render(result)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 4)
+        #expect(html.components(separatedBy: "<svg").count - 1 == (result.strategy.finalRiskGraph == nil ? 4 : 5))
         #expect(html.contains("Modelled prices") && html.contains("not investment advice"))
         #expect(html.contains("stress"))  // the February 2018 regime shading and legend
         for trade in result.strategy.trades { #expect(html.contains("<td>\(trade.opened)</td>")) }

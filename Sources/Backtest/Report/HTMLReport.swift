@@ -41,7 +41,15 @@ public enum HTMLReport {
             + [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs, a.total].map { "<td>\(String(format: "%.2f", $0))</td>" }.joined()
             + "</tr></table>"
         html += "<h2>Condor trades (strategy)</h2>" + tradeTable(result.strategy.trades)
-        html += "<p>Not yet in this report: the risk graph of the open position.</p></body></html>\n"
+        if let graph = result.strategy.finalRiskGraph {
+            html += "<h2>Risk graph of the open condor (\(graph.daysToExpiry) days to expiry)</h2>"
+                + lineChart(
+                    series: [("today", graph.points.map(\.today)), ("in \(graph.interimDays) days", graph.points.map(\.interim)), ("at expiry", graph.points.map(\.expiry))],
+                    axis: graph.points.map { String(format: "%.0f", $0.spot) })
+        } else {
+            html += "<p>No condor open at the end of the run: no risk graph.</p>"
+        }
+        html += "</body></html>\n"
         return html
     }
 
@@ -69,6 +77,11 @@ public enum HTMLReport {
     /// A line chart as inline SVG: one polyline per series on shared axes, optional regime
     /// shading behind it, first/last dates and min/max values as labels.
     static func lineChart(series: [(String, [Double])], dates: [MarketDate], percent: Bool = false, regimes: [Regime]? = nil) -> String {
+        lineChart(series: series, axis: dates.map(\.description), percent: percent, regimes: regimes)
+    }
+
+    /// `axis` labels the x positions (dates, or S&P 500 levels for a risk graph).
+    static func lineChart(series: [(String, [Double])], axis dates: [String], percent: Bool = false, regimes: [Regime]? = nil) -> String {
         let width = 900.0, height = 260.0, left = 70.0, right = 10.0, top = 10.0, bottom = 40.0
         let values = series.flatMap(\.1).filter(\.isFinite)
         guard let low = values.min(), let high = values.max(), dates.count > 1 else { return "<p>(no data)</p>" }

@@ -36,4 +36,6 @@ public struct BacktestRun: Sendable {
     public var rejections: [String]
     /// The condor's P&L explained by greeks, event theta and costs.
     public var attribution: GreeksAttribution
+    /// P&L vs S&P 500 (today, half-way, expiry) of the condor open at the end, if any.
+    public var finalRiskGraph: CondorRiskGraph?
 }

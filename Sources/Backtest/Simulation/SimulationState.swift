@@ -18,6 +18,8 @@ struct SimulationState {
     var trades: [CondorTrade] = []
     var rejections: [String] = []
     var attribution = GreeksAttribution()
+    /// Risk graph of the condor still open after the last session.
+    var finalRiskGraph: CondorRiskGraph?
     var snapshot: CondorSnapshot?
     let voters: [any RegimeVoter]
     let quorum: RegimeQuorum
@@ -83,6 +85,7 @@ struct SimulationState {
         try ledger.checkInvariant()
         // Tomorrow's attribution starts from tonight's state; events released before the next
         // close (known from the calendar) are measured now.
+        finalRiskGraph = condor.flatMap { try? CondorRiskGraph.compute(condor: $0.condor, model: model) }
         if let open = condor {
             let next = calendar.nextSession(after: day) ?? day.adding(days: 1)
             let released = inputs.pendingEvents.filter { $0.date <= next }

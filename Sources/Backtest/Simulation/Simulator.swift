@@ -28,6 +28,6 @@ public enum Simulator {
         }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
-            rejections: state.rejections, attribution: state.attribution)
+            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: state.finalRiskGraph)
     }
 }
