@@ -9,7 +9,7 @@ if ! command -v chromium >/dev/null; then
     echo "chromium is not installed (Debian: apt-get install chromium)" >&2
     exit 2
 fi
-chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,2200 \
+chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1000,3000 \
     --screenshot="$png" "file://$(realpath "$report")" >/dev/null 2>&1
 python3 - "$png" <<'PY'
 import struct, sys, zlib
