@@ -38,11 +38,17 @@ import VolModels
         #expect(again.trades == run.trades)
     }
 
-    /// Truncating the market data after day d leaves every trade and mark up to d unchanged.
+    /// Truncating the market data after day d leaves every trade and mark up to d unchanged,
+    /// for seeded random d in the window (plus the day after the February 2018 spike).
     @Test func truncatingTheDataAfterADayChangesNothingBeforeIt() throws {
         let full = try Self.run("2017-11-01", "2018-03-29")
-        for cutoff in ["2017-12-15", "2018-02-07"] {
-            let d = MarketDate(parsing: cutoff)!
+        var state: UInt64 = 20_261_125
+        var cutoffs = [MarketDate(parsing: "2018-02-06")!]
+        for _ in 0..<2 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            cutoffs.append(full.days[Int(state >> 33) % (full.days.count - 1)].date)
+        }
+        for d in cutoffs {
             let truncated = try marketDataTruncatedStore(through: d)
             let cut = try Self.run("2017-11-01", "2018-03-29", store: truncated)
             #expect(cut.days == full.days.filter { $0.date <= d }, "marks differ before \(d)")
