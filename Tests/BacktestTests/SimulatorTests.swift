@@ -68,21 +68,7 @@ import VolModels
 func marketDataTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStore {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bt-cut-\(UUID().uuidString)")
     let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
-    var batches: [ImportBatch] = []
-    for item in BundledData.items {
-        let bytes = try [UInt8](Data(contentsOf: BundledData.url(item)))
-        let records = try MarketImporters.importer(for: item.kind).parse(bytes, file: item.path)
-        let kept: ImportedRecords =
-            switch records {
-            case .bars(let r): .bars(r.filter { $0.date <= cutoff })
-            case .observations(let r): .observations(r.filter { $0.date <= cutoff })
-            case .treasury(let r): .treasury(r.filter { $0.date <= cutoff })
-            case .events(let r): .events(r.filter { $0.kind != "unscheduled" || $0.date <= cutoff })
-            case .sessions, .quotes: records
-            }
-        batches.append(ImportBatch(records: kept, kind: item.kind, symbol: item.symbol, file: item.path))
-    }
-    try store.write(batches)
+    try store.write(BundledData.batches(through: cutoff))
     return store
 }
 

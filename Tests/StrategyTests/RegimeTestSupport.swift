@@ -14,28 +14,21 @@ func calendar(of store: SQLiteMarketStore) throws -> TradingCalendar {
 
 func day(_ text: String) -> MarketDate { MarketDate(parsing: text)! }
 
-/// The bundled files parsed once (item, records), for building truncated store copies.
-let regimeBundledRecords: [(BundledData.Item, ImportedRecords)] = BundledData.items.map { item in
-    let bytes = try! [UInt8](Data(contentsOf: BundledData.url(item)))
-    return (item, try! MarketImporters.importer(for: item.kind).parse(bytes, file: "bundled:" + item.path))
+/// A fresh, unseeded store holding only the bundled records dated on or before `cutoff`
+/// (calendar and events included: the regime tests cut everything).
+func truncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStore {
+    try storeOf(BundledData.batches(through: cutoff, dropCalendarAfterCutoff: true))
 }
 
-/// A fresh, unseeded store holding only the bundled records dated on or before `cutoff`.
-func truncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-regime-cut-\(UUID().uuidString)")
+/// A fresh store with the bundled market data dated on or before `cutoff`, plus the full
+/// trading calendar and the scheduled events (known in advance).
+func marketTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStore {
+    try storeOf(BundledData.batches(through: cutoff))
+}
+
+private func storeOf(_ batches: [ImportBatch]) throws -> SQLiteMarketStore {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-cut-\(UUID().uuidString)")
     let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
-    let batches = regimeBundledRecords.map { item, records -> ImportBatch in
-        let kept: ImportedRecords =
-            switch records {
-            case .bars(let r): .bars(r.filter { $0.date <= cutoff })
-            case .observations(let r): .observations(r.filter { $0.date <= cutoff })
-            case .treasury(let r): .treasury(r.filter { $0.date <= cutoff })
-            case .events(let r): .events(r.filter { $0.date <= cutoff })
-            case .sessions(let r): .sessions(r.filter { $0.date <= cutoff })
-            case .quotes(let r): .quotes(r.filter { $0.quoteDate <= cutoff })
-            }
-        return ImportBatch(records: kept, kind: item.kind, symbol: item.symbol, file: "bundled:" + item.path)
-    }
     try store.write(batches)
     return store
 }

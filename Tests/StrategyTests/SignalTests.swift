@@ -98,22 +98,3 @@ import VolModels
     }
 }
 
-/// A fresh store with the bundled market data dated on or before `cutoff`, plus the full
-/// trading calendar and the scheduled events (known in advance).
-func marketTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-signal-cut-\(UUID().uuidString)")
-    let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
-    let batches = regimeBundledRecords.map { item, records -> ImportBatch in
-        let kept: ImportedRecords =
-            switch records {
-            case .bars(let r): .bars(r.filter { $0.date <= cutoff })
-            case .observations(let r): .observations(r.filter { $0.date <= cutoff })
-            case .treasury(let r): .treasury(r.filter { $0.date <= cutoff })
-            case .events(let r): .events(r.filter { $0.kind != "unscheduled" || $0.date <= cutoff })
-            case .sessions, .quotes: records
-            }
-        return ImportBatch(records: kept, kind: item.kind, symbol: item.symbol, file: "bundled:" + item.path)
-    }
-    try store.write(batches)
-    return store
-}

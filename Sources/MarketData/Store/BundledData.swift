@@ -29,13 +29,29 @@ public enum BundledData {
 
     /// Parses every bundled file and writes them all in one transaction.
     static func seed(_ store: SQLiteMarketStore) throws {
-        var parsed: [(Item, ImportedRecords)] = []
-        for item in items {
+        try store.write(batches())
+    }
+
+    /// The bundled files parsed into import batches. With `cutoff`, only what a store would
+    /// hold at that date's close: market and macro data dated after it are dropped; the trading
+    /// calendar and scheduled events (published in advance) are kept unless
+    /// `dropCalendarAfterCutoff`, and unscheduled events after the cutoff are always dropped.
+    /// No-look-ahead tests build stores from these.
+    public static func batches(through cutoff: MarketDate? = nil, dropCalendarAfterCutoff: Bool = false) throws -> [ImportBatch] {
+        try items.map { item in
             let bytes = try [UInt8](Data(contentsOf: url(item)))
-            parsed.append((item, try MarketImporters.importer(for: item.kind).parse(bytes, file: "bundled:" + item.path)))
+            var records = try MarketImporters.importer(for: item.kind).parse(bytes, file: "bundled:" + item.path)
+            if let cutoff {
+                switch records {
+                case .bars(let r): records = .bars(r.filter { $0.date <= cutoff })
+                case .observations(let r): records = .observations(r.filter { $0.date <= cutoff })
+                case .treasury(let r): records = .treasury(r.filter { $0.date <= cutoff })
+                case .events(let r): records = .events(r.filter { $0.date <= cutoff || (!dropCalendarAfterCutoff && $0.kind != "unscheduled") })
+                case .sessions(let r): records = dropCalendarAfterCutoff ? .sessions(r.filter { $0.date <= cutoff }) : records
+                case .quotes(let r): records = .quotes(r.filter { $0.quoteDate <= cutoff })
+                }
+            }
+            return ImportBatch(records: records, kind: item.kind, symbol: item.symbol, file: "bundled:" + item.path)
         }
-        try store.write(parsed.map { (item, records) in
-            ImportBatch(records: records, kind: item.kind, symbol: item.symbol, file: "bundled:" + item.path)
-        })
     }
 }
