@@ -96,7 +96,7 @@ func marketDataTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarket
             store: store, calendar: TradingCalendar(sessions: store.sessions().map(\.date)),
             configuration: BacktestConfiguration(
                 from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-12-29")!,
-                ruleset: BacktestComparison.baselineRules(.standard), hedge: .none))
+                ruleset: BacktestComparison.baselineRules(.standard), hedge: .none, manageCondor: false))
         #expect(run.trades.contains { $0.exit == "expiry" })
         let a = run.attribution
         let parts = [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs]

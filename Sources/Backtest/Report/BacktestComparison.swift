@@ -17,8 +17,9 @@ public struct BacktestReport: Sendable, Codable, Equatable {
 }
 
 public enum BacktestComparison {
-    /// The CNDR-style baseline rules: 20-delta shorts (band 0.15-0.20), 5-delta wings, no early
-    /// management (held to expiry), same sizing.
+    /// The CNDR-style baseline rules: 20-delta shorts (band 0.15-0.20), 5-delta wings, same
+    /// sizing; the baseline runs also switch management off (`manageCondor: false`), so each
+    /// condor is held to expiry.
     public static func baselineRules(_ ruleset: Ruleset) -> Ruleset {
         var rules = ruleset
         rules.condor.shortDelta = 0.20
@@ -56,9 +57,11 @@ public enum BacktestComparison {
     ) throws -> Result {
         let strategy = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh))
         let baseline = baselineRules(ruleset)
-        let plain = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none))
+        let plain = try Simulator.run(
+            store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none, manageCondor: false))
         let statically = try Simulator.run(
-            store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls))
+            store: store, calendar: calendar,
+            configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls, manageCondor: false))
         var summaries = [
             try summary("ALVH strategy", strategy), try summary("unhedged condor (CNDR-style)", plain),
             try summary("condor + static VIX calls (VXTH-style)", statically),

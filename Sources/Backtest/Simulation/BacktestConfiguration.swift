@@ -23,13 +23,16 @@ public struct BacktestConfiguration: Sendable {
     public var to: MarketDate
     public var ruleset: Ruleset
     public var hedge: HedgeMode
+    /// false holds every condor to expiry (the CNDR-style baseline), ignoring take profit,
+    /// stop and exit DTE.
+    public var manageCondor: Bool
     public var fill: any FillModel
     public var fees: any FeeModel
     public var margin: any MarginModel
     public var models: ChainModelParameters
 
     public init(
-        from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard, hedge: HedgeMode = .alvh,
+        from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard, hedge: HedgeMode = .alvh, manageCondor: Bool = true,
         fill: any FillModel = FractionOfSpreadFill.halfSpread, fees: any FeeModel = PerContractFees(),
         margin: any MarginModel = StandardMargin(), models: ChainModelParameters = ChainModelParameters()
     ) {
@@ -37,6 +40,7 @@ public struct BacktestConfiguration: Sendable {
         self.to = to
         self.ruleset = ruleset
         self.hedge = hedge
+        self.manageCondor = manageCondor
         self.fill = fill
         self.fees = fees
         self.margin = margin

@@ -7,23 +7,29 @@ import VolModels
 /// model future of their expiry at the model smile), VIX futures as their open P&L against the
 /// average price, (F − avg)·1,000·contracts; on or after expiry both at the day's VIX close,
 /// the model's settlement value.
-enum HedgePricing {
-    static let optionModel = VIXOptionModel()
+struct HedgePricing: Sendable {
+    /// The same VIX models the chains are generated with (the run's model parameters), so
+    /// trades fill and mark on one model.
+    let optionModel: VIXOptionModel
 
-    static func future(_ expiry: MarketDate, inputs: MarketInputs) throws -> Double {
+    init(_ models: ChainModelParameters) {
+        optionModel = VIXOptionModel(curve: VIXFuturesCurve(parameters: models.vixTermStructure), parameters: models.vixOptions)
+    }
+
+    func future(_ expiry: MarketDate, inputs: MarketInputs) throws -> Double {
         let t = inputs.years(to: expiry)
         guard t > 0 else { return inputs.vix }
         return try optionModel.curve.future(vix: inputs.vix, timeToExpiry: t)
     }
 
     /// Per-unit model price of a call (index points), intrinsic at or after expiry.
-    static func callPrice(expiry: MarketDate, strike: Double, inputs: MarketInputs) throws -> Double {
+    func callPrice(expiry: MarketDate, strike: Double, inputs: MarketInputs) throws -> Double {
         let t = inputs.years(to: expiry)
         guard t > 0 else { return max(inputs.vix - strike, 0) }
         return try optionModel.price(.call, strike: strike, time: t, rate: inputs.rates.rate(years: t), vix: inputs.vix).price
     }
 
-    static func markValue(_ position: HedgePosition, inputs: MarketInputs) throws -> Double {
+    func markValue(_ position: HedgePosition, inputs: MarketInputs) throws -> Double {
         switch position.instrument {
         case .future(let expiry):
             return (try future(expiry, inputs: inputs) - position.averagePrice) * position.instrument.multiplier * Double(position.contracts)
@@ -47,11 +53,12 @@ extension SimulationState {
                 kept.append(position)
                 continue
             }
-            let value = try HedgePricing.markValue(position, inputs: inputs)
+            let value = try hedgePricing.markValue(position, inputs: inputs)
             try ledger.post(day: d, component: Self.component(position.layer), kind: .settlement, amount: Cents(dollars: value),
                             memo: "settle \(position.instrument)")
         }
         hedges = HedgeBook(positions: kept)
+        try mark(day: day, inputs: inputs, pricer: pricer)
 
         let vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: configuration.models)
         let history = try store.observations("VIX", from: day.adding(days: -400), asOf: day).suffix(252).map(\.value)
@@ -115,6 +122,9 @@ extension SimulationState {
         if newContracts != 0 && (position.contracts == 0 || (position.contracts > 0) == (signed > 0)) {
             // Adding to (or opening) a position: average the price.
             position.averagePrice = (position.averagePrice * Double(position.contracts) + price * Double(signed)) / Double(newContracts)
+        } else if newContracts != 0 && (newContracts > 0) != (position.contracts > 0) {
+            // Through zero: the remainder is a new position opened at this fill.
+            position.averagePrice = price
         }
         position.contracts = newContracts
         if let index {
@@ -131,14 +141,14 @@ extension SimulationState {
     func quote(_ instrument: HedgeInstrument, inputs: MarketInputs, chain: SyntheticChain) throws -> (Double, Double) {
         switch instrument {
         case .future(let expiry):
-            let f = try HedgePricing.future(expiry, inputs: inputs)
+            let f = try hedgePricing.future(expiry, inputs: inputs)
             let half = configuration.ruleset.hedge.futuresHalfSpread
             return (f - half, f + half)
         case .call(let expiry, let strike):
             if let slice = chain.expiries.first(where: { $0.expiry == expiry }), let index = slice.strikes.firstIndex(of: strike) {
                 return (slice.calls[index].bid, slice.calls[index].ask)
             }
-            let mid = try HedgePricing.callPrice(expiry: expiry, strike: strike, inputs: inputs)
+            let mid = try hedgePricing.callPrice(expiry: expiry, strike: strike, inputs: inputs)
             let q = configuration.models.vixSpreads.quote(mid: mid, standardDeviations: 0, eventDay: !inputs.eventsToday.isEmpty)
             return (q.bid, q.ask)
         }

@@ -71,6 +71,8 @@ extension SimulationState {
         for position in hedges.positions where position.instrument.isFuture {
             committed += configuration.margin.initialMargin(for: .vixFutures(contracts: abs(position.contracts)))
         }
+        // Futures are marked, not settled daily: an open loss is owed variation margin.
+        committed += max(0, -ledger.mark(.layer1).dollars)
         return ledger.cash - Cents(dollars: committed)
     }
 
@@ -88,6 +90,7 @@ extension SimulationState {
             exit = "expiry"
             closeCost = condor.intrinsicValue(at: inputs.spot)
         } else {
+            guard configuration.manageCondor else { return nil }
             let years = inputs.years(to: condor.expiry)
             let value = pricer.condorValue(condor, spot: inputs.spot, years: years)
             let pnl = (open.credit - value) * condor.pointValue

@@ -18,14 +18,18 @@ struct SimulationState {
     var trades: [CondorTrade] = []
     var rejections: [String] = []
     var attribution = GreeksAttribution()
+    /// Calendar month (year·12 + month) of the last static-hedge purchase.
+    var staticHedgeMonth: Int?
     /// Risk graph of the condor still open after the last session.
     var finalRiskGraph: CondorRiskGraph?
     var snapshot: CondorSnapshot?
+    let hedgePricing: HedgePricing
     let voters: [any RegimeVoter]
     let quorum: RegimeQuorum
 
     init(configuration: BacktestConfiguration, firstDay: MarketDate, store: some MarketDataStore, calendar: TradingCalendar) throws {
         self.configuration = configuration
+        hedgePricing = HedgePricing(configuration.models)
         let capital = configuration.ruleset.capital
         ledger = Ledger(initialCapital: Cents(dollars: capital), startDay: firstDay.dayNumber)
         peakEquity = capital
@@ -73,12 +77,16 @@ struct SimulationState {
                 closedToday = true
             }
         }
+        // Re-mark after any close so that equity (which sizes the new condor and the hedge
+        // budgets) does not count a closed position's cash and its old mark together.
+        try mark(day: day, inputs: inputs, pricer: pricer)
         if condor == nil && !closedToday {
             try openCondor(day: day, model: model)
+            try mark(day: day, inputs: inputs, pricer: pricer)
         }
         switch configuration.hedge {
         case .alvh: try tradeHedges(day: day, inputs: inputs, calendar: calendar, store: store, pricer: pricer)
-        case .staticVIXCalls: try tradeStaticHedge(day: day, inputs: inputs, calendar: calendar)
+        case .staticVIXCalls: try tradeStaticHedge(day: day, inputs: inputs, calendar: calendar, pricer: pricer)
         case .none: break
         }
         try mark(day: day, inputs: inputs, pricer: pricer)
@@ -113,7 +121,7 @@ struct SimulationState {
         try ledger.setMark(.condor, value: Cents(dollars: condorValue), day: day.dayNumber)
         var values: [LedgerComponent: Double] = [.layer1: 0, .layer2: 0, .layer3: 0]
         for position in hedges.positions {
-            values[Self.component(position.layer), default: 0] += try HedgePricing.markValue(position, inputs: inputs)
+            values[Self.component(position.layer), default: 0] += try hedgePricing.markValue(position, inputs: inputs)
         }
         for (component, value) in values {
             try ledger.setMark(component, value: Cents(dollars: value), day: day.dayNumber)

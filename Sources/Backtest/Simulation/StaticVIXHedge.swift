@@ -5,10 +5,10 @@ import VolModels
 
 extension SimulationState {
     /// The VXTH-style baseline hedge: when no static calls are held (at the start and after each
-    /// expiry), buy VIX calls of the first monthly expiry at least 20 days out, at the listed
+    /// expiry, at most once per calendar month), buy VIX calls of the first monthly expiry at least 20 days out, at the listed
     /// strike whose model delta is closest to 0.30, for `VXTHWeight` of equity in premium at the
     /// fill price; hold to expiry (settled at that day's VIX close).
-    mutating func tradeStaticHedge(day: MarketDate, inputs: MarketInputs, calendar: TradingCalendar) throws {
+    mutating func tradeStaticHedge(day: MarketDate, inputs: MarketInputs, calendar: TradingCalendar, pricer: CondorModelPricer) throws {
         let d = day.dayNumber
         var kept: [HedgePosition] = []
         for position in hedges.positions {
@@ -16,11 +16,15 @@ extension SimulationState {
                 kept.append(position)
                 continue
             }
-            try ledger.post(day: d, component: .layer3, kind: .settlement, amount: Cents(dollars: try HedgePricing.markValue(position, inputs: inputs)),
+            try ledger.post(day: d, component: .layer3, kind: .settlement, amount: Cents(dollars: try hedgePricing.markValue(position, inputs: inputs)),
                             memo: "settle \(position.instrument)")
         }
         hedges = HedgeBook(positions: kept)
-        guard hedges.positions.isEmpty else { return }
+        try mark(day: day, inputs: inputs, pricer: pricer)
+        // Monthly: at most one purchase per calendar month (the roll after each expiry).
+        let month = day.year * 12 + day.month
+        guard hedges.positions.isEmpty, staticHedgeMonth != month else { return }
+        staticHedgeMonth = month
         let chain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: configuration.models)
         guard let expiry = chain.expiries.first(where: { $0.expiry - day >= 20 }) else { return }
         let weight = try VXTHWeight.weight(forVIXFuture: expiry.forward)

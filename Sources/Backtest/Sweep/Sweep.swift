@@ -51,7 +51,8 @@ public enum Sweep {
         let dayNumbers = runs[0].days.map(\.date.dayNumber)
         let returns = runs.map { run -> [Double] in
             let equity = run.days.map(\.equity)
-            return zip(equity, equity.dropFirst()).map { $1 / $0 - 1 }
+            // A wiped-out account (equity ≤ 0) has no defined return: count it as −100%.
+            return zip(equity, equity.dropFirst()).map { $0 > 0 ? $1 / $0 - 1 : -1 }
         }
         var rows: [Row] = []
         for (index, run) in runs.enumerated() {
@@ -84,7 +85,7 @@ public enum Sweep {
         if stitched.count >= 2 {
             walkSharpe = try? PortfolioStatistics.sharpeRatio(returns: stitched)
             let growth = stitched.reduce(1) { $0 * (1 + $1) }
-            walkCAGR = pow(growth, 252 / Double(stitched.count)) - 1
+            walkCAGR = growth > 0 ? pow(growth, 252 / Double(stitched.count)) - 1 : nil
         }
         return Report(
             from: runs[0].days.first?.date ?? from, to: runs[0].days.last?.date ?? to, variants: count, rows: rows,
