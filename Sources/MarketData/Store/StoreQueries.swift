@@ -3,14 +3,16 @@ import GRDB
 extension SQLiteMarketStore: MarketDataStore {
     public func bars(_ symbol: String, from: MarketDate? = nil, asOf: MarketDate) throws -> [DailyBar] {
         try read { db in
+            // Columns read by position: name lookup (case-insensitive) cost more than the query
+            // itself in backtests, which read these histories every session.
             try Row.fetchAll(
                 db,
-                sql: "SELECT * FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
+                sql: "SELECT date, open, high, low, close, adj_close, volume FROM bars WHERE symbol = ? AND date >= ? AND date <= ? ORDER BY date",
                 arguments: [symbol, from?.dayNumber ?? Int.min, asOf.dayNumber]
             ).map { row in
                 DailyBar(
-                    date: MarketDate(dayNumber: row["date"]), open: row["open"], high: row["high"], low: row["low"],
-                    close: row["close"], adjustedClose: row["adj_close"], volume: row["volume"])
+                    date: MarketDate(dayNumber: row[0]), open: row[1], high: row[2], low: row[3], close: row[4],
+                    adjustedClose: row[5], volume: row[6])
             }
         }
     }
@@ -21,7 +23,7 @@ extension SQLiteMarketStore: MarketDataStore {
                 db,
                 sql: "SELECT date, value FROM observations WHERE symbol = ? AND date >= ? AND known_date <= ? ORDER BY date",
                 arguments: [symbol, from?.dayNumber ?? Int.min, asOf.dayNumber]
-            ).map { Observation(date: MarketDate(dayNumber: $0["date"]), value: $0["value"]) }
+            ).map { Observation(date: MarketDate(dayNumber: $0[0]), value: $0[1]) }
         }
     }
 
