@@ -98,3 +98,25 @@ import VolModels
     }
 }
 
+
+/// With a real SPX chain imported for the date, the signal prices off the surface fitted to it.
+@Suite struct SignalRealChainTests {
+    @Test func importedChainReplacesTheModelSurface() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-signal-chain-\(UUID().uuidString)")
+        let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
+        let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
+        let date = day("2017-07-14")
+        let before = try SignalEngine.signal(store: store, calendar: calendar, date: date, ruleset: .standard)
+        #expect(before.market.surface.hasPrefix("modelled from the VIX"))
+        // Import a chain quoted off a different smile (ρ = −0.5) as if it were real.
+        var parameters = ChainModelParameters()
+        parameters.surface.rho = -0.5
+        let inputs = try MarketInputs.load(store, date: date)
+        let chain = SPXChainGenerator.chain(try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: parameters))
+        let quotes = try OptionsDXImporter(underlying: "SPX").parseQuotes(Array(ChainWriter.write(chain, format: .optionsDX).utf8), file: "real.csv")
+        try store.write(.quotes(quotes), kind: .chainOptionsDX, symbol: "SPX", file: "real.csv")
+        let after = try SignalEngine.signal(store: store, calendar: calendar, date: date, ruleset: .standard)
+        #expect(after.market.surface.hasPrefix("fitted to the imported SPX chain"))
+        #expect(after.condor != before.condor)  // a different smile moves the condor's quotes
+    }
+}

@@ -63,7 +63,7 @@ struct SimulationState {
             heldSessions += 1
         }
 
-        let model = try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: configuration.models)
+        let model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: configuration.models)
         let pricer = CondorModelPricer(model: model)
         let eventDay = !inputs.eventsToday.isEmpty
         var closedToday = false

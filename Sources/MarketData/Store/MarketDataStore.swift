@@ -13,4 +13,7 @@ public protocol MarketDataStore: Sendable {
     func events(from: MarketDate, through: MarketDate, asOf: MarketDate) throws -> [CalendarEvent]
     /// Everything known at `asOf`'s close: the latest value of every series.
     func snapshot(asOf: MarketDate) throws -> MarketSnapshot
+    /// The option quotes of `underlying` imported for `quoteDate` (empty when none: then the
+    /// models price everything).
+    func optionQuotes(underlying: String, quoteDate: MarketDate) throws -> [OptionQuote]
 }

@@ -12,6 +12,8 @@ public struct Signal: Sendable, Codable, Equatable {
         public var rate30d: Double
         /// Scheduled events ahead (within 45 days), `EVENT YYYY-MM-DD`.
         public var upcomingEvents: [String]
+        /// Where the SPX surface came from: the VIX, or a real chain imported for the date.
+        public var surface: String
     }
 
     public var date: MarketDate

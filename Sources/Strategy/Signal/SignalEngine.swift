@@ -17,7 +17,7 @@ public enum SignalEngine {
         let sessionsInRegime = path.reversed().prefix { $0.regime == decision.regime }.count
 
         let inputs = try MarketInputs.load(store, date: date)
-        let model = try SPXMarketModel(inputs: inputs, calendar: calendar)
+        let model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar)
         let spxChain = SPXChainGenerator.chain(model)
 
         var condor: CondorPlan?
@@ -47,7 +47,11 @@ public enum SignalEngine {
         let upcoming = inputs.pendingEvents.filter { $0.date - date <= 45 }.map { "\($0.event) \($0.date)" }
         return Signal(
             date: date, rulesetHash: hash, disclaimer: Signal.disclaimer, prices: SyntheticChain.provenance,
-            market: Signal.Market(spx: inputs.spot, vix: inputs.vix, rate30d: inputs.rates.rate(years: 30.0 / 365), upcomingEvents: upcoming),
+            market: Signal.Market(
+                spx: inputs.spot, vix: inputs.vix, rate30d: inputs.rates.rate(years: 30.0 / 365), upcomingEvents: upcoming,
+                surface: model.fit.map {
+                    String(format: "fitted to the imported SPX chain (%d quotes, RMS error %.3f vol points)", $0.pointCount, $0.rmsErrorVolPoints)
+                } ?? "modelled from the VIX (SSVI calibrated to the day's VIX)"),
             regime: decision, condor: condor, condorNote: condorNote, hedge: hedge, hedgeNote: hedgeNote)
     }
 

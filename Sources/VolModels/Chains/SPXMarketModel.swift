@@ -54,6 +54,16 @@ public struct SPXMarketModel: Sendable {
         anchorVIX = fit.surface.modelVIX
     }
 
+    /// The model for a date from the store: fitted to the real SPX chain imported for that date
+    /// when there is one (`RealChainCalibration`), otherwise calibrated to the VIX.
+    public static func forDate(
+        _ store: some MarketDataStore, inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()
+    ) throws -> SPXMarketModel {
+        let real = try store.optionQuotes(underlying: "SPX", quoteDate: inputs.date)
+        if real.isEmpty { return try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: parameters) }
+        return try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: parameters, realChain: real)
+    }
+
     /// Set when the surface was fitted to a real chain.
     public private(set) var fit: SurfaceFit?
 

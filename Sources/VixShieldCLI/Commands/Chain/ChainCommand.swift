@@ -38,18 +38,12 @@ struct ChainCommand: ParsableCommand {
         switch underlying {
         case .spx:
             // A real chain in the store for this date replaces the VIX-driven surface.
-            let real = try database.optionQuotes(underlying: "SPX", quoteDate: date)
-            let model: SPXMarketModel
-            if real.isEmpty {
-                model = try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: parameters)
-            } else {
-                model = try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: parameters, realChain: real)
-                if let fit = model.fit {
-                    let summary = String(
-                        format: "surface fitted to the stored SPX chain: %d expiries, %d quotes, rho %.3f, eta %.3f, RMS error %.3f vol points (max %.3f)",
-                        fit.expiryCount, fit.pointCount, fit.rho, fit.eta, fit.rmsErrorVolPoints, fit.maxErrorVolPoints)
-                    FileHandle.standardError.write(Data("note: \(summary)\n".utf8))
-                }
+            let model = try SPXMarketModel.forDate(database, inputs: inputs, calendar: calendar, parameters: parameters)
+            if let fit = model.fit {
+                let summary = String(
+                    format: "surface fitted to the stored SPX chain: %d expiries, %d quotes, rho %.3f, eta %.3f, RMS error %.3f vol points (max %.3f)",
+                    fit.expiryCount, fit.pointCount, fit.rho, fit.eta, fit.rmsErrorVolPoints, fit.maxErrorVolPoints)
+                FileHandle.standardError.write(Data("note: \(summary)\n".utf8))
             }
             chain = SPXChainGenerator.chain(model)
         case .vix: chain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: parameters)
