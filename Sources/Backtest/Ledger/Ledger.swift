@@ -219,7 +219,15 @@ public struct Ledger: Sendable {
                 throw .invariantViolated(day: day, difference: difference, component: disagreeing)
             }
         }
-        // The running totals (what componentPnL, cash and mark report) against each other.
+        try checkRunningTotals()
+    }
+
+    /// The invariant for the latest day only, in constant time: the running totals (what
+    /// `componentPnL`, `cash` and `mark` report) agree — Σ component P&L = cash + Σ marks −
+    /// initial capital, to the cent. A simulation calls this after every session and the full
+    /// `checkInvariant()` replay once at the end (the replay of every day after every session
+    /// would make long runs quadratic).
+    public func checkRunningTotals() throws(LedgerError) {
         let difference = totalPnL - (cash + LedgerComponent.allCases.map { mark($0) }.sum() - initialCapital)
         let disagreeing = LedgerComponent.allCases.first { journalMarks[$0, default: .zero] != mark($0) }
         if difference != .zero || disagreeing != nil || cash != closingCash[closingCash.count - 1].cash {

@@ -90,7 +90,7 @@ struct SimulationState {
         case .none: break
         }
         try mark(day: day, inputs: inputs, pricer: pricer)
-        try ledger.checkInvariant()
+        try ledger.checkRunningTotals()
         // Tomorrow's attribution starts from tonight's state; events released before the next
         // close (known from the calendar) are measured now.
         finalRiskGraph = condor.flatMap { try? CondorRiskGraph.compute(condor: $0.condor, model: model) }

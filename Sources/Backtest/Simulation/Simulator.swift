@@ -12,7 +12,8 @@ import VolModels
 /// condor (take profit, stop, exit DTE on model mids) or open one (`CondorPlanner`, sized on
 /// current equity, refused with a reason if margin + fees exceed free cash); run the hedge
 /// planner on the current book and trade its orders; mark everything at model mids; check the
-/// ledger invariant (components sum to the total to the cent). Fills come from the fill model
+/// ledger invariant (components sum to the total to the cent) on that day's running totals, and
+/// replay the whole journal day by day once the run ends. Fills come from the fill model
 /// applied to the modelled bid/ask.
 public enum Simulator {
     public static func run(store: some MarketDataStore, calendar: TradingCalendar, configuration c: BacktestConfiguration) throws -> BacktestRun {
@@ -26,6 +27,8 @@ public enum Simulator {
         for day in sessions {
             try state.step(day, store: store, calendar: calendar)
         }
+        // Every session was checked on its running totals; now replay the whole journal day by day.
+        try state.ledger.checkInvariant()
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
             rejections: state.rejections, attribution: state.attribution, finalRiskGraph: state.finalRiskGraph)
