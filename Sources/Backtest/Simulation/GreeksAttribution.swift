@@ -51,7 +51,7 @@ struct CondorSnapshot {
         let parameters = pricer.model.parameters.surface
         var legs: [Leg] = []
         var value = 0.0
-        for (type, strike, sign) in [(OptionType.put, condor.longPut, 1.0), (.put, condor.shortPut, -1), (.call, condor.shortCall, -1), (.call, condor.longCall, 1)] {
+        for (type, strike, sign) in condor.signedLegs {
             let units = sign * condor.pointValue
             let valuation = pricer.value(type, strike: strike, spot: inputs.spot, years: years)
             // At expiry (years = 0) there is no implied vol: the leg is worth its intrinsic value.

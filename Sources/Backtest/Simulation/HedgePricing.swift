@@ -67,7 +67,7 @@ extension SimulationState {
         if let open = condor {
             let years = inputs.years(to: open.condor.expiry)
             let c = open.condor
-            for (type, strike, sign) in [(OptionType.put, c.longPut, 1.0), (.put, c.shortPut, -1), (.call, c.shortCall, -1), (.call, c.longCall, 1)] {
+            for (type, strike, sign) in c.signedLegs {
                 condorVega += sign * pricer.value(type, strike: strike, spot: inputs.spot, years: years).vega
             }
             condorVega *= c.pointValue / 100  // dollars per SPX vol point

@@ -101,7 +101,7 @@ extension SimulationState {
             closeCost = 0
             let spreads = configuration.models.spxSpreads
             let deviation = max(1e-8, model(pricer).surface.atmTotalVariance(years).squareRoot())
-            for (type, strike, sign) in [(OptionType.put, condor.longPut, 1.0), (.put, condor.shortPut, -1), (.call, condor.shortCall, -1), (.call, condor.longCall, 1)] {
+            for (type, strike, sign) in condor.signedLegs {
                 let mid = pricer.value(type, strike: strike, spot: inputs.spot, years: years).price
                 let quote = spreads.quote(mid: mid, standardDeviations: abs(log(strike / inputs.spot)) / deviation, eventDay: eventDay)
                 // Closing: buy back the shorts, sell the longs.
