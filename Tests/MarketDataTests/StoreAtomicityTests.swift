@@ -41,3 +41,15 @@ import Testing
         #expect(try store.contentChecksum() != digest)
     }
 }
+
+@Suite struct StoreLagValidationTests {
+    @Test func negativeLagIsRejectedBeforeAnythingIsWritten() throws {
+        let store = try temporaryStore(seed: false)
+        let digest = try store.contentChecksum()
+        let observations = ImportedRecords.observations([Observation(date: MarketDate(year: 2016, month: 2, day: 1)!, value: 1)])
+        #expect(throws: StoreError.negativeLag(symbol: "CPIAUCSL", days: -3)) {
+            try store.write(observations, kind: .fred, symbol: "CPIAUCSL", file: "c.csv", lagDays: -3)
+        }
+        #expect(try store.contentChecksum() == digest)
+    }
+}

@@ -71,7 +71,9 @@ extension SimulationState {
         for position in hedges.positions where position.instrument.isFuture {
             committed += configuration.margin.initialMargin(for: .vixFutures(contracts: abs(position.contracts)))
         }
-        // Futures are marked, not settled daily: an open loss is owed variation margin.
+        // Futures are marked, not settled daily: an open loss is owed variation margin. Layer 1
+        // also holds the pre-FOMC call spreads, but a long call or a long-minus-higher-strike
+        // spread is never worth less than 0, so a negative layer-1 mark is the futures' loss.
         committed += max(0, -ledger.mark(.layer1).dollars)
         return ledger.cash - Cents(dollars: committed)
     }

@@ -4,6 +4,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownSymbol(String)
     case conflictingKind(symbol: String, existing: String, new: String)
     case database(String)
+    /// A negative publication lag would make values visible before they were published.
+    case negativeLag(symbol: String, days: Int)
 
     public var description: String {
         switch self {
@@ -12,6 +14,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
         case .conflictingKind(let symbol, let existing, let new):
             "symbol '\(symbol)' already holds \(existing) data; cannot add \(new) data to it"
         case .database(let message): "database error: \(message)"
+        case .negativeLag(let symbol, let days): "publication lag for '\(symbol)' must be >= 0 days (got \(days))"
         }
     }
 }

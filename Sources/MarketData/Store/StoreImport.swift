@@ -21,6 +21,10 @@ extension SQLiteMarketStore {
     /// Writes several parsed files in one transaction: all of them or none.
     @discardableResult
     public func write(_ batches: [ImportBatch], progress: ((Int, Int) -> Void)? = nil) throws -> [ImportSummary] {
+        // Checked before the transaction: a point-in-time store must never publish early.
+        for batch in batches {
+            if let days = batch.lagDays, days < 0 { throw StoreError.negativeLag(symbol: batch.symbol, days: days) }
+        }
         let total = batches.reduce(0) { $0 + $1.records.count }
         var done = 0
         return try write { db in
