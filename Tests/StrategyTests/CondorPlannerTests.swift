@@ -69,6 +69,25 @@ import Testing
         #expect(abs(plan.greeks.delta) < 0.1 * Double(c.quantity) * 100)
     }
 
+    /// The backtest prices only the expiry the planner will choose: choosing it from the dates
+    /// alone gives the same expiry, its one-expiry chain the same quotes, and the plan the same
+    /// condor as on the full chain.
+    @Test(arguments: dates)
+    func planOnTheChosenExpiryAloneMatchesTheFullChain(date: MarketDate) throws {
+        let (model, chain) = try CondorFixture.market(date)
+        let planner = CondorPlanner(rules: CondorRules())
+        let expiry = try planner.selectExpiry(model.expiryDates, on: date)
+        #expect(expiry == (try planner.selectExpiry(chain).expiry))
+        let single = SPXChainGenerator.chain(model, expiries: [expiry])
+        #expect(single.expiries.count == 1)
+        #expect(single.expiries[0] == chain.expiries.first { $0.expiry == expiry })
+        let full = try planner.plan(chain: chain, model: model, capital: Self.capital, regime: .calm)
+        let short = try planner.plan(chain: single, model: model, capital: Self.capital, regime: .calm)
+        #expect(short.condor == full.condor)
+        #expect(short.legs == full.legs)
+        #expect(throws: CondorError.self) { try planner.selectExpiry([date.adding(days: 200)], on: date) }
+    }
+
     @Test func greeksAreTheSumOfLegsTimesQuantityAndMultiplier() throws {
         let (model, chain) = try CondorFixture.market(Self.dates[1], throughDays: 60)
         let plan = try CondorPlanner().plan(chain: chain, model: model, capital: Self.capital, regime: .calm)

@@ -55,13 +55,19 @@ public enum BacktestComparison {
     public static func compare(
         store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard
     ) throws -> Result {
-        let strategy = try Simulator.run(store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh))
+        try ruleset.validate()
+        return try compare(timeline: MarketTimeline(store: store, calendar: calendar, from: from, to: to), ruleset: ruleset)
+    }
+
+    /// The comparison on a prepared timeline: the three option runs share its calibrated days.
+    public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard) throws -> Result {
+        let from = timeline.from, to = timeline.to
+        let strategy = try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh))
         let baseline = baselineRules(ruleset)
         let plain = try Simulator.run(
-            store: store, calendar: calendar, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none, manageCondor: false))
+            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none, manageCondor: false))
         let statically = try Simulator.run(
-            store: store, calendar: calendar,
-            configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls, manageCondor: false))
+            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls, manageCondor: false))
         var summaries = [
             try summary("ALVH strategy", strategy), try summary("unhedged condor (CNDR-style)", plain),
             try summary("condor + static VIX calls (VXTH-style)", statically),

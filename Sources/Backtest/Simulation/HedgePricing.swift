@@ -42,10 +42,9 @@ struct HedgePricing: Sendable {
 extension SimulationState {
     /// Settles expiring hedges, asks the hedge planner for the day's orders on the current
     /// book and executes them at the fill model's prices on the modelled quotes.
-    mutating func tradeHedges(
-        day: MarketDate, inputs: MarketInputs, calendar: TradingCalendar, store: some MarketDataStore, pricer: CondorModelPricer
-    ) throws {
+    mutating func tradeHedges(day: MarketDate, market: MarketDay, calendar: TradingCalendar, pricer: CondorModelPricer) throws {
         let d = day.dayNumber
+        let inputs = market.inputs
         // Expiries: options pay intrinsic at the VIX close, futures settle against their average.
         var kept: [HedgePosition] = []
         for position in hedges.positions {
@@ -60,8 +59,7 @@ extension SimulationState {
         hedges = HedgeBook(positions: kept)
         try mark(day: day, inputs: inputs, pricer: pricer)
 
-        let vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: configuration.models)
-        let history = try store.observations("VIX", from: day.adding(days: -400), asOf: day).suffix(252).map(\.value)
+        let vixChain = market.vixChain
         let fomc = inputs.pendingEvents.first { $0.isFOMC }
         var condorVega = 0.0
         if let open = condor {
@@ -78,7 +76,7 @@ extension SimulationState {
         do {
             plan = try planner.plan(
                 date: day, regime: posture, sessionsInRegime: heldSessions, condorVegaDollarsPerVolPoint: condorVega,
-                capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: Array(history),
+                capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: market.vixHistory,
                 nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, book: hedges)
         } catch {
             rejections.append("\(day): no hedge plan: \(error)")

@@ -17,11 +17,14 @@ extension SimulationState {
     /// Opens the planner's condor at the fill model's prices on the modelled quotes, if the
     /// margin (max loss) and fees fit in free cash; otherwise records the refusal.
     mutating func openCondor(day: MarketDate, model: SPXMarketModel) throws {
-        let chain = SPXChainGenerator.chain(model)
+        let planner = CondorPlanner(rules: configuration.ruleset.condor)
+        // Only the expiry the planner will pick is priced; without one in the window the full
+        // chain goes to the planner so that it reports its own reason.
+        let expiry = try? planner.selectExpiry(model.expiryDates, on: day)
+        let chain = SPXChainGenerator.chain(model, expiries: expiry.map { [$0] })
         let plan: CondorPlan
         do {
-            plan = try CondorPlanner(rules: configuration.ruleset.condor).plan(
-                chain: chain, model: model, capital: ledger.equity.dollars, regime: posture)
+            plan = try planner.plan(chain: chain, model: model, capital: ledger.equity.dollars, regime: posture)
         } catch {
             rejections.append("\(day): no condor: \(error)")
             return

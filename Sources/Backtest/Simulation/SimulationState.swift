@@ -24,27 +24,24 @@ struct SimulationState {
     var finalRiskGraph: CondorRiskGraph?
     var snapshot: CondorSnapshot?
     let hedgePricing: HedgePricing
-    let voters: [any RegimeVoter]
-    let quorum: RegimeQuorum
+    let tape: RegimeTape
 
-    init(configuration: BacktestConfiguration, firstDay: MarketDate, store: some MarketDataStore, calendar: TradingCalendar) throws {
+    init(configuration: BacktestConfiguration, firstDay: MarketDate, tape: RegimeTape) {
         self.configuration = configuration
+        self.tape = tape
         hedgePricing = HedgePricing(configuration.models)
         let capital = configuration.ruleset.capital
         ledger = Ledger(initialCapital: Cents(dollars: capital), startDay: firstDay.dayNumber)
         peakEquity = capital
-        let engine = RegimeEngine(rules: configuration.ruleset.regime)
-        voters = engine.voters
-        quorum = RegimeQuorum(rules: configuration.ruleset.regime)
-        // Start the posture from the replay of the sessions before the first day.
-        let warmup = try engine.replay(store: store, calendar: calendar, date: firstDay).dropLast()
-        let start = warmup.last?.regime ?? .calm
-        posture = start
-        heldSessions = max(1, warmup.reversed().prefix { $0.regime == start }.count)
+        posture = tape.postures.first ?? .calm
+        heldSessions = tape.heldSessions.first ?? 1
     }
 
-    mutating func step(_ day: MarketDate, store: some MarketDataStore, calendar: TradingCalendar) throws {
-        let inputs = try MarketInputs.load(store, date: day)
+    mutating func step(_ index: Int, timeline: MarketTimeline) throws {
+        let market = timeline.days[index]
+        let calendar = timeline.calendar
+        let inputs = market.inputs
+        let day = inputs.date
         let d = day.dayNumber
         if let previous = previousDay {
             // Cash earns the 3-month Treasury rate (continuous) over the calendar days elapsed.
@@ -53,17 +50,10 @@ struct SimulationState {
             try ledger.post(day: d, component: .cash, kind: .interest, amount: Cents(dollars: interest), memo: "interest at \(rate)")
         }
         previousDay = day
+        posture = tape.postures[index]
+        heldSessions = tape.heldSessions[index]
 
-        let readings = try voters.map { try $0.read(VoterInput(store: store, calendar: calendar, date: day, rules: configuration.ruleset.regime)) }
-        let decision = quorum.decide(date: day, previous: posture, heldSessions: heldSessions, readings: readings)
-        if decision.changed {
-            posture = decision.regime
-            heldSessions = 1
-        } else {
-            heldSessions += 1
-        }
-
-        let model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: configuration.models)
+        let model = market.model
         let pricer = CondorModelPricer(model: model)
         let eventDay = !inputs.eventsToday.isEmpty
         var closedToday = false
@@ -85,15 +75,14 @@ struct SimulationState {
             try mark(day: day, inputs: inputs, pricer: pricer)
         }
         switch configuration.hedge {
-        case .alvh: try tradeHedges(day: day, inputs: inputs, calendar: calendar, store: store, pricer: pricer)
-        case .staticVIXCalls: try tradeStaticHedge(day: day, inputs: inputs, calendar: calendar, pricer: pricer)
+        case .alvh: try tradeHedges(day: day, market: market, calendar: calendar, pricer: pricer)
+        case .staticVIXCalls: try tradeStaticHedge(day: day, market: market, pricer: pricer)
         case .none: break
         }
         try mark(day: day, inputs: inputs, pricer: pricer)
         try ledger.checkRunningTotals()
         // Tomorrow's attribution starts from tonight's state; events released before the next
         // close (known from the calendar) are measured now.
-        finalRiskGraph = condor.flatMap { try? CondorRiskGraph.compute(condor: $0.condor, model: model) }
         if let open = condor {
             let next = calendar.nextSession(after: day) ?? day.adding(days: 1)
             let released = inputs.pendingEvents.filter { $0.date <= next }
@@ -123,8 +112,10 @@ struct SimulationState {
         for position in hedges.positions {
             values[Self.component(position.layer), default: 0] += try hedgePricing.markValue(position, inputs: inputs)
         }
-        for (component, value) in values {
-            try ledger.setMark(component, value: Cents(dollars: value), day: day.dayNumber)
+        // A fixed order (not the dictionary's, which varies between runs) keeps the journal
+        // byte-identical from run to run.
+        for component in [LedgerComponent.layer1, .layer2, .layer3] {
+            try ledger.setMark(component, value: Cents(dollars: values[component] ?? 0), day: day.dayNumber)
         }
     }
 

@@ -16,19 +16,35 @@ import VolModels
 /// replay the whole journal day by day once the run ends. Fills come from the fill model
 /// applied to the modelled bid/ask.
 public enum Simulator {
+    /// Prepares the market timeline for the configuration's dates and model parameters, then
+    /// runs it (see `run(timeline:configuration:)`).
     public static func run(store: some MarketDataStore, calendar: TradingCalendar, configuration c: BacktestConfiguration) throws -> BacktestRun {
         try c.ruleset.validate()
-        let vixDays = Set(try store.observations("VIX", from: c.from, asOf: c.to).map(\.date))
-        let sessions = try store.bars("SPX", from: c.from, asOf: c.to).map(\.date).filter { vixDays.contains($0) && calendar.isSession($0) == true }
-        guard let first = sessions.first else {
-            throw VolModelError.missingMarketData("no session with S&P 500 and VIX closes in \(c.from) .. \(c.to)")
+        let timeline = try MarketTimeline(store: store, calendar: calendar, from: c.from, to: c.to, parameters: c.models)
+        return try run(timeline: timeline, configuration: c)
+    }
+
+    /// Runs the configuration over a prepared timeline, which must cover the same dates with
+    /// the same model parameters (runs share timelines; they never re-slice them, because the
+    /// regime warm-up depends on the first day).
+    public static func run(timeline: MarketTimeline, configuration c: BacktestConfiguration) throws -> BacktestRun {
+        try c.ruleset.validate()
+        guard timeline.from == c.from, timeline.to == c.to else {
+            throw BacktestError.timelineMismatch("timeline \(timeline.from) .. \(timeline.to), configuration \(c.from) .. \(c.to)")
         }
-        var state = try SimulationState(configuration: c, firstDay: first, store: store, calendar: calendar)
-        for day in sessions {
-            try state.step(day, store: store, calendar: calendar)
+        guard timeline.parameters == c.models else {
+            throw BacktestError.timelineMismatch("the timeline was built with other chain model parameters")
+        }
+        let tape = try timeline.regimeTape(c.ruleset.regime)
+        var state = SimulationState(configuration: c, firstDay: timeline.sessions[0], tape: tape)
+        for index in timeline.sessions.indices {
+            try state.step(index, timeline: timeline)
         }
         // Every session was checked on its running totals; now replay the whole journal day by day.
         try state.ledger.checkInvariant()
+        if let open = state.condor, let last = timeline.days.last {
+            state.finalRiskGraph = try? CondorRiskGraph.compute(condor: open.condor, model: last.model)
+        }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
             rejections: state.rejections, attribution: state.attribution, finalRiskGraph: state.finalRiskGraph)

@@ -8,8 +8,9 @@ extension SimulationState {
     /// expiry, at most once per calendar month), buy VIX calls of the first monthly expiry at least 20 days out, at the listed
     /// strike whose model delta is closest to 0.30, for `VXTHWeight` of equity in premium at the
     /// fill price; hold to expiry (settled at that day's VIX close).
-    mutating func tradeStaticHedge(day: MarketDate, inputs: MarketInputs, calendar: TradingCalendar, pricer: CondorModelPricer) throws {
+    mutating func tradeStaticHedge(day: MarketDate, market: MarketDay, pricer: CondorModelPricer) throws {
         let d = day.dayNumber
+        let inputs = market.inputs
         var kept: [HedgePosition] = []
         for position in hedges.positions {
             guard position.instrument.expiry <= day else {
@@ -25,7 +26,7 @@ extension SimulationState {
         let month = day.year * 12 + day.month
         guard hedges.positions.isEmpty, staticHedgeMonth != month else { return }
         staticHedgeMonth = month
-        let chain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: configuration.models)
+        let chain = market.vixChain
         guard let expiry = chain.expiries.first(where: { $0.expiry - day >= 20 }) else { return }
         let weight = try VXTHWeight.weight(forVIXFuture: expiry.forward)
         guard weight > 0 else { return }

@@ -40,25 +40,40 @@ public enum Sweep {
         grid: SweepGrid, store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate,
         progress: (@Sendable (Int, Int) -> Void)? = nil
     ) throws -> Report {
+        for variant in grid.variants { try variant.ruleset.validate() }
+        return try run(grid: grid, timeline: MarketTimeline(store: store, calendar: calendar, from: from, to: to), progress: progress)
+    }
+
+    /// The sweep on a prepared timeline: every variant shares its calibrated days and, per
+    /// distinct regime rules, its regime path; each run is reduced to its row and daily
+    /// returns as soon as it ends, so memory does not grow with the ledgers of a large grid.
+    public static func run(grid: SweepGrid, timeline: MarketTimeline, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Report {
+        let from = timeline.from, to = timeline.to
         let count = grid.variants.count
+        for variant in grid.variants { _ = try timeline.regimeTape(variant.ruleset.regime) }
         let results = Results(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
-            let configuration = BacktestConfiguration(from: from, to: to, ruleset: grid.variants[index].ruleset, hedge: .alvh)
-            results.store(index, Result { try Simulator.run(store: store, calendar: calendar, configuration: configuration) })
+            let variant = grid.variants[index]
+            let configuration = BacktestConfiguration(from: from, to: to, ruleset: variant.ruleset, hedge: .alvh)
+            results.store(
+                index,
+                Result {
+                    let run = try Simulator.run(timeline: timeline, configuration: configuration)
+                    let summary = try BacktestComparison.summary(variant.label, run)
+                    let equity = run.days.map(\.equity)
+                    // A wiped-out account (equity ≤ 0) has no defined return: count it as −100%.
+                    let returns = zip(equity, equity.dropFirst()).map { $0 > 0 ? $1 / $0 - 1 : -1 }
+                    let row = Row(
+                        rank: 0, settings: variant.label, finalEquity: summary.finalEquity, cagr: summary.cagr, sharpe: summary.sharpe,
+                        maxDrawdown: summary.maxDrawdown)
+                    return Outcome(row: row, returns: returns)
+                })
             progress?(results.finished, count)
         }
-        let runs = try results.values.map { try $0!.get() }
-        let dayNumbers = runs[0].days.map(\.date.dayNumber)
-        let returns = runs.map { run -> [Double] in
-            let equity = run.days.map(\.equity)
-            // A wiped-out account (equity ≤ 0) has no defined return: count it as −100%.
-            return zip(equity, equity.dropFirst()).map { $0 > 0 ? $1 / $0 - 1 : -1 }
-        }
-        var rows: [Row] = []
-        for (index, run) in runs.enumerated() {
-            let summary = try BacktestComparison.summary(grid.variants[index].label, run)
-            rows.append(Row(rank: 0, settings: grid.variants[index].label, finalEquity: summary.finalEquity, cagr: summary.cagr, sharpe: summary.sharpe, maxDrawdown: summary.maxDrawdown))
-        }
+        let outcomes = try results.values.map { try $0!.get() }
+        let dayNumbers = timeline.sessions.map(\.dayNumber)
+        let returns = outcomes.map(\.returns)
+        var rows = outcomes.map(\.row)
         let order = rows.indices.sorted { (rows[$0].sharpe ?? -.infinity) > (rows[$1].sharpe ?? -.infinity) }
         rows = order.enumerated().map { rank, index in
             var row = rows[index]
@@ -88,7 +103,7 @@ public enum Sweep {
             walkCAGR = growth > 0 ? pow(growth, 252 / Double(stitched.count)) - 1 : nil
         }
         return Report(
-            from: runs[0].days.first?.date ?? from, to: runs[0].days.last?.date ?? to, variants: count, rows: rows,
+            from: timeline.sessions.first ?? from, to: timeline.sessions.last ?? to, variants: count, rows: rows,
             deflatedSharpeProbability: deflated, walkForwardSharpe: walkSharpe, walkForwardCAGR: walkCAGR, walkForwardChoices: choices,
             disclaimer: Signal.disclaimer)
     }
@@ -97,15 +112,21 @@ public enum Sweep {
         (try? PortfolioStatistics.sharpeRatio(returns: returns)) ?? -.infinity
     }
 
+    /// What a sweep keeps of one run.
+    struct Outcome: Sendable {
+        var row: Row
+        var returns: [Double]
+    }
+
     /// Results filled concurrently, one slot per variant.
     final class Results: @unchecked Sendable {
         private let lock = NSLock()
-        private(set) var values: [Swift.Result<BacktestRun, any Error>?]
+        private(set) var values: [Swift.Result<Outcome, any Error>?]
         private var done = 0
 
         init(count: Int) { values = Array(repeating: nil, count: count) }
 
-        func store(_ index: Int, _ result: Swift.Result<BacktestRun, any Error>) {
+        func store(_ index: Int, _ result: Swift.Result<Outcome, any Error>) {
             lock.lock()
             values[index] = result
             done += 1

@@ -69,15 +69,17 @@ extension SQLiteMarketStore: MarketDataStore {
             try Row.fetchAll(
                 db, sql: "SELECT * FROM option_quotes WHERE underlying = ? AND quote_date = ? ORDER BY expiry, strike, option_right",
                 arguments: [underlying, quoteDate.dayNumber]
-            ).map { row in
-                OptionQuote(
-                    underlying: row["underlying"], quoteDate: MarketDate(dayNumber: row["quote_date"]),
-                    expiry: MarketDate(dayNumber: row["expiry"]), strike: row["strike"],
-                    right: OptionQuote.Right(rawValue: row["option_right"]) ?? .call, bid: row["bid"], ask: row["ask"],
-                    underlyingPrice: row["underlying_price"], impliedVolatility: row["implied_volatility"],
-                    delta: row["delta"], volume: row["volume"], openInterest: row["open_interest"])
-            }
+            ).map(Self.optionQuote)
         }
+    }
+
+    static func optionQuote(_ row: Row) -> OptionQuote {
+        OptionQuote(
+            underlying: row["underlying"], quoteDate: MarketDate(dayNumber: row["quote_date"]),
+            expiry: MarketDate(dayNumber: row["expiry"]), strike: row["strike"],
+            right: OptionQuote.Right(rawValue: row["option_right"]) ?? .call, bid: row["bid"], ask: row["ask"],
+            underlyingPrice: row["underlying_price"], impliedVolatility: row["implied_volatility"],
+            delta: row["delta"], volume: row["volume"], openInterest: row["open_interest"])
     }
 
     public func snapshot(asOf: MarketDate) throws -> MarketSnapshot {

@@ -80,15 +80,21 @@ public struct CondorPlanner: Sendable {
 
     /// Step 2: the expiry with DTE in the window closest to its middle (ties to the earlier).
     public func selectExpiry(_ chain: SyntheticChain) throws(CondorError) -> SyntheticExpiry {
+        let expiry = try selectExpiry(chain.expiries.map(\.expiry), on: chain.date)
+        return chain.expiries.first { $0.expiry == expiry }!
+    }
+
+    /// Step 2 on the expiry dates alone, so a caller can generate only that expiry's chain.
+    public func selectExpiry(_ dates: [MarketDate], on date: MarketDate) throws(CondorError) -> MarketDate {
         let middle = Double(rules.minDTE + rules.maxDTE) / 2
-        var best: (distance: Double, expiry: SyntheticExpiry)?
-        for expiry in chain.expiries.sorted(by: { $0.expiry < $1.expiry }) {
-            let dte = expiry.expiry - chain.date
+        var best: (distance: Double, expiry: MarketDate)?
+        for expiry in dates.sorted() {
+            let dte = expiry - date
             guard dte >= rules.minDTE, dte <= rules.maxDTE else { continue }
             let distance = abs(Double(dte) - middle)
             if best == nil || distance < best!.distance { best = (distance, expiry) }
         }
-        guard let best else { throw .noExpiryInWindow(date: chain.date, minDTE: rules.minDTE, maxDTE: rules.maxDTE) }
+        guard let best else { throw .noExpiryInWindow(date: date, minDTE: rules.minDTE, maxDTE: rules.maxDTE) }
         return best.expiry
     }
 

@@ -8,7 +8,9 @@ import QuantCore
 /// parameters, rate from the Treasury curve at the expiry's maturity) at the surface's implied
 /// volatility, and quoted with `QuoteSpreadModel`.
 public enum SPXChainGenerator {
-    public static func chain(_ model: SPXMarketModel) -> SyntheticChain {
+    /// The chain of every listed expiry, or of `expiries` only (those the model lists): a
+    /// backtest that needs one expiry prices a tenth of the options, with identical quotes.
+    public static func chain(_ model: SPXMarketModel, expiries only: [MarketDate]? = nil) -> SyntheticChain {
         let inputs = model.inputs
         let spreads = model.parameters.spxSpreads
         let schedule = model.parameters.expiries
@@ -16,7 +18,7 @@ public enum SPXChainGenerator {
         let eventDay = !inputs.eventsToday.isEmpty
         var expiries: [SyntheticExpiry] = []
         expiries.reserveCapacity(model.expiryDates.count)
-        for expiry in model.expiryDates {
+        for expiry in model.expiryDates where only?.contains(expiry) ?? true {
             let t = inputs.years(to: expiry)
             let rate = inputs.rates.rate(years: t)
             let kernel = BlackScholesMerton.Expiry(spot: inputs.spot, time: t, rate: rate, dividendYield: q)

@@ -40,16 +40,19 @@ struct BacktestCommand: ParsableCommand {
         else { throw ValidationError("the store needs SPX and VIX series") }
         let start = from ?? firstVIX
         let end = to ?? min(lastVIX, lastSPX)
+        guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
+        // One read of the store into memory: the replay then reads its histories without SQL.
+        let market = try MemoryMarketStore.load(database, quoteDates: start...end)
         if let sweep {
             guard let text = try? String(contentsOfFile: sweep, encoding: .utf8) else { throw ValidationError("cannot read sweep file \(sweep)") }
             let grid = try SweepGrid.load(toml: text, file: sweep, base: ruleset)
             let bar = SweepProgress(enabled: !json)
-            let report = try Sweep.run(grid: grid, store: database, calendar: calendar, from: start, to: end) { done, total in bar.update(done, total) }
+            let report = try Sweep.run(grid: grid, store: market, calendar: calendar, from: start, to: end) { done, total in bar.update(done, total) }
             bar.finish()
             write(json ? try JSONOutput.encode(report) : SweepText.render(report))
             return
         }
-        let result = try BacktestComparison.compare(store: database, calendar: calendar, from: start, to: end, ruleset: ruleset)
+        let result = try BacktestComparison.compare(store: market, calendar: calendar, from: start, to: end, ruleset: ruleset)
         let (report, strategy) = (result.report, result.strategy)
         if let path = self.report {
             try HTMLReport.render(result).write(toFile: path, atomically: true, encoding: .utf8)

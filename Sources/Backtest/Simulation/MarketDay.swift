@@ -1,0 +1,20 @@
+import MarketData
+import VolModels
+
+/// What every variant of a backtest sees on one session, built once from the store as of
+/// that session's close: the inputs, the calibrated SPX model, the modelled VIX chain and the
+/// trailing VIX closes the hedge planner ranks against. Nothing here depends on the ruleset.
+struct MarketDay: Sendable {
+    var inputs: MarketInputs
+    var model: SPXMarketModel
+    var vixChain: SyntheticChain
+    /// The last 252 VIX closes up to and including this session, oldest first.
+    var vixHistory: [Double]
+
+    init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
+        inputs = try MarketInputs.load(store, date: date)
+        model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: parameters)
+        vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: parameters)
+        vixHistory = Array(try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(252).map(\.value))
+    }
+}

@@ -1,0 +1,107 @@
+/// An immutable in-memory copy of a store, answering the same point-in-time queries with the
+/// same results (same rows, same order) by binary search instead of SQL. Backtests read
+/// dozens of histories per session; from SQLite that cost more than the models themselves.
+///
+/// Option quotes are copied only for quote dates in the range given to `load`: they are the
+/// one table that can hold millions of rows, and a replay reads only its own days. Asking for
+/// a date outside that range is an error, never a silent empty chain.
+public struct MemoryMarketStore: MarketDataStore {
+    struct KnownObservation: Sendable {
+        var observation: Observation
+        var knownDate: MarketDate
+    }
+
+    let bars: [String: [DailyBar]]
+    let observations: [String: [KnownObservation]]
+    let curves: [TreasuryCurve]
+    /// Ordered by date, then event name (the SQLite store's order).
+    let events: [CalendarEvent]
+    let quotes: [MarketDate: [OptionQuote]]
+    public let quoteRange: ClosedRange<MarketDate>
+
+    /// Copies `store` with option quotes for `quoteDates` only.
+    public static func load(_ store: SQLiteMarketStore, quoteDates: ClosedRange<MarketDate>) throws -> MemoryMarketStore {
+        try store.memoryCopy(quoteDates: quoteDates)
+    }
+
+    init(
+        bars: [String: [DailyBar]], observations: [String: [KnownObservation]], curves: [TreasuryCurve], events: [CalendarEvent],
+        quotes: [MarketDate: [OptionQuote]], quoteRange: ClosedRange<MarketDate>
+    ) {
+        self.bars = bars
+        self.observations = observations
+        self.curves = curves
+        self.events = events
+        self.quotes = quotes
+        self.quoteRange = quoteRange
+    }
+
+    public func bars(_ symbol: String, from: MarketDate?, asOf: MarketDate) throws -> [DailyBar] {
+        guard let series = bars[symbol] else { return [] }
+        let lower = from.map { day in Self.firstIndex(series.count) { series[$0].date >= day } } ?? 0
+        let upper = Self.firstIndex(series.count) { series[$0].date > asOf }
+        return lower < upper ? Array(series[lower..<upper]) : []
+    }
+
+    public func observations(_ symbol: String, from: MarketDate?, asOf: MarketDate) throws -> [Observation] {
+        guard let series = observations[symbol] else { return [] }
+        let lower = from.map { day in Self.firstIndex(series.count) { series[$0].observation.date >= day } } ?? 0
+        // A value is never known before the date it describes (publication lags are not
+        // negative), so nothing dated after `asOf` can qualify: stop the scan there.
+        let upper = Self.firstIndex(series.count) { series[$0].observation.date > asOf }
+        guard lower < upper else { return [] }
+        return series[lower..<upper].compactMap { $0.knownDate <= asOf ? $0.observation : nil }
+    }
+
+    public func treasuryCurve(asOf: MarketDate) throws -> TreasuryCurve? {
+        let index = Self.firstIndex(curves.count) { curves[$0].date > asOf }
+        return index > 0 ? curves[index - 1] : nil
+    }
+
+    public func events(from: MarketDate, through: MarketDate, asOf: MarketDate) throws -> [CalendarEvent] {
+        let lower = Self.firstIndex(events.count) { events[$0].date >= from }
+        let upper = Self.firstIndex(events.count) { events[$0].date > through }
+        guard lower < upper else { return [] }
+        return events[lower..<upper].filter { $0.kind != "unscheduled" || $0.date <= asOf }
+    }
+
+    public func snapshot(asOf: MarketDate) throws -> MarketSnapshot {
+        var latest: [MarketSnapshot.Latest] = []
+        for symbol in bars.keys.sorted() {
+            let series = bars[symbol]!
+            let index = Self.firstIndex(series.count) { series[$0].date > asOf }
+            if index > 0 {
+                let bar = series[index - 1]
+                latest.append(.init(symbol: symbol, date: bar.date, knownDate: bar.date, value: bar.close))
+            }
+        }
+        for symbol in observations.keys.sorted() {
+            let series = observations[symbol]!
+            let upper = Self.firstIndex(series.count) { series[$0].observation.date > asOf }
+            if let known = series[..<upper].last(where: { $0.knownDate <= asOf }) {
+                latest.append(.init(symbol: symbol, date: known.observation.date, knownDate: known.knownDate, value: known.observation.value))
+            }
+        }
+        // Stable: bars before observations for a symbol held in both, as the SQLite store does.
+        latest.sort { $0.symbol < $1.symbol }
+        return MarketSnapshot(asOf: asOf, latest: latest, treasury: try treasuryCurve(asOf: asOf))
+    }
+
+    public func optionQuotes(underlying: String, quoteDate: MarketDate) throws -> [OptionQuote] {
+        guard quoteRange.contains(quoteDate) else {
+            throw StoreError.database("option quotes for \(quoteDate) were not loaded into memory (loaded \(quoteRange.lowerBound) .. \(quoteRange.upperBound))")
+        }
+        return (quotes[quoteDate] ?? []).filter { $0.underlying == underlying }
+    }
+
+    /// The first index in 0..<count where `isAfter` holds (`isAfter` must be false then true).
+    static func firstIndex(_ count: Int, _ isAfter: (Int) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if isAfter(middle) { high = middle } else { low = middle + 1 }
+        }
+        return low
+    }
+}

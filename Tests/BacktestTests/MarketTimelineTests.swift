@@ -1,0 +1,57 @@
+import Foundation
+import MarketData
+import Strategy
+import Testing
+import VolModels
+@testable import Backtest
+
+/// A prepared timeline changes no number: runs on it (built serially or on all cores, from the
+/// SQLite store or its in-memory copy) equal runs that read the store session by session.
+@Suite(.serialized) struct MarketTimelineTests {
+    static let from = MarketDate(parsing: "2018-01-02")!
+    static let to = MarketDate(parsing: "2018-03-29")!
+
+    @Test func sharedTimelinesReproduceStandaloneRuns() throws {
+        let sqlite = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: sqlite.sessions().map(\.date))
+        let memory = try MemoryMarketStore.load(sqlite, quoteDates: Self.from...Self.to)
+        let serial = try MarketTimeline(store: memory, calendar: calendar, from: Self.from, to: Self.to, parallel: false)
+        let parallel = try MarketTimeline(store: sqlite, calendar: calendar, from: Self.from, to: Self.to, parallel: true)
+        #expect(serial.sessions == parallel.sessions)
+        for hedge in HedgeMode.allCases {
+            let configuration = BacktestConfiguration(from: Self.from, to: Self.to, hedge: hedge)
+            let alone = try Simulator.run(store: sqlite, calendar: calendar, configuration: configuration)
+            for timeline in [serial, parallel] {
+                let shared = try Simulator.run(timeline: timeline, configuration: configuration)
+                #expect(shared.days == alone.days, "\(hedge)")
+                #expect(shared.trades == alone.trades, "\(hedge)")
+                let entries = (shared.ledger.entries, alone.ledger.entries)
+                let firstDifference = entries.0.indices.first { $0 >= entries.1.count || entries.0[$0] != entries.1[$0] }
+                #expect(entries.0.count == entries.1.count && firstDifference == nil, "\(hedge): journals differ at \(String(describing: firstDifference))")
+                #expect(shared.rejections == alone.rejections, "\(hedge)")
+                #expect(shared.finalRiskGraph == alone.finalRiskGraph, "\(hedge)")
+            }
+        }
+        // The regime path is built once per distinct regime rules.
+        var rules = Ruleset.standard
+        rules.regime.stressVotes += 1
+        let tape = try serial.regimeTape(rules.regime)
+        #expect(tape.rules == rules.regime)
+        #expect(try serial.regimeTape(Ruleset.standard.regime).rules == Ruleset.standard.regime)
+    }
+
+    @Test func aConfigurationForOtherDatesOrModelsIsRefused() throws {
+        let sqlite = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: sqlite.sessions().map(\.date))
+        let timeline = try MarketTimeline(store: sqlite, calendar: calendar, from: Self.from, to: MarketDate(parsing: "2018-01-31")!)
+        #expect(throws: BacktestError.self) {
+            try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: Self.from, to: Self.to))
+        }
+        var models = ChainModelParameters()
+        models.events.fomc *= 2
+        #expect(throws: BacktestError.self) {
+            try Simulator.run(
+                timeline: timeline, configuration: BacktestConfiguration(from: Self.from, to: MarketDate(parsing: "2018-01-31")!, models: models))
+        }
+    }
+}

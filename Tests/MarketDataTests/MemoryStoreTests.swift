@@ -1,0 +1,60 @@
+import Foundation
+import PropertyBased
+import Testing
+@testable import MarketData
+
+/// The in-memory copy answers every point-in-time query exactly as the SQLite store does (same
+/// rows, same order) on the bundled history plus an imported option chain.
+@Suite struct MemoryStoreTests {
+    static let chainDay = MarketDate(parsing: "2023-01-03")!
+
+    static func stores() throws -> (SQLiteMarketStore, MemoryMarketStore) {
+        let sqlite = try temporaryStore()
+        let quotes = try OptionsDXImporter(underlying: "SPX").parseQuotes(ImporterSamples.bytes("optionsdx_spx_sample.csv"), file: "o.csv")
+        try sqlite.write(.quotes(quotes), kind: .chainOptionsDX, symbol: "SPX", file: "o.csv")
+        let memory = try MemoryMarketStore.load(sqlite, quoteDates: MarketDate(parsing: "2014-01-01")!...MarketDate(parsing: "2023-12-31")!)
+        return (sqlite, memory)
+    }
+
+    @Test func seededQueriesMatchTheSQLiteStore() throws {
+        let (sqlite, memory) = try Self.stores()
+        let symbols = try sqlite.catalog().map(\.symbol) + ["NOSUCH"]
+        var rng = Xoshiro(seed: (20_261_125, 3, 5, 8))
+        let dates = Gen.int(in: 7_300...18_300)
+        let spans = Gen.int(in: -1...900)
+        let picks = Gen.int(in: 0...(symbols.count - 1))
+        var compared = 0
+        for _ in 0..<300 {
+            let asOf = MarketDate(dayNumber: dates.run(using: &rng))
+            let span = spans.run(using: &rng)
+            let from = span < 0 ? nil : asOf.adding(days: -span)
+            let symbol = symbols[picks.run(using: &rng)]
+            let bars = try memory.bars(symbol, from: from, asOf: asOf)
+            #expect(bars == (try sqlite.bars(symbol, from: from, asOf: asOf)), "bars \(symbol) \(String(describing: from)) \(asOf)")
+            let observations = try memory.observations(symbol, from: from, asOf: asOf)
+            #expect(observations == (try sqlite.observations(symbol, from: from, asOf: asOf)), "observations \(symbol) \(asOf)")
+            #expect(try memory.treasuryCurve(asOf: asOf) == sqlite.treasuryCurve(asOf: asOf), "curve \(asOf)")
+            let through = asOf.adding(days: max(span, 0))
+            #expect(
+                try memory.events(from: asOf.adding(days: -30), through: through, asOf: asOf)
+                    == sqlite.events(from: asOf.adding(days: -30), through: through, asOf: asOf), "events \(asOf)")
+            compared += bars.count + observations.count
+        }
+        #expect(compared > 10_000)  // the draws hit real history, not only empty ranges
+        for asOf in ["2016-03-01", "2018-02-05", "2019-12-31", "1995-06-30"].map({ MarketDate(parsing: $0)! }) {
+            #expect(try memory.snapshot(asOf: asOf) == sqlite.snapshot(asOf: asOf), "snapshot \(asOf)")
+        }
+        let chain = try memory.optionQuotes(underlying: "SPX", quoteDate: Self.chainDay)
+        #expect(chain.count == 22)
+        #expect(chain == (try sqlite.optionQuotes(underlying: "SPX", quoteDate: Self.chainDay)))
+        #expect(try memory.optionQuotes(underlying: "VIX", quoteDate: Self.chainDay).isEmpty)
+    }
+
+    /// Quotes outside the loaded range are an error, never a silently empty chain.
+    @Test func quotesOutsideTheLoadedRangeAreAnError() throws {
+        let sqlite = try temporaryStore()
+        let memory = try MemoryMarketStore.load(sqlite, quoteDates: MarketDate(parsing: "2018-01-02")!...MarketDate(parsing: "2018-12-31")!)
+        #expect(try memory.optionQuotes(underlying: "SPX", quoteDate: MarketDate(parsing: "2018-06-01")!).isEmpty)
+        #expect(throws: StoreError.self) { try memory.optionQuotes(underlying: "SPX", quoteDate: MarketDate(parsing: "2019-01-02")!) }
+    }
+}
