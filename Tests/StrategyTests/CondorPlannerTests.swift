@@ -110,7 +110,8 @@ import Testing
         rules.wingWidth = 50
         let plan = try CondorPlanner(rules: rules).plan(chain: chain, model: model, capital: Self.capital, regime: .calm)
         let c = plan.condor
-        let graph = plan.riskGraph
+        let graph = try #require(plan.riskGraph)
+        #expect(try CondorPlanner(rules: rules).plan(chain: chain, model: model, capital: Self.capital, regime: .calm, withRiskGraph: false).riskGraph == nil)
         #expect(graph.points.count == 31)
         #expect(abs(graph.points.first!.move + 0.15) < 1e-12 && abs(graph.points.last!.move - 0.15) < 1e-12)
         #expect(graph.interimDays == plan.daysToExpiry / 2)

@@ -1,4 +1,5 @@
 import Foundation
+import PropertyBased
 import Testing
 
 @testable import Strategy
@@ -88,5 +89,27 @@ import Testing
         #expect(abs(TrailingPercentile.value(history, percentile: 0.3, lookback: 10)! - 3.7) < 1e-12)
         #expect(TrailingPercentile.value(history, percentile: 0.5, lookback: 4) == 8.5)
         #expect(TrailingPercentile.value(history, percentile: 0.3, lookback: 11) == nil)
+        #expect(TrailingPercentile.value([1, .nan, 3], percentile: 0.5, lookback: 3) == nil)
+    }
+
+    /// The selection gives the sorted window's type-7 quantile on seeded random windows with
+    /// many ties (VIX closes repeat), at every percentile including 0 and 1.
+    @Test func trailingPercentileSelectionMatchesSorting() {
+        var rng = Xoshiro(seed: (20_261_125, 17, 19, 23))
+        let lengths = Gen.int(in: 1...300)
+        let values = Gen.int(in: 0...40)
+        let percentiles = Gen.int(in: 0...100)
+        for _ in 0..<2_000 {
+            let history = (0..<lengths.run(using: &rng)).map { _ in 9 + Double(values.run(using: &rng)) / 4 }
+            let lookback = max(1, history.count - values.run(using: &rng))
+            let p = Double(percentiles.run(using: &rng)) / 100
+            let window = history.suffix(lookback).sorted()
+            let h = Double(window.count - 1) * p
+            let low = Int(h.rounded(.down))
+            let high = min(low + 1, window.count - 1)
+            let expected = window[low] + (h - Double(low)) * (window[high] - window[low])
+            let got = TrailingPercentile.value(history, percentile: p, lookback: lookback)
+            #expect(got.map { abs($0 - expected) <= 1e-15 * expected } == true, "n \(history.count) lookback \(lookback) p \(p)")
+        }
     }
 }

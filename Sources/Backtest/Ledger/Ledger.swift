@@ -103,17 +103,16 @@ public struct Ledger: Sendable {
         let change = value - journalMarks[component, default: .zero]
         if change != .zero {
             entries.append(
-                LedgerEntry(dayNumber: day, component: component, kind: .mark, amount: change, memo: memo.isEmpty ? "mark \(value)" : memo))
+                LedgerEntry(dayNumber: day, component: component, kind: .mark, amount: change, memo: memo))
             journalMarks[component] = value
         }
         lastDay = day
-        var points = valuations[component, default: []]
-        if let last = points.last, last.day == day {
-            points[points.count - 1].value = value
+        // Mutated in place: copying the table out and back made every mark O(days).
+        if let last = valuations[component]?.last, last.day == day {
+            valuations[component]![valuations[component]!.count - 1].value = value
         } else {
-            points.append(MarkPoint(day: day, value: value))
+            valuations[component, default: []].append(MarkPoint(day: day, value: value))
         }
-        valuations[component] = points
     }
 
     // MARK: Reading

@@ -99,6 +99,6 @@ public enum BacktestComparison {
         }
         return try BacktestSummary(
             name: name, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades, components: components,
-            attribution: run.attribution)
+            attribution: run.attribution, rejections: run.rejections)
     }
 }

@@ -31,8 +31,13 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
     public var components: [Component]
     /// The condor's P&L by greeks, event theta and costs (option runs only).
     public var condorAttribution: GreeksAttribution?
+    /// Orders not placed, each `date: reason` (a condor the planner could not build or the
+    /// capital check refused, a hedge plan that failed), in date order.
+    public var rejections: [String]
 
-    init(name: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component], attribution: GreeksAttribution? = nil) throws {
+    init(name: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component], attribution: GreeksAttribution? = nil,
+        rejections: [String] = []
+    ) throws {
         let metrics = try BacktestMetrics(dayNumbers: dates.map(\.dayNumber), equity: equity, trades: trades)
         self.name = name
         finalEquity = equity.last ?? 0
@@ -52,5 +57,6 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
         averageDaysInTrade = metrics.averageDaysInTrade.value
         self.components = components
         condorAttribution = attribution
+        self.rejections = rejections
     }
 }

@@ -20,6 +20,7 @@ public final class MarketTimeline: Sendable {
     let store: any MarketDataStore
     let parallel: Bool
     private let tapes = TapeCache()
+    private let chains = ChainCache()
 
     /// Sessions in `from ... to` with an S&P 500 and a VIX close. `parallel` builds the days on
     /// all cores (the result is identical either way).
@@ -49,6 +50,40 @@ public final class MarketTimeline: Sendable {
     func regimeTape(_ rules: RegimeRules) throws -> RegimeTape {
         try tapes.tape(rules) {
             try RegimeTape(rules: rules, sessions: sessions, store: store, calendar: calendar, parallel: parallel)
+        }
+    }
+
+    /// The SPX chain of one expiry on session `index`, generated on first use and then shared:
+    /// variants differ in the condors they choose, not in the quotes they choose from.
+    func spxChain(_ index: Int, expiry: MarketDate) -> SyntheticChain {
+        let key = ChainCache.Key(session: index, expiry: expiry)
+        if let chain = chains.chain(key) { return chain }
+        let chain = SPXChainGenerator.chain(days[index].model, expiries: [expiry])
+        chains.store(key, chain)
+        return chain
+    }
+
+    /// Generated chains by session and expiry. Generation runs outside the lock: two threads
+    /// may build the same chain at once, and since it is a pure function either copy will do.
+    final class ChainCache: @unchecked Sendable {
+        struct Key: Hashable {
+            var session: Int
+            var expiry: MarketDate
+        }
+
+        private let lock = NSLock()
+        private var chains: [Key: SyntheticChain] = [:]
+
+        func chain(_ key: Key) -> SyntheticChain? {
+            lock.lock()
+            defer { lock.unlock() }
+            return chains[key]
+        }
+
+        func store(_ key: Key, _ chain: SyntheticChain) {
+            lock.lock()
+            chains[key] = chain
+            lock.unlock()
         }
     }
 

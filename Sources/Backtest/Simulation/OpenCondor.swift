@@ -16,15 +16,21 @@ struct OpenCondor {
 extension SimulationState {
     /// Opens the planner's condor at the fill model's prices on the modelled quotes, if the
     /// margin (max loss) and fees fit in free cash; otherwise records the refusal.
-    mutating func openCondor(day: MarketDate, model: SPXMarketModel) throws {
+    mutating func openCondor(day: MarketDate, session: Int, timeline: MarketTimeline) throws {
+        let model = timeline.days[session].model
         let planner = CondorPlanner(rules: configuration.ruleset.condor)
-        // Only the expiry the planner will pick is priced; without one in the window the full
-        // chain goes to the planner so that it reports its own reason.
-        let expiry = try? planner.selectExpiry(model.expiryDates, on: day)
-        let chain = SPXChainGenerator.chain(model, expiries: expiry.map { [$0] })
+        // Only the expiry the planner will pick is priced (and shared with other runs on the
+        // timeline); without one in the window the full chain goes to the planner so that it
+        // reports its own reason.
+        let chain: SyntheticChain
+        if let expiry = try? planner.selectExpiry(model.expiryDates, on: day) {
+            chain = timeline.spxChain(session, expiry: expiry)
+        } else {
+            chain = SPXChainGenerator.chain(model)
+        }
         let plan: CondorPlan
         do {
-            plan = try planner.plan(chain: chain, model: model, capital: ledger.equity.dollars, regime: posture)
+            plan = try planner.plan(chain: chain, model: model, capital: ledger.equity.dollars, regime: posture, withRiskGraph: false)
         } catch {
             rejections.append("\(day): no condor: \(error)")
             return

@@ -23,6 +23,8 @@ struct SimulationState {
     /// Risk graph of the condor still open after the last session.
     var finalRiskGraph: CondorRiskGraph?
     var snapshot: CondorSnapshot?
+    /// The condor's mark on `day`, reused by the session's later marks.
+    var condorMark: (day: MarketDate, condor: IronCondor, value: Double)?
     let hedgePricing: HedgePricing
     let tape: RegimeTape
 
@@ -71,7 +73,7 @@ struct SimulationState {
         // budgets) does not count a closed position's cash and its old mark together.
         try mark(day: day, inputs: inputs, pricer: pricer)
         if condor == nil && !closedToday {
-            try openCondor(day: day, model: model)
+            try openCondor(day: day, session: index, timeline: timeline)
             try mark(day: day, inputs: inputs, pricer: pricer)
         }
         switch configuration.hedge {
@@ -104,8 +106,14 @@ struct SimulationState {
     mutating func mark(day: MarketDate, inputs: MarketInputs, pricer: CondorModelPricer) throws {
         var condorValue = 0.0
         if let open = condor {
-            let years = inputs.years(to: open.condor.expiry)
-            condorValue = -pricer.condorValue(open.condor, spot: inputs.spot, years: years) * open.condor.pointValue
+            // A session marks the same condor up to four times; price it once.
+            if let cached = condorMark, cached.day == day, cached.condor == open.condor {
+                condorValue = cached.value
+            } else {
+                let years = inputs.years(to: open.condor.expiry)
+                condorValue = -pricer.condorValue(open.condor, spot: inputs.spot, years: years) * open.condor.pointValue
+                condorMark = (day, open.condor, condorValue)
+            }
         }
         try ledger.setMark(.condor, value: Cents(dollars: condorValue), day: day.dayNumber)
         var values: [LedgerComponent: Double] = [.layer1: 0, .layer2: 0, .layer3: 0]

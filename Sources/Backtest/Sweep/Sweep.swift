@@ -59,7 +59,11 @@ public enum Sweep {
                 index,
                 Result {
                     let run = try Simulator.run(timeline: timeline, configuration: configuration)
-                    let summary = try BacktestComparison.summary(variant.label, run)
+                    // The ranking needs the headline statistics only, not the per-component XIRRs.
+                    let summary = try BacktestSummary(
+                        name: variant.label, dates: run.days.map(\.date), equity: run.days.map(\.equity),
+                        trades: run.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) },
+                        components: [])
                     let equity = run.days.map(\.equity)
                     // A wiped-out account (equity ≤ 0) has no defined return: count it as −100%.
                     let returns = zip(equity, equity.dropFirst()).map { $0 > 0 ? $1 / $0 - 1 : -1 }

@@ -35,7 +35,9 @@ public struct CondorPlan: Sendable, Codable, Equatable {
     /// The same with lognormal N(d₂) at each break-even's own surface vol (smile slope ignored).
     public var probabilityOfProfitLognormal: Double
     public var greeks: CondorGreeks
-    public var riskGraph: CondorRiskGraph
+    /// P&L vs S&P 500 today, half-way and at expiry (nil when the caller asked for none: a
+    /// backtest opening hundreds of condors does not draw them).
+    public var riskGraph: CondorRiskGraph?
 
     public func leg(_ role: CondorLegRole) -> CondorLeg { legs.first { $0.role == role }! }
 }

@@ -28,7 +28,9 @@ public struct CondorPlanner: Sendable {
 
     /// Plans a condor for `chain`'s date with `capital` dollars in `regime`. `model` must be the
     /// model the chain was generated from (same date); it prices the probability and risk graph.
-    public func plan(chain: SyntheticChain, model: SPXMarketModel, capital: Double, regime: Regime) throws(CondorError) -> CondorPlan {
+    public func plan(
+        chain: SyntheticChain, model: SPXMarketModel, capital: Double, regime: Regime, withRiskGraph: Bool = true
+    ) throws(CondorError) -> CondorPlan {
         do { try rules.validate() } catch { throw .invalidRules(error) }
         guard capital.isFinite, capital > 0 else { throw .invalidInput(field: "capital", reason: "must be finite and > 0 (got \(capital))") }
         guard chain.date == model.inputs.date else {
@@ -75,7 +77,7 @@ public struct CondorPlanner: Sendable {
             lowerBreakEven: condor.lowerBreakEven, upperBreakEven: condor.upperBreakEven,
             probabilityOfProfit: max(0, probability), probabilityOfProfitLognormal: max(0, lognormal),
             greeks: CondorGreeks(legs: legs, quantity: quantity),
-            riskGraph: try CondorRiskGraph.compute(condor: condor, model: model))
+            riskGraph: withRiskGraph ? try CondorRiskGraph.compute(condor: condor, model: model) : nil)
     }
 
     /// Step 2: the expiry with DTE in the window closest to its middle (ties to the earlier).

@@ -27,6 +27,21 @@ enum BacktestText {
                 out += "condor P&L by greeks ($):\n" + TextTable.render(rows) + "\n"
             }
         }
+        for summary in r.summaries where !summary.rejections.isEmpty {
+            // Reasons by kind (the first two clauses after the date, cut before any number), most
+            // frequent first: what kept the book from trading.
+            var reasons: [String: Int] = [:]
+            for line in summary.rejections {
+                let clauses = line.split(separator: ":").dropFirst().prefix(2).map { clause in
+                    String(clause.prefix { !$0.isNumber }).trimmingCharacters(in: .whitespaces)
+                }
+                reasons[clauses.filter { !$0.isEmpty }.joined(separator: ": "), default: 0] += 1
+            }
+            out += "\(summary.name): \(summary.rejections.count) orders not placed (--json lists each):\n"
+            for (reason, count) in reasons.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(3) {
+                out += "  \(count) × \(reason)\n"
+            }
+        }
         out += "regime sessions: " + r.regimeSessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         out += "\(r.prices)\n\(r.disclaimer)\n"
         return out
