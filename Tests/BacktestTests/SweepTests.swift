@@ -11,6 +11,7 @@ import Testing
             file: "grid.toml", base: .standard)
         #expect(grid.variants.count == 4)
         #expect(grid.variants.map(\.label).contains("condor.short_delta=0.18 hedge.layer3_budget=0.02"))
+        #expect(grid.variants.map(\.label).contains("condor.short_delta=0.16 hedge.layer3_budget=0.0"))
         #expect(grid.variants[0].ruleset.condor.shortDelta == 0.16 && grid.variants[0].ruleset.hedge.layer3Budget == 0)
         let store = try SimulatorTests.store.get()
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
@@ -37,5 +38,24 @@ import Testing
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.nope\" = [1]\n", file: "g.toml", base: .standard) }
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.short_delta\" = []\n", file: "g.toml", base: .standard) }
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "[walk_forward]\nfit_sessions = 5\n", file: "g.toml", base: .standard) }
+        let axis = "\"condor.short_delta\" = [0.16]\n"
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: axis + "[walk_forward]\nfit_session = 5\n", file: "g.toml", base: .standard) }
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: axis + "[walk_forward]\nfit_sessions = 2.5\n", file: "g.toml", base: .standard) }
+        #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.short_delta\" = [[0.16]]\n", file: "g.toml", base: .standard) }
+    }
+
+    /// Values reach the ruleset exactly as written (a JSON detour once made 0.035 into
+    /// 0.03500000000000002, a few units in the last place; the tolerance is below one).
+    @Test func valuesAreReadExactly() throws {
+        let grid = try SweepGrid.load(
+            toml: "\"hedge.layer3_budget\" = [0.035, 0.0175]\n\"condor.exit_dte\" = [14]\n\"condor.wing_mode\" = [\"width\"]\n", file: "g.toml",
+            base: .standard)
+        #expect(grid.variants.map(\.label) == [
+            "condor.exit_dte=14 condor.wing_mode=\"width\" hedge.layer3_budget=0.035", "condor.exit_dte=14 condor.wing_mode=\"width\" hedge.layer3_budget=0.0175",
+        ])
+        #expect(abs(grid.variants[0].ruleset.hedge.layer3Budget - 0.035) < 1e-18)
+        #expect(abs(grid.variants[1].ruleset.hedge.layer3Budget - 0.0175) < 1e-18)
+        #expect(grid.variants[0].ruleset.condor.exitDTE == 14)
+        #expect(grid.variants[0].ruleset.condor.wingMode == .width)
     }
 }

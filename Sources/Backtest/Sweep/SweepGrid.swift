@@ -31,27 +31,31 @@ public struct SweepGrid: Sendable {
         do { table = try TOMLTable(string: text) } catch {
             throw RulesetError(field: file, reason: "not valid TOML: \(error)")
         }
-        let json = try JSONSerialization.jsonObject(with: Data(table.convert(to: .json).utf8)) as? [String: Any] ?? [:]
+        // Values are read from TOMLKit directly: a detour through JSON text and Foundation's
+        // JSON parser turned 0.035 into 0.03500000000000002.
         var fit = 252, trade = 63
         var axes: [(String, [String])] = []
-        for key in json.keys.sorted() {
+        for key in table.keys.sorted() {
+            guard let value = table[key] else { continue }
             if key == "walk_forward" {
-                let wf = json[key] as? [String: Any] ?? [:]
-                fit = (wf["fit_sessions"] as? NSNumber)?.intValue ?? fit
-                trade = (wf["trade_sessions"] as? NSNumber)?.intValue ?? trade
+                guard let wf = value.table else { throw RulesetError(field: key, reason: "must be a table") }
+                for name in wf.keys where !["fit_sessions", "trade_sessions"].contains(name) {
+                    throw RulesetError(field: "walk_forward.\(name)", reason: "unknown key (known: fit_sessions, trade_sessions)")
+                }
+                fit = try windowLength(wf, "fit_sessions") ?? fit
+                trade = try windowLength(wf, "trade_sessions") ?? trade
                 continue
             }
-            guard key.contains("."), let values = json[key] as? [Any], !values.isEmpty else {
+            guard key.contains("."), let values = value.array, !values.isEmpty else {
                 throw RulesetError(field: key, reason: "a sweep axis must be a dotted ruleset field with a non-empty list of values")
             }
-            axes.append((key, values.map { value in
-                if let string = value as? String { return "\"\(string)\"" }
-                if let number = value as? NSNumber {
-                    // Shortest round-trip form (0.18, not 0.17999999999999999); whole numbers as integers.
-                    let double = number.doubleValue
-                    return double == double.rounded() && abs(double) < 1e15 ? String(Int64(double)) : "\(double)"
-                }
-                return String(describing: value)
+            axes.append((key, try values.map { element in
+                if let string = element.string { return "\"\(string)\"" }
+                if let int = element.int { return String(int) }
+                // Shortest round-trip form (0.18, not 0.17999999999999999).
+                if let double = element.double { return "\(double)" }
+                if let bool = element.bool { return String(bool) }
+                throw RulesetError(field: key, reason: "values must be numbers, strings or booleans")
             }))
         }
         guard !axes.isEmpty else { throw RulesetError(field: file, reason: "no sweep axes") }
@@ -79,5 +83,11 @@ public struct SweepGrid: Sendable {
             return Variant(settings: settings.map { (field: $0.0, value: $0.1) }, ruleset: ruleset)
         }
         return SweepGrid(variants: variants, fitSessions: fit, tradeSessions: trade)
+    }
+
+    static func windowLength(_ table: TOMLTable, _ name: String) throws -> Int? {
+        guard let entry = table[name] else { return nil }
+        guard let n = entry.int, n > 0 else { throw RulesetError(field: "walk_forward.\(name)", reason: "must be a positive integer") }
+        return n
     }
 }
