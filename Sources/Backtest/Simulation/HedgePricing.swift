@@ -82,7 +82,7 @@ extension SimulationState {
             rejections.append("\(day): no hedge plan: \(error)")
             return
         }
-        for order in plan.orders {
+        for order in executionOrder(plan.orders) {
             try execute(order, day: day, inputs: inputs, chain: vixChain)
         }
     }
@@ -99,8 +99,12 @@ extension SimulationState {
         let price = configuration.fill.fillPrice(side: side, bid: bid, ask: ask)
         let multiplier = order.instrument.multiplier
         let kind: InstrumentKind = order.instrument.isFuture ? .vixFuture : .vixOption
-        try ledger.post(day: d, component: component, kind: .fee, amount: Cents(dollars: -configuration.fees.fees(contracts: quantity, instrument: kind)),
-                        memo: "fees \(order.instrument)")
+        let fees = configuration.fees.fees(contracts: quantity, instrument: kind)
+        if let reason = refusal(order, price: price, fees: fees) {
+            rejections.append("\(day): hedge order refused: \(order.side.rawValue) \(quantity) \(order.instrument): \(reason)")
+            return
+        }
+        try ledger.post(day: d, component: component, kind: .fee, amount: Cents(dollars: -fees), memo: "fees \(order.instrument)")
         var positions = hedges.positions
         let index = positions.firstIndex { $0.layer == order.layer && $0.instrument == order.instrument }
         var position = index.map { positions[$0] } ?? HedgePosition(layer: order.layer, instrument: order.instrument, contracts: 0, averagePrice: price)
