@@ -22,4 +22,16 @@ import Testing
         #expect(urls == html.components(separatedBy: "http://www.w3.org/2000/svg").count - 1)
         #expect(!html.contains("<script") && !html.contains("<link"))
     }
+
+    /// Gains stack above zero and losses below, band by band; the total line is their sum.
+    @Test func stackedComponentChartStacksSignedValues() throws {
+        let svg = HTMLReport.stackedAreaChart(series: [("a", [1, 2, -1]), ("b", [2, -1, -1])], dates: ["d0", "d1", "d2"])
+        #expect(svg.components(separatedBy: "<polygon").count - 1 == 4)
+        // Axis from −2 (all losses on d2) to 3 (all gains on d0): y(v) = 10 + 250·(1 − (v + 2)/5).
+        let total = try #require(svg.components(separatedBy: "class=\"total\"").last)
+        #expect(total.contains("points=\"70.0,10.0 480.0,110.0 890.0,260.0\""))  // totals 3, 1, −2
+        // Series b's positive band on d0 runs from a's gain (1) up to 3.
+        #expect(svg.contains("70.0,10.0") && svg.contains("70.0,110.0"))
+        #expect(HTMLReport.stackedAreaChart(series: [("a", [1])], dates: ["d0"]).contains("no data"))
+    }
 }

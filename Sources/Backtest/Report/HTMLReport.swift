@@ -4,7 +4,8 @@ import Strategy
 
 /// A self-contained HTML report (inline SVG, no scripts, no network): the comparison table,
 /// equity curves of the strategy and baselines, the strategy's drawdown, the regime timeline
-/// shaded over the S&P 500, cumulative P&L per ledger component, and the trade table. It says
+/// shaded over the S&P 500, cumulative P&L per ledger component (stacked), the condor's greeks
+/// attribution, the trade table and the risk graph of the condor open at the end. It says
 /// that option prices are modelled and carries the disclaimer.
 public enum HTMLReport {
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#7f7f7f", "#9467bd"]
@@ -34,8 +35,8 @@ public enum HTMLReport {
         html += "<h2>Strategy drawdown</h2>" + lineChart(series: [("drawdown", drawdown)], dates: dates, percent: true)
         html += "<h2>Regime over the S&P 500</h2>" + lineChart(series: [("S&P 500", days.map(\.spx))], dates: dates, regimes: days.map(\.regime))
         let components = ["condor", "layer1", "layer2", "layer3", "cash"]
-        html += "<h2>Cumulative P&amp;L by component (strategy)</h2>"
-            + lineChart(series: components.map { name in (name, days.map { $0.pnl[name] ?? 0 }) }, dates: dates)
+        html += "<h2>Cumulative P&amp;L by component (strategy)</h2><p>Stacked: gains above zero, losses below; the black line is the total.</p>"
+            + stackedAreaChart(series: components.map { name in (name, days.map { $0.pnl[name] ?? 0 }) }, dates: dates.map(\.description))
         let a = result.strategy.attribution
         html += "<h2>Condor P&amp;L by greeks (strategy)</h2><table><tr><th>delta</th><th>gamma</th><th>vega</th><th>theta</th><th>event theta</th><th>residual</th><th>costs</th><th>total</th></tr><tr>"
             + [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs, a.total].map { "<td>\(String(format: "%.2f", $0))</td>" }.joined()
