@@ -20,7 +20,13 @@ import Testing
         #expect(csv.hasPrefix("opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl\n"))
         let json = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
-        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "regimeSessions"])
+        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "regimeSessions", "days"])
+        let days = try #require(object["days"] as? [[String: Any]])
+        #expect(days.count > 55)
+        #expect(Set(days[1].keys) == ["date", "regime", "spx", "vix", "equity", "strategyReturn", "pnl"])
+        #expect(Set((days[0]["equity"] as? [String: Double] ?? [:]).keys) == ["strategy", "unhedged", "staticHedge", "buyAndHold"])
+        let e0 = (days[0]["equity"] as? [String: Double])?["strategy"] ?? 0, e1 = (days[1]["equity"] as? [String: Double])?["strategy"] ?? 0
+        #expect(abs((days[1]["strategyReturn"] as? Double ?? 0) - (e1 / e0 - 1)) < 1e-12)
         let again = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
         #expect(again.out == json.out)
         let bad = try cli.run(["backtest", "--db", db, "--from", "2018-01-05", "--to", "2017-12-29"])

@@ -14,6 +14,8 @@ public struct BacktestReport: Sendable, Codable, Equatable {
     public var summaries: [BacktestSummary]
     /// Sessions spent in each regime by the strategy run.
     public var regimeSessions: [String: Int]
+    /// Every session: equity of each run, the strategy's return, regime and P&L by component.
+    public var days: [BacktestReportDay]
 }
 
 public enum BacktestComparison {
@@ -79,7 +81,8 @@ public enum BacktestComparison {
         for day in strategy.days { regimes[day.regime.rawValue, default: 0] += 1 }
         let report = BacktestReport(
             from: strategy.days.first?.date ?? from, to: strategy.days.last?.date ?? to, rulesetHash: ruleset.contentHash,
-            prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes)
+            prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes,
+            days: BacktestReportDay.rows(strategy: strategy, unhedged: plain, staticHedge: statically, buyAndHold: holdEquity))
         return Result(report: report, runs: [strategy, plain, statically], buyAndHold: holdEquity)
     }
 

@@ -1,0 +1,36 @@
+import MarketData
+import Strategy
+
+/// One session of a comparison, for scripts (`--json` key `days`): the market, the strategy's
+/// regime, each run's equity at the close and the strategy's daily return and cumulative P&L by
+/// ledger component. Dollars; returns as fractions.
+public struct BacktestReportDay: Sendable, Codable, Equatable {
+    public struct Equity: Sendable, Codable, Equatable {
+        public var strategy: Double
+        public var unhedged: Double
+        public var staticHedge: Double
+        public var buyAndHold: Double
+    }
+
+    public var date: MarketDate
+    public var regime: Regime
+    public var spx: Double
+    public var vix: Double
+    public var equity: Equity
+    /// equity / previous equity − 1; nil on the first session and after a wiped-out account.
+    public var strategyReturn: Double?
+    /// The strategy's cumulative P&L by component (condor, layer1, layer2, layer3, cash).
+    public var pnl: [String: Double]
+
+    /// The rows of a comparison: the runs cover the same sessions (same timeline).
+    static func rows(strategy: BacktestRun, unhedged: BacktestRun, staticHedge: BacktestRun, buyAndHold: [Double]) -> [BacktestReportDay] {
+        strategy.days.indices.map { i in
+            let day = strategy.days[i]
+            let previous = i > 0 ? strategy.days[i - 1].equity : nil
+            return BacktestReportDay(
+                date: day.date, regime: day.regime, spx: day.spx, vix: day.vix,
+                equity: Equity(strategy: day.equity, unhedged: unhedged.days[i].equity, staticHedge: staticHedge.days[i].equity, buyAndHold: buyAndHold[i]),
+                strategyReturn: previous.flatMap { $0 > 0 ? day.equity / $0 - 1 : nil }, pnl: day.pnl)
+        }
+    }
+}
