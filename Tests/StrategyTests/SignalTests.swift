@@ -95,6 +95,9 @@ import VolModels
         #expect(other.contentHash.count == 64)
         let toml = try Ruleset.standard.toml()
         #expect(try Ruleset.load(toml: toml, file: "shown.toml") == Ruleset.standard)
+        // Floats in their shortest round-trip form, strings untouched.
+        #expect(toml.contains("short_delta_max = 0.2\n") && toml.contains("ladder_weights = [ 0.4, 0.35, 0.25 ]"))
+        #expect(toml.contains("breadth_symbol = 'ADVDEC'") && !toml.contains("0000000000"))
     }
 }
 

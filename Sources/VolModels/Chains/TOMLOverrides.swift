@@ -30,9 +30,42 @@ public enum TOMLOverrides {
         }
     }
 
-    /// TOML text for a value (used by `ruleset show`).
+    /// TOML text for a value (used by `ruleset show`). TOMLKit writes floats with 17
+    /// significant digits (0.20000000000000001); each float outside quotes is rewritten in the
+    /// shortest form that reads back to the same double (0.2).
     public static func render<T: Encodable>(_ value: T) throws -> String {
-        try TOMLEncoder().encode(value)
+        shortestFloats(try TOMLEncoder().encode(value))
+    }
+
+    static func shortestFloats(_ text: String) -> String {
+        var out = ""
+        var token = ""
+        var quote: Character?
+        func flush() {
+            if token.contains("."), let double = Double(token), double.isFinite, token.first.map({ $0.isNumber || $0 == "-" || $0 == "+" }) == true {
+                out += "\(double)"
+            } else {
+                out += token
+            }
+            token = ""
+        }
+        for character in text {
+            if let open = quote {
+                out.append(character)
+                if character == open { quote = nil }
+            } else if character == "\"" || character == "'" {
+                flush()
+                quote = character
+                out.append(character)
+            } else if character.isNumber || character == "." || character == "-" || character == "+" || character == "e" || character == "E" {
+                token.append(character)
+            } else {
+                flush()
+                out.append(character)
+            }
+        }
+        flush()
+        return out
     }
 
     private static func merge(_ overrides: [String: Any], into base: inout [String: Any], path: String) throws {
