@@ -54,6 +54,35 @@ import VolModels
         #expect(state.executionOrder(orders) == [orders[2], orders[1], orders[0]])
     }
 
+    /// An order through zero is split: the closing part always executes, the opening part is
+    /// checked on its own; buy-backs of short calls run before sales of their cover.
+    @Test func ordersThroughZeroAreSplitAndSpreadsUnwindShortFirst() throws {
+        let long = HedgePosition(layer: .eventSeed, instrument: .call(expiry: Self.expiry, strike: 20), contracts: 5, averagePrice: 1)
+        let short = HedgePosition(layer: .eventSeed, instrument: .call(expiry: Self.expiry, strike: 30), contracts: -5, averagePrice: 0.4)
+        let state = try Self.state(capital: 1_000_000, holding: [long, short])
+        let through = Self.order(.sell, 8, .call(expiry: Self.expiry, strike: 20))
+        let unwindShort = Self.order(.buy, 5, .call(expiry: Self.expiry, strike: 30))
+        let planned = state.executionOrder([through, unwindShort])
+        #expect(planned.map(\.quantity) == [5, 5, 3])
+        #expect(planned[0] == unwindShort)
+        #expect(planned[1].side == .sell && planned[1].quantity == 5 && planned[2].side == .sell)
+        // Alone, the 3 opened short calls would be naked once the longs are gone.
+        let after = try Self.state(capital: 1_000_000, holding: [])
+        #expect(after.refusal(planned[2], price: 1, fees: 3.3)?.contains("naked") == true)
+    }
+
+    /// A spread stacked below a held one is covered strike by strike.
+    @Test func stackedSpreadsAreCoveredStrikeByStrike() throws {
+        let held = [
+            HedgePosition(layer: .eventSeed, instrument: .call(expiry: Self.expiry, strike: 30), contracts: 10, averagePrice: 1),
+            HedgePosition(layer: .eventSeed, instrument: .call(expiry: Self.expiry, strike: 40), contracts: -10, averagePrice: 0.3),
+            HedgePosition(layer: .eventSeed, instrument: .call(expiry: Self.expiry, strike: 20), contracts: 5, averagePrice: 2),
+        ]
+        let state = try Self.state(capital: 1_000_000, holding: held)
+        #expect(state.refusal(Self.order(.sell, 5, .call(expiry: Self.expiry, strike: 25)), price: 1, fees: 5.5) == nil)
+        #expect(state.refusal(Self.order(.sell, 6, .call(expiry: Self.expiry, strike: 25)), price: 1, fees: 6.6)?.contains("naked") == true)
+    }
+
     /// An order refused at execution leaves the ledger and the book untouched and records the
     /// reason; the same order within the account executes.
     @Test func aRefusedOrderChangesNothing() throws {
@@ -61,16 +90,17 @@ import VolModels
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let day = MarketDate(parsing: "2018-02-01")!
         let market = try MarketDay(store: store, calendar: calendar, date: day, parameters: ChainModelParameters())
-        let future = Self.order(.buy, 200, .future(expiry: market.vixChain.expiries[0].expiry), layer: .futuresOverlay)
+        let chain = try market.vixChain.get()
+        let future = Self.order(.buy, 200, .future(expiry: chain.expiries[0].expiry), layer: .futuresOverlay)
         var state = try Self.state(capital: 1_000_000, holding: [])
         let before = state.ledger
-        try state.execute(future, day: day, inputs: market.inputs, chain: market.vixChain)
+        try state.execute(future, day: day, inputs: market.inputs, chain: chain)
         #expect(state.ledger.entries == before.entries && state.ledger.cash == before.cash)
         #expect(state.hedges.positions.isEmpty)
         #expect(state.rejections.count == 1 && state.rejections[0].contains("hedge order refused: buy 200 VX") && state.rejections[0].contains("insufficient capital"))
         var fits = future
         fits.quantity = 100
-        try state.execute(fits, day: day, inputs: market.inputs, chain: market.vixChain)
+        try state.execute(fits, day: day, inputs: market.inputs, chain: chain)
         #expect(state.hedges.positions.map(\.contracts) == [100])
         #expect(state.rejections.count == 1)
     }

@@ -54,4 +54,19 @@ import VolModels
                 timeline: timeline, configuration: BacktestConfiguration(from: Self.from, to: MarketDate(parsing: "2018-01-31")!, models: models))
         }
     }
+
+    /// The comparison and the sweep run on a timeline built with other model parameters (they
+    /// take the timeline's parameters, not the defaults).
+    @Test func comparisonAndSweepUseTheTimelinesModels() throws {
+        let sqlite = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: sqlite.sessions().map(\.date))
+        var models = ChainModelParameters()
+        models.events.fomc *= 2
+        let to = MarketDate(parsing: "2018-01-31")!
+        let timeline = try MarketTimeline(store: sqlite, calendar: calendar, from: Self.from, to: to, parameters: models)
+        let result = try BacktestComparison.compare(timeline: timeline)
+        #expect(result.runs.count == 3 && result.report.days.count == timeline.sessions.count)
+        let grid = try SweepGrid.load(toml: "\"condor.short_delta\" = [0.16, 0.18]\n", file: "g.toml", base: .standard)
+        #expect(try Sweep.run(grid: grid, timeline: timeline).rows.count == 2)
+    }
 }

@@ -64,12 +64,12 @@ public enum BacktestComparison {
     /// The comparison on a prepared timeline: the three option runs share its calibrated days.
     public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard) throws -> Result {
         let from = timeline.from, to = timeline.to
-        let strategy = try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh))
+        let strategy = try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters))
         let baseline = baselineRules(ruleset)
         let plain = try Simulator.run(
-            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none, manageCondor: false))
+            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none, manageCondor: false, models: timeline.parameters))
         let statically = try Simulator.run(
-            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls, manageCondor: false))
+            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls, manageCondor: false, models: timeline.parameters))
         var summaries = [
             try summary("ALVH strategy", strategy), try summary("unhedged condor (CNDR-style)", plain),
             try summary("condor + static VIX calls (VXTH-style)", statically),

@@ -59,7 +59,7 @@ extension SimulationState {
         hedges = HedgeBook(positions: kept)
         try mark(day: day, inputs: inputs, pricer: pricer)
 
-        let vixChain = market.vixChain
+        let vixChain = try market.vixChain.get()
         let fomc = inputs.pendingEvents.first { $0.isFOMC }
         var condorVega = 0.0
         if let open = condor {
@@ -84,6 +84,9 @@ extension SimulationState {
         }
         for order in executionOrder(plan.orders) {
             try execute(order, day: day, inputs: inputs, chain: vixChain)
+            // Re-mark so that the next order's free cash sees this one: a futures reduction
+            // realises its loss in cash, and the old mark would count it a second time.
+            try mark(day: day, inputs: inputs, pricer: pricer)
         }
     }
 

@@ -7,14 +7,17 @@ import VolModels
 struct MarketDay: Sendable {
     var inputs: MarketInputs
     var model: SPXMarketModel
-    var vixChain: SyntheticChain
+    /// A failure is kept, not thrown: only runs that trade VIX options need the chain (an
+    /// unhedged baseline must not fail because a VIX chain could not be generated).
+    var vixChain: Result<SyntheticChain, any Error>
     /// The last 252 VIX closes up to and including this session, oldest first.
     var vixHistory: [Double]
 
     init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
-        inputs = try MarketInputs.load(store, date: date)
+        let inputs = try MarketInputs.load(store, date: date)
+        self.inputs = inputs
         model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: parameters)
-        vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: parameters)
+        vixChain = Result { try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: parameters) }
         vixHistory = Array(try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(252).map(\.value))
     }
 }

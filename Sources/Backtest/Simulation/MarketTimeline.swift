@@ -59,7 +59,9 @@ public final class MarketTimeline: Sendable {
         let key = ChainCache.Key(session: index, expiry: expiry)
         if let chain = chains.chain(key) { return chain }
         let chain = SPXChainGenerator.chain(days[index].model, expiries: [expiry])
-        chains.store(key, chain)
+        // Bounded: about two expiries per session (≈ 60 KB each) are kept; a sweep that
+        // varies its DTE window over many expiries generates the rest again when needed.
+        if chains.count < 2 * sessions.count { chains.store(key, chain) }
         return chain
     }
 
@@ -78,6 +80,12 @@ public final class MarketTimeline: Sendable {
             lock.lock()
             defer { lock.unlock() }
             return chains[key]
+        }
+
+        var count: Int {
+            lock.lock()
+            defer { lock.unlock() }
+            return chains.count
         }
 
         func store(_ key: Key, _ chain: SyntheticChain) {

@@ -26,7 +26,7 @@ extension SimulationState {
         let month = day.year * 12 + day.month
         guard hedges.positions.isEmpty, staticHedgeMonth != month else { return }
         staticHedgeMonth = month
-        let chain = market.vixChain
+        let chain = try market.vixChain.get()
         guard let expiry = chain.expiries.first(where: { $0.expiry - day >= 20 }) else { return }
         let weight = try VXTHWeight.weight(forVIXFuture: expiry.forward)
         guard weight > 0 else { return }
@@ -37,9 +37,15 @@ extension SimulationState {
         let contracts = Int(weight * ledger.equity.dollars / (price * 100))
         guard contracts > 0 else { return }
         let instrument = HedgeInstrument.call(expiry: expiry.expiry, strike: expiry.strikes[index])
+        let fees = configuration.fees.fees(contracts: contracts, instrument: .vixOption)
+        let check = configuration.margin.checkAvailableCapital(
+            for: .longOptions(contracts: contracts), premiumPaid: price * 100 * Double(contracts), fees: fees, freeCash: freeCash())
+        if case .rejected(let reason) = check {
+            rejections.append("\(day): hedge order refused: buy \(contracts) \(instrument): \(reason)")
+            return
+        }
         try ledger.post(day: d, component: .layer3, kind: .premium, amount: Cents(dollars: -price * 100 * Double(contracts)), memo: "static hedge \(instrument)")
-        try ledger.post(day: d, component: .layer3, kind: .fee, amount: Cents(dollars: -configuration.fees.fees(contracts: contracts, instrument: .vixOption)),
-                        memo: "fees \(instrument)")
+        try ledger.post(day: d, component: .layer3, kind: .fee, amount: Cents(dollars: -fees), memo: "fees \(instrument)")
         hedges = HedgeBook(positions: [HedgePosition(layer: .otmLadder, instrument: instrument, contracts: contracts, averagePrice: price)])
     }
 }

@@ -54,7 +54,7 @@ public enum Sweep {
         let results = Results(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let variant = grid.variants[index]
-            let configuration = BacktestConfiguration(from: from, to: to, ruleset: variant.ruleset, hedge: .alvh)
+            let configuration = BacktestConfiguration(from: from, to: to, ruleset: variant.ruleset, hedge: .alvh, models: timeline.parameters)
             results.store(
                 index,
                 Result {
