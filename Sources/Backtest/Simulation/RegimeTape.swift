@@ -26,13 +26,7 @@ struct RegimeTape: Sendable {
         postures.reserveCapacity(sessions.count)
         heldSessions.reserveCapacity(sessions.count)
         for (day, dayReadings) in zip(sessions, readings) {
-            let decision = quorum.decide(date: day, previous: posture, heldSessions: held, readings: dayReadings)
-            if decision.changed {
-                posture = decision.regime
-                held = 1
-            } else {
-                held += 1
-            }
+            _ = quorum.advance(date: day, posture: &posture, heldSessions: &held, readings: dayReadings)
             postures.append(posture)
             heldSessions.append(held)
         }

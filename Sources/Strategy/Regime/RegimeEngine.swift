@@ -45,14 +45,7 @@ public struct RegimeEngine: Sendable {
         for day in days {
             let input = VoterInput(store: store, calendar: calendar, date: day, rules: rules)
             let readings = try voters.map { try $0.read(input) }
-            let decision = quorum.decide(date: day, previous: posture, heldSessions: held, readings: readings)
-            if decision.changed {
-                posture = decision.regime
-                held = 1
-            } else {
-                held += 1
-            }
-            decisions.append(decision)
+            decisions.append(quorum.advance(date: day, posture: &posture, heldSessions: &held, readings: readings))
         }
         return decisions
     }

@@ -44,6 +44,19 @@ public struct RegimeQuorum: Sendable {
     /// Severity order, most severe first (also the tie-break order).
     public static let severity: [Regime] = [.stress, .reliefRally, .realResolution, .calm]
 
+    /// `decide` on the running posture, then moves it on: a change starts a new run of one
+    /// session, no change lengthens the current run.
+    public func advance(date: MarketDate, posture: inout Regime, heldSessions: inout Int, readings: [VoterReading]) -> RegimeDecision {
+        let decision = decide(date: date, previous: posture, heldSessions: heldSessions, readings: readings)
+        if decision.changed {
+            posture = decision.regime
+            heldSessions = 1
+        } else {
+            heldSessions += 1
+        }
+        return decision
+    }
+
     public func decide(date: MarketDate, previous: Regime, heldSessions: Int, readings: [VoterReading]) -> RegimeDecision {
         var tally: [String: Int] = [:]
         for regime in Regime.allCases { tally[regime.rawValue] = 0 }
