@@ -28,4 +28,13 @@ import Testing
         let baseline = BacktestComparison.baselineRules(.standard)
         #expect(baseline.condor.shortDelta == 0.20 && baseline.condor.exitDTE == 0)
     }
+
+    /// A component's XIRR comes with how to read it: the reason when there is none, the
+    /// borrowing-rate reading for short premium (received first).
+    @Test func xirrNotes() {
+        #expect(BacktestComparison.xirrNote(nil, firstFlow: nil) == "fewer than 2 cash flows")
+        #expect(BacktestComparison.xirrNote(.available(-0.15), firstFlow: 915)?.contains("borrowing rate") == true)
+        #expect(BacktestComparison.xirrNote(.available(0.12), firstFlow: -915) == nil)
+        #expect(BacktestComparison.xirrNote(.unavailable(.statistics(.noSignChange)), firstFlow: -1)?.isEmpty == false)
+    }
 }

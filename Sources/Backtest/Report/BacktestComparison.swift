@@ -95,13 +95,23 @@ public enum BacktestComparison {
             let paid = entries.filter { $0.kind == .premium && $0.amount < .zero }.map(\.amount).sum()
             let fees = entries.filter { $0.kind == .fee }.map(\.amount).sum()
             let flows = run.ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
-            let xirr = flows.count >= 2 ? (try? ComponentReturn(name: component.rawValue, flows: flows))?.xirr.value : nil
+            let xirr: MetricValue<Double>? = flows.count >= 2 ? (try? ComponentReturn(name: component.rawValue, flows: flows))?.xirr : nil
             components.append(
                 BacktestSummary.Component(
-                    component: component.rawValue, pnl: run.ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr))
+                    component: component.rawValue, pnl: run.ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr?.value,
+                    xirrNote: xirrNote(xirr, firstFlow: flows.first?.premium)))
         }
         return try BacktestSummary(
             name: name, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades, components: components,
             attribution: run.attribution, rejections: run.rejections)
+    }
+
+    static func xirrNote(_ xirr: MetricValue<Double>?, firstFlow: Double?) -> String? {
+        guard let xirr else { return "fewer than 2 cash flows" }
+        if let reason = xirr.unavailableReason { return reason.description }
+        if let first = firstFlow, first > 0 {
+            return "premium received first and paid back later: a borrowing rate, negative means the component gained"
+        }
+        return nil
     }
 }

@@ -11,6 +11,11 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
         /// Premium paid plus fees.
         public var cost: Double
         public var xirr: Double?
+        /// How to read `xirr`: why it is nil (e.g. no rate in [−99.99%, 1e8%] zeroes the NPV: a
+        /// layer that loses most of each premium within days has an annualised return below
+        /// −99.99%), or, for a component whose first flow is a receipt (short premium), that the
+        /// rate is a borrowing rate, so negative means a gain.
+        public var xirrNote: String?
     }
 
     public var name: String

@@ -17,10 +17,13 @@ enum BacktestText {
         out += TextTable.render(rows) + "\n"
         if let strategy = r.summaries.first {
             var components = [["component", "P&L $", "cost $", "XIRR"]]
+            var notes: [String] = []
             for c in strategy.components {
-                components.append([c.component, String(format: "%.2f", c.pnl), String(format: "%.2f", c.cost), pct(c.xirr)])
+                components.append([c.component, String(format: "%.2f", c.pnl), String(format: "%.2f", c.cost), c.xirr == nil ? "n/a*" : pct(c.xirr) + (c.xirrNote == nil ? "" : "*")])
+                if let note = c.xirrNote { notes.append("* \(c.component) XIRR: \(note)") }
             }
             out += "\(strategy.name) by component (sums to the total P&L to the cent):\n" + TextTable.render(components) + "\n"
+            out += notes.map { $0 + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
             if let a = strategy.condorAttribution {
                 let rows = [["delta", "gamma", "vega", "theta", "event theta", "residual", "costs", "total"],
                             [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs, a.total].map { String(format: "%.2f", $0) }]
