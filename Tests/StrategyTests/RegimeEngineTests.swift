@@ -68,24 +68,4 @@ import Testing
             #expect(actual == expected, "\(d):\n\(describe(expected))\nvs\n\(describe(actual))")
         }
     }
-
-    /// `REGIME_DUMP=1 swift test --filter Regime` prints the named days and the 2014–2018 path.
-    @Test func dump() throws {
-        guard ProcessInfo.processInfo.environment["REGIME_DUMP"] != nil else { return }
-        for date in ["2016-06-23", "2016-06-24", "2016-06-27", "2016-06-28", "2016-06-29", "2016-06-30", "2016-07-05",
-            "2018-02-02", "2018-02-05", "2018-02-06", "2018-02-07", "2018-02-14", "2018-02-23", "2017-07-14", "2017-11-03"]
-        {
-            print(describe(try decide(date)))
-        }
-        var rules = RegimeRules()
-        rules.warmupSessions = 1_300
-        let store = regimeSharedStore
-        let path = try RegimeEngine(rules: rules).replay(store: store, calendar: calendar(of: store), date: day("2018-12-31"))
-        var counts: [Regime: Int] = [:]
-        for d in path {
-            counts[d.regime, default: 0] += 1
-            if d.changed { print("CHANGE \(d.date): \(d.explanation)") }
-        }
-        print("COUNTS", counts.map { "\($0.key.rawValue)=\($0.value)" }.sorted())
-    }
 }
