@@ -13,8 +13,10 @@ extension SimulationState {
     }
 
     func effect(_ order: HedgeOrder) -> OrderEffect {
-        let held = held(order)
-        let signed = order.side == .buy ? order.quantity : -order.quantity
+        Self.effect(held: held(order), signed: order.side == .buy ? order.quantity : -order.quantity)
+    }
+
+    static func effect(held: Int, signed: Int) -> OrderEffect {
         if held != 0, (held > 0) != (signed > 0), abs(signed) <= abs(held) { return signed > 0 ? .buysBack : .sells }
         return signed > 0 ? .opensLong : .opensShort
     }
@@ -45,10 +47,7 @@ extension SimulationState {
         let effects = split.map { order -> OrderEffect in
             let key = HedgeInstrumentKey(layer: order.layer, instrument: order.instrument)
             defer { seen[key, default: 0] += order.side == .buy ? order.quantity : -order.quantity }
-            let held = held(order) + seen[key, default: 0]
-            let signed = order.side == .buy ? order.quantity : -order.quantity
-            if held != 0, (held > 0) != (signed > 0), abs(signed) <= abs(held) { return signed > 0 ? .buysBack : .sells }
-            return signed > 0 ? .opensLong : .opensShort
+            return Self.effect(held: held(order) + seen[key, default: 0], signed: order.side == .buy ? order.quantity : -order.quantity)
         }
         return split.indices.sorted { (effects[$0], $0) < (effects[$1], $1) }.map { split[$0] }
     }
