@@ -12,7 +12,9 @@ struct BacktestCommand: ParsableCommand {
             Runs the strategy (condor + ALVH hedge layers), the unhedged condor (CNDR-style), the condor
             with a static VIX call hedge (VXTH-style) and buy-and-hold S&P 500 on the same data and costs
             (fills 50% of the way to the far side of the modelled quote, per-contract fees). Without dates:
-            the whole bundled range where the VIX exists. Option prices are modelled.
+            the whole bundled range where the VIX exists. Orders that do not fit (free cash, margin, cover
+            for short calls) are refused and reported with their reason; --json also carries every
+            session's equity of each run. Option prices are modelled.
             \(Signal.disclaimer)
             """
     )
