@@ -20,8 +20,6 @@ struct SimulationState {
     var attribution = GreeksAttribution()
     /// Calendar month (year·12 + month) of the last static-hedge purchase.
     var staticHedgeMonth: Int?
-    /// Risk graph of the condor still open after the last session.
-    var finalRiskGraph: CondorRiskGraph?
     var snapshot: CondorSnapshot?
     /// The condor's mark on `day`, reused by the session's later marks.
     var condorMark: (day: MarketDate, condor: IronCondor, value: Double)?

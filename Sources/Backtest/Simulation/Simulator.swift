@@ -42,11 +42,12 @@ public enum Simulator {
         }
         // Every session was checked on its running totals; now replay the whole journal day by day.
         try state.ledger.checkInvariant()
-        if let open = state.condor, let last = timeline.days.last {
-            state.finalRiskGraph = try? CondorRiskGraph.compute(condor: open.condor, model: last.model)
+        // Drawn once, for the condor still open after the last session.
+        let finalRiskGraph = state.condor.flatMap { open in
+            timeline.days.last.flatMap { try? CondorRiskGraph.compute(condor: open.condor, model: $0.model) }
         }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
-            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: state.finalRiskGraph)
+            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: finalRiskGraph)
     }
 }
