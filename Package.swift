@@ -78,7 +78,8 @@ let package = Package(
             dependencies: [
                 "VolModels", "QuantCore", "MarketData",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Resources")]
         ),
         .testTarget(
             name: "StrategyTests",

@@ -94,13 +94,13 @@ import VolModels
         let future = Self.order(.buy, 200, .future(expiry: chain.expiries[0].expiry), layer: .futuresOverlay)
         var state = try Self.state(capital: 1_000_000, holding: [])
         let before = state.ledger
-        try state.execute(future, day: day, inputs: market.inputs, chain: chain)
+        try state.execute(future, day: day, market: market, chain: chain)
         #expect(state.ledger.entries == before.entries && state.ledger.cash == before.cash)
         #expect(state.hedges.positions.isEmpty)
         #expect(state.rejections.count == 1 && state.rejections[0].contains("hedge order refused: buy 200 VX") && state.rejections[0].contains("insufficient capital"))
         var fits = future
         fits.quantity = 100
-        try state.execute(fits, day: day, inputs: market.inputs, chain: chain)
+        try state.execute(fits, day: day, market: market, chain: chain)
         #expect(state.hedges.positions.map(\.contracts) == [100])
         #expect(state.rejections.count == 1)
     }

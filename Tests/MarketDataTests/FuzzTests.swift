@@ -12,7 +12,7 @@ struct FuzzTests {
         ("yahoo_spx_sample.csv", .prices), ("cboe_vix_history_sample.csv", .prices),
         ("fred_vixcls_sample.csv", .fred), ("treasury_sample.csv", .treasury), ("events_sample.csv", .events),
         ("sessions_sample.csv", .sessions), ("optionsdx_spx_sample.csv", .chainOptionsDX),
-        ("cboe_spx_eod_sample.csv", .chainCboe),
+        ("cboe_spx_eod_sample.csv", .chainCboe), ("cboe_vvix_sample.csv", .cboeIndex), ("chris_vx1_sample.csv", .vxFutures),
     ]
 
     /// Mutated files per sample: 3000 by default; set IMPORTER_FUZZ_ITERATIONS for a deeper run.
@@ -26,11 +26,12 @@ struct FuzzTests {
         Array("99999999999999999999999".utf8), Array("1e999".utf8), [0x5B], [0x5D], [0xEF, 0xBB, 0xBF],
     ]
 
-    @Test(arguments: 0..<8)
+    @Test(arguments: 0..<10)
     func mutatedSamplesFailCleanly(caseIndex: Int) throws {
         let (sample, kind) = Self.cases[caseIndex]
         let original = try ImporterSamples.bytes(sample)
-        let importer = MarketImporters.importer(for: kind)
+        let symbol: String? = kind == .cboeIndex ? "VVIX" : (kind == .vxFutures ? "VX1" : nil)
+        let importer = try MarketImporters.importer(for: kind, underlying: symbol, calendar: BundledData.calendar())
         var rng = ImporterSplitMix64(seed: 0xF022 &+ UInt64(caseIndex) &* 0x1_0000_0001)
         var failures = 0
         for _ in 0..<Self.iterations {
@@ -111,7 +112,13 @@ struct FuzzTests {
         switch records {
         case .bars(let bars):
             #expect(increasing(bars.map(\.date)))
-            #expect(bars.allSatisfy { $0.open >= 0 && $0.low >= 0 && $0.close >= 0 && $0.high >= $0.low && $0.high.isFinite })
+            #expect(bars.allSatisfy { $0.open! >= 0 && $0.low! >= 0 && $0.close >= 0 && $0.high! >= $0.low! && $0.high!.isFinite })
+        case .index(let history):
+            #expect(increasing(history.closes.map(\.date)))
+            #expect(history.closes.allSatisfy { $0.value > 0 && $0.value.isFinite })
+        case .futures(let settlements, _):
+            #expect(increasing(settlements.map(\.date)))
+            #expect(settlements.allSatisfy { $0.settle > 0 && $0.settle.isFinite && $0.expiry >= $0.date })
         case .observations(let observations):
             #expect(increasing(observations.map(\.date)))
             #expect(observations.allSatisfy { $0.value.isFinite })

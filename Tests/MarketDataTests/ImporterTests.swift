@@ -6,12 +6,15 @@ import Testing
 struct ImporterTests {
     private func day(_ text: String) -> MarketDate { MarketDate(parsing: text)! }
 
-    @Test func factoryPicksTheImporterForEachKind() {
+    @Test func factoryPicksTheImporterForEachKind() throws {
+        let calendar = try BundledData.calendar()
         for kind in ImportKind.allCases {
-            #expect(MarketImporters.importer(for: kind).kind == kind)
+            #expect(try MarketImporters.importer(for: kind, underlying: "VVIX", calendar: calendar).kind == kind)
         }
-        #expect((MarketImporters.importer(for: .chainOptionsDX, underlying: "XSP") as? OptionsDXImporter)?.underlying == "XSP")
-        #expect((MarketImporters.importer(for: .chainOptionsDX) as? OptionsDXImporter)?.underlying == "SPX")
+        #expect((try MarketImporters.importer(for: .chainOptionsDX, underlying: "XSP") as? OptionsDXImporter)?.underlying == "XSP")
+        #expect((try MarketImporters.importer(for: .chainOptionsDX) as? OptionsDXImporter)?.underlying == "SPX")
+        #expect(throws: InputError.self) { try MarketImporters.importer(for: .cboeIndex) }
+        #expect(throws: InputError.self) { try MarketImporters.importer(for: .vxFutures, underlying: "VX1") }
     }
 
     @Test func yahooPrices() throws {

@@ -19,9 +19,9 @@ import Testing
         #expect(json1.status == 0 && json1.out == json2.out)
         let object = try JSONSerialization.jsonObject(with: Data(json1.out.utf8)) as! [String: Any]
         #expect(Set(object.keys).isSuperset(of: ["date", "rulesetHash", "regime", "condor", "hedge", "disclaimer", "prices", "market"]))
-        // Without --date: the latest date with S&P 500 and VIX closes (2018-12-31 in the bundled data).
+        // Without --date: the latest date with S&P 500 and VIX closes (2026-03-27 in the bundled data).
         let latest = try cli.run(["signal", "--db", db, "--json"])
-        #expect((try JSONSerialization.jsonObject(with: Data(latest.out.utf8)) as! [String: Any])["date"] as? String == "2018-12-31")
+        #expect((try JSONSerialization.jsonObject(with: Data(latest.out.utf8)) as! [String: Any])["date"] as? String == "2026-03-27")
     }
 
     @Test func rulesetShowAndBadRulesetFiles() throws {

@@ -120,9 +120,11 @@ import VolModels
 
     @Test func defaultsAreTheDocumentedValues() {
         let p = VIXOptionParameters.standard
-        #expect(p.atmVolatilityAtLongRun == 0.978 && p.levelElasticity == 0.518 && p.termElasticity == 0.25)
+        // Round 2: no level law (β = 0, the ATM level is calibrated to the VVIX each day), the
+        // smile shape fitted to real VIX call quotes (Tools/fits/RESULTS.md).
+        #expect(p.atmVolatilityAtLongRun == 0.824 && p.levelElasticity == 0 && p.termElasticity == 0.0788)
         #expect(p.referenceTime == 30.0 / 365 && p.minimumVolatility == 0.25 && p.maximumVolatility == 2.5)
-        #expect(p.skewCorrelation == 0.6 && p.skewLevel == 0.9)
+        #expect(p.skewCorrelation == 0.8373 && p.skewLevel == 0.6823)
         #expect(p.skewLevel * (1 + abs(p.skewCorrelation)) <= 2)
         #expect(VIXOptionParameters.ssviGamma == 0.5)
     }
@@ -183,31 +185,35 @@ import VolModels
         }
     }
 
-    /// σ_v over VIX 9..50 at T = 30 days: within 0.60-1.46, mean ≈ 0.86 (Cboe VVIX mean ~86,
+    /// Round-1 level law (superseded as the default): σ_v over VIX 9..50 at T = 30 days: within 0.60-1.46, mean ≈ 0.86 (Cboe VVIX mean ~86,
     /// range ~60-146); lower for higher VIX and for longer expiries; clipped to [0.25, 2.50].
     @Test func volOfVolLevelsAndRange() throws {
-        let levels = (9...50).map { try! model.atmVolatility(vix: Double($0), time: Self.month) }
+        // The round-1 level law, still available through the parameters (β > 0).
+        let legacy = VIXOptionModel(
+            parameters: try VIXOptionParameters(
+                atmVolatilityAtLongRun: 0.978, levelElasticity: 0.518, termElasticity: 0.25, skewCorrelation: 0.6, skewLevel: 0.9))
+        let levels = (9...50).map { try! legacy.atmVolatility(vix: Double($0), time: Self.month) }
         #expect(levels.allSatisfy { $0 >= 0.60 && $0 <= 1.46 })
         #expect(abs(levels.first! - 1.46) < 0.005 && abs(levels.last! - 0.60) < 0.005)
         let mean = levels.reduce(0, +) / Double(levels.count)
         #expect(abs(mean - 0.86) < 0.01, "mean \(mean)")
         for (a, b) in zip(levels, levels.dropFirst()) { #expect(b < a) }
-        #expect(abs(try model.atmVolatility(vix: 19.5, time: Self.month) - 0.978) < 1e-15)
+        #expect(abs(try legacy.atmVolatility(vix: 19.5, time: Self.month) - 0.978) < 1e-15)
         for vix in [9.0, 19.5, 50] {
             var previous = Double.infinity
             for days in [1.0, 7, 14, 30, 60, 90, 182, 365, 730] {
-                let vol = try model.atmVolatility(vix: vix, time: days / 365)
+                let vol = try legacy.atmVolatility(vix: vix, time: days / 365)
                 #expect(vol <= previous && vol >= 0.25 && vol <= 2.5)
                 previous = vol
             }
         }
-        #expect(try model.atmVolatility(vix: 9, time: 0) == 2.5)
-        #expect(try model.atmVolatility(vix: 5_000, time: 5) == 0.25)
+        #expect(try legacy.atmVolatility(vix: 9, time: 0) == 2.5)
+        #expect(try legacy.atmVolatility(vix: 5_000, time: 5) == 0.25)
         // ATM total variance σ_v²T non-decreasing in T (no calendar arbitrage in θ_T).
         for vix in [9.0, 19.5, 50] {
             let thetas = (1...730).map { day -> Double in
                 let t = Double(day) / 365
-                let v = try! model.atmVolatility(vix: vix, time: t)
+                let v = try! legacy.atmVolatility(vix: vix, time: t)
                 return v * v * t
             }
             for (a, b) in zip(thetas, thetas.dropFirst()) { #expect(b >= a) }

@@ -3,38 +3,45 @@ import QuantCore
 import Strategy
 import VolModels
 
-/// Model values of hedge positions at a close: VIX options at the model mid (Black-76 on the
-/// model future of their expiry at the model smile), VIX futures as their open P&L against the
-/// average price, (F − avg)·1,000·contracts; on or after expiry both at the day's VIX close,
-/// the model's settlement value.
+/// Model values of hedge positions at a close, on the day's calibrated VIX complex
+/// (`VIXComplex`: futures through the day's settlements or the fallback curve, options on the
+/// VVIX-calibrated smile): VIX options at the model mid (Black-76 on the future of their
+/// expiry), VIX futures as their open P&L against the average price, (F − avg)·1,000·contracts.
+/// On their expiry day both settle at the Special Opening Quotation, for which the day's VIX
+/// open is the stand-in (the VIX close when the store has no open for that day, or after it).
 struct HedgePricing: Sendable {
-    /// The same VIX models the chains are generated with (the run's model parameters), so
-    /// trades fill and mark on one model.
-    let optionModel: VIXOptionModel
-
-    init(_ models: ChainModelParameters) {
-        optionModel = VIXOptionModel(curve: VIXFuturesCurve(parameters: models.vixTermStructure), parameters: models.vixOptions)
+    /// The settlement value of VIX derivatives expiring on or before the valuation date.
+    static func settlementValue(expiry: MarketDate, inputs: MarketInputs) -> Double {
+        if expiry == inputs.date, let open = inputs.vixComplex.vixOpen { return open }
+        return inputs.vix
     }
 
-    func future(_ expiry: MarketDate, inputs: MarketInputs) throws -> Double {
+    /// The first trading days of Cboe's VIX futures (2004-03-26) and VIX options (2006-02-24):
+    /// a run before them refuses the instrument with that reason.
+    static func firstListing(_ instrument: HedgeInstrument) -> MarketDate? {
+        instrument.isFuture ? MarketDate(year: 2004, month: 3, day: 26) : MarketDate(year: 2006, month: 2, day: 24)
+    }
+
+    func future(_ expiry: MarketDate, vix: VIXComplex, inputs: MarketInputs) throws -> Double {
         let t = inputs.years(to: expiry)
-        guard t > 0 else { return inputs.vix }
-        return try optionModel.curve.future(vix: inputs.vix, timeToExpiry: t)
+        guard t > 0 else { return Self.settlementValue(expiry: expiry, inputs: inputs) }
+        return vix.future(years: t)
     }
 
-    /// Per-unit model price of a call (index points), intrinsic at or after expiry.
-    func callPrice(expiry: MarketDate, strike: Double, inputs: MarketInputs) throws -> Double {
+    /// Per-unit model price of a call (index points), intrinsic against the settlement value at
+    /// or after expiry.
+    func callPrice(expiry: MarketDate, strike: Double, vix: VIXComplex, inputs: MarketInputs) throws -> Double {
         let t = inputs.years(to: expiry)
-        guard t > 0 else { return max(inputs.vix - strike, 0) }
-        return try optionModel.price(.call, strike: strike, time: t, rate: inputs.rates.rate(years: t), vix: inputs.vix).price
+        guard t > 0 else { return max(Self.settlementValue(expiry: expiry, inputs: inputs) - strike, 0) }
+        return try vix.price(.call, strike: strike, future: vix.future(years: t), time: t, rate: inputs.rates.rate(years: t)).price
     }
 
-    func markValue(_ position: HedgePosition, inputs: MarketInputs) throws -> Double {
+    func markValue(_ position: HedgePosition, vix: VIXComplex, inputs: MarketInputs) throws -> Double {
         switch position.instrument {
         case .future(let expiry):
-            return (try future(expiry, inputs: inputs) - position.averagePrice) * position.instrument.multiplier * Double(position.contracts)
+            return (try future(expiry, vix: vix, inputs: inputs) - position.averagePrice) * position.instrument.multiplier * Double(position.contracts)
         case .call(let expiry, let strike):
-            return try callPrice(expiry: expiry, strike: strike, inputs: inputs) * position.instrument.multiplier * Double(position.contracts)
+            return try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs) * position.instrument.multiplier * Double(position.contracts)
         }
     }
 }
@@ -45,19 +52,19 @@ extension SimulationState {
     mutating func tradeHedges(day: MarketDate, market: MarketDay, calendar: TradingCalendar, pricer: CondorModelPricer) throws {
         let d = day.dayNumber
         let inputs = market.inputs
-        // Expiries: options pay intrinsic at the VIX close, futures settle against their average.
+        // Expiries: options pay intrinsic at the SOQ stand-in, futures settle against their average.
         var kept: [HedgePosition] = []
         for position in hedges.positions {
             guard position.instrument.expiry <= day else {
                 kept.append(position)
                 continue
             }
-            let value = try hedgePricing.markValue(position, inputs: inputs)
+            let value = try hedgePricing.markValue(position, vix: try market.vixComplex.get(), inputs: inputs)
             try ledger.post(day: d, component: Self.component(position.layer), kind: .settlement, amount: Cents(dollars: value),
                             memo: "settle \(position.instrument)")
         }
         hedges = HedgeBook(positions: kept)
-        try mark(day: day, inputs: inputs, pricer: pricer)
+        try mark(day: day, market: market, pricer: pricer)
 
         let vixChain = try market.vixChain.get()
         let fomc = inputs.pendingEvents.first { $0.isFOMC }
@@ -83,22 +90,26 @@ extension SimulationState {
             return
         }
         for order in executionOrder(plan.orders) {
-            try execute(order, day: day, inputs: inputs, chain: vixChain)
+            if let listed = HedgePricing.firstListing(order.instrument), day < listed {
+                rejections.append("\(day): \(order.instrument) refused: no VIX \(order.instrument.isFuture ? "future" : "option") traded before \(listed)")
+                continue
+            }
+            try execute(order, day: day, market: market, chain: vixChain)
             // Re-mark so that the next order's free cash sees this one: a futures reduction
             // realises its loss in cash, and the old mark would count it a second time.
-            try mark(day: day, inputs: inputs, pricer: pricer)
+            try mark(day: day, market: market, pricer: pricer)
         }
     }
 
     /// One order: options pay or receive premium at the fill price; futures realise P&L
     /// against the average price when reduced, and open at the fill price.
-    mutating func execute(_ order: HedgeOrder, day: MarketDate, inputs: MarketInputs, chain: SyntheticChain) throws {
+    mutating func execute(_ order: HedgeOrder, day: MarketDate, market: MarketDay, chain: SyntheticChain) throws {
         let side: Side = order.side == .buy ? .buy : .sell
         let quantity = order.quantity
         let signed = side == .buy ? quantity : -quantity
         let component = Self.component(order.layer)
         let d = day.dayNumber
-        let (bid, ask) = try quote(order.instrument, inputs: inputs, chain: chain)
+        let (bid, ask) = try quote(order.instrument, market: market, chain: chain)
         let price = configuration.fill.fillPrice(side: side, bid: bid, ask: ask)
         let multiplier = order.instrument.multiplier
         let kind: InstrumentKind = order.instrument.isFuture ? .vixFuture : .vixOption
@@ -143,17 +154,18 @@ extension SimulationState {
     /// Modelled bid/ask of a hedge instrument: options from the day's VIX chain (or the model
     /// price with the VIX spread model when the strike is not listed), futures at the model
     /// future ± the hedge rules' half-spread.
-    func quote(_ instrument: HedgeInstrument, inputs: MarketInputs, chain: SyntheticChain) throws -> (Double, Double) {
+    func quote(_ instrument: HedgeInstrument, market: MarketDay, chain: SyntheticChain) throws -> (Double, Double) {
+        let inputs = market.inputs
         switch instrument {
         case .future(let expiry):
-            let f = try hedgePricing.future(expiry, inputs: inputs)
+            let f = try hedgePricing.future(expiry, vix: try market.vixComplex.get(), inputs: inputs)
             let half = configuration.ruleset.hedge.futuresHalfSpread
             return (f - half, f + half)
         case .call(let expiry, let strike):
             if let slice = chain.expiries.first(where: { $0.expiry == expiry }), let index = slice.strikes.firstIndex(of: strike) {
                 return (slice.calls[index].bid, slice.calls[index].ask)
             }
-            let mid = try hedgePricing.callPrice(expiry: expiry, strike: strike, inputs: inputs)
+            let mid = try hedgePricing.callPrice(expiry: expiry, strike: strike, vix: try market.vixComplex.get(), inputs: inputs)
             let q = configuration.models.vixSpreads.quote(mid: mid, standardDeviations: 0, eventDay: !inputs.eventsToday.isEmpty)
             return (q.bid, q.ask)
         }

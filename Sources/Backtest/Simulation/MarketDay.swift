@@ -10,6 +10,9 @@ struct MarketDay: Sendable {
     /// A failure is kept, not thrown: only runs that trade VIX options need the chain (an
     /// unhedged baseline must not fail because a VIX chain could not be generated).
     var vixChain: Result<SyntheticChain, any Error>
+    /// The day's calibrated VIX complex (futures curve and VVIX-calibrated smile) that the
+    /// chain was generated from and that hedge fills and marks price on.
+    var vixComplex: Result<VIXComplex, any Error>
     /// The last 252 VIX closes up to and including this session, oldest first.
     var vixHistory: [Double]
 
@@ -17,7 +20,9 @@ struct MarketDay: Sendable {
         let inputs = try MarketInputs.load(store, date: date)
         self.inputs = inputs
         model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: parameters)
-        vixChain = Result { try VIXChainGenerator.chain(inputs: inputs, calendar: calendar, parameters: parameters) }
+        let complex = Result { try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters) }
+        vixComplex = complex
+        vixChain = complex.flatMap { vix in Result { try VIXChainGenerator.chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
         vixHistory = Array(try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(252).map(\.value))
     }
 }

@@ -29,7 +29,7 @@ struct SimulationState {
     init(configuration: BacktestConfiguration, firstDay: MarketDate, tape: RegimeTape) {
         self.configuration = configuration
         self.tape = tape
-        hedgePricing = HedgePricing(configuration.models)
+        hedgePricing = HedgePricing()
         let capital = configuration.ruleset.capital
         ledger = Ledger(initialCapital: Cents(dollars: capital), startDay: firstDay.dayNumber)
         peakEquity = capital
@@ -69,17 +69,17 @@ struct SimulationState {
         }
         // Re-mark after any close so that equity (which sizes the new condor and the hedge
         // budgets) does not count a closed position's cash and its old mark together.
-        try mark(day: day, inputs: inputs, pricer: pricer)
+        try mark(day: day, market: market, pricer: pricer)
         if condor == nil && !closedToday {
             try openCondor(day: day, session: index, timeline: timeline)
-            try mark(day: day, inputs: inputs, pricer: pricer)
+            try mark(day: day, market: market, pricer: pricer)
         }
         switch configuration.hedge {
         case .alvh: try tradeHedges(day: day, market: market, calendar: calendar, pricer: pricer)
         case .staticVIXCalls: try tradeStaticHedge(day: day, market: market, pricer: pricer)
         case .none: break
         }
-        try mark(day: day, inputs: inputs, pricer: pricer)
+        try mark(day: day, market: market, pricer: pricer)
         try ledger.checkRunningTotals()
         // Tomorrow's attribution starts from tonight's state; events released before the next
         // close (known from the calendar) are measured now.
@@ -101,7 +101,8 @@ struct SimulationState {
 
     /// Marks every component at the close: the condor at model mid (a liability), hedges at
     /// model mids (options) or against their average price (futures).
-    mutating func mark(day: MarketDate, inputs: MarketInputs, pricer: CondorModelPricer) throws {
+    mutating func mark(day: MarketDate, market: MarketDay, pricer: CondorModelPricer) throws {
+        let inputs = market.inputs
         var condorValue = 0.0
         if let open = condor {
             // A session marks the same condor up to four times; price it once.
@@ -116,7 +117,7 @@ struct SimulationState {
         try ledger.setMark(.condor, value: Cents(dollars: condorValue), day: day.dayNumber)
         var values: [LedgerComponent: Double] = [.layer1: 0, .layer2: 0, .layer3: 0]
         for position in hedges.positions {
-            values[Self.component(position.layer), default: 0] += try hedgePricing.markValue(position, inputs: inputs)
+            values[Self.component(position.layer), default: 0] += try hedgePricing.markValue(position, vix: try market.vixComplex.get(), inputs: inputs)
         }
         // A fixed order (not the dictionary's, which varies between runs) keeps the journal
         // byte-identical from run to run.

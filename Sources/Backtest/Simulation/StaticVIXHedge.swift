@@ -7,7 +7,7 @@ extension SimulationState {
     /// The VXTH-style baseline hedge: when no static calls are held (at the start and after each
     /// expiry, at most once per calendar month), buy VIX calls of the first monthly expiry at least 20 days out, at the listed
     /// strike whose model delta is closest to 0.30, for `VXTHWeight` of equity in premium at the
-    /// fill price; hold to expiry (settled at that day's VIX close).
+    /// fill price; hold to expiry (settled at the SOQ stand-in, the VIX open of the expiry day).
     mutating func tradeStaticHedge(day: MarketDate, market: MarketDay, pricer: CondorModelPricer) throws {
         let d = day.dayNumber
         let inputs = market.inputs
@@ -17,11 +17,11 @@ extension SimulationState {
                 kept.append(position)
                 continue
             }
-            try ledger.post(day: d, component: .layer3, kind: .settlement, amount: Cents(dollars: try hedgePricing.markValue(position, inputs: inputs)),
+            try ledger.post(day: d, component: .layer3, kind: .settlement, amount: Cents(dollars: try hedgePricing.markValue(position, vix: try market.vixComplex.get(), inputs: inputs)),
                             memo: "settle \(position.instrument)")
         }
         hedges = HedgeBook(positions: kept)
-        try mark(day: day, inputs: inputs, pricer: pricer)
+        try mark(day: day, market: market, pricer: pricer)
         // Monthly: at most one purchase per calendar month (the roll after each expiry).
         let month = day.year * 12 + day.month
         guard hedges.positions.isEmpty, staticHedgeMonth != month else { return }

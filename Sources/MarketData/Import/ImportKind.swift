@@ -3,6 +3,8 @@ public enum ImportKind: String, Sendable, CaseIterable, Codable {
     case prices, fred, treasury, events, sessions
     case chainOptionsDX = "chain-optionsdx"
     case chainCboe = "chain-cboe"
+    case cboeIndex = "cboe-index"
+    case vxFutures = "vx-futures"
 }
 
 /// The parsed content of one file: exactly one of these record families.
@@ -13,6 +15,10 @@ public enum ImportedRecords: Sendable {
     case events([CalendarEvent])
     case sessions([TradingSession])
     case quotes([OptionQuote])
+    /// A Cboe index history: closes, opens and import warnings.
+    case index(IndexHistory)
+    /// VIX futures settlements, with notes (rescaled and skipped rows).
+    case futures([FuturesSettlement], notes: [String])
 
     public var count: Int {
         switch self {
@@ -22,6 +28,8 @@ public enum ImportedRecords: Sendable {
         case .events(let r): r.count
         case .sessions(let r): r.count
         case .quotes(let r): r.count
+        case .index(let h): h.closes.count
+        case .futures(let r, _): r.count
         }
     }
 }

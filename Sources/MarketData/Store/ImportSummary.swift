@@ -8,4 +8,9 @@ public struct ImportSummary: Sendable, Equatable, Codable {
     public var lastDate: MarketDate?
     /// Rejected rows: always 0, because any bad row aborts the whole import.
     public var rejects: Int
+    /// Rows dated on days that are not NYSE sessions (Cboe holiday sessions), skipped.
+    public var skippedNonSessions: Int = 0
+    /// Rows that imported but look wrong (each names file, line and field), and notes on
+    /// rows that were rescaled or skipped by rule (the old ×10 VX scale).
+    public var warnings: [String] = []
 }

@@ -16,4 +16,7 @@ public protocol MarketDataStore: Sendable {
     /// The option quotes of `underlying` imported for `quoteDate` (empty when none: then the
     /// models price everything).
     func optionQuotes(underlying: String, quoteDate: MarketDate) throws -> [OptionQuote]
+    /// The futures settlements of `root` (`VX`) dated `date`, by expiry (empty when none: then
+    /// the models use their fallback curve and say so).
+    func futuresSettlements(root: String, date: MarketDate) throws -> [FuturesSettlement]
 }

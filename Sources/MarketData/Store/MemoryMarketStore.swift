@@ -17,6 +17,8 @@ public struct MemoryMarketStore: MarketDataStore {
     /// Ordered by date, then event name (the SQLite store's order).
     let events: [CalendarEvent]
     let quotes: [MarketDate: [OptionQuote]]
+    /// Futures settlements by root, then trading date (each day's list ordered by expiry).
+    let futures: [String: [MarketDate: [FuturesSettlement]]]
     public let quoteRange: ClosedRange<MarketDate>
 
     /// Copies `store` with option quotes for `quoteDates` only.
@@ -26,8 +28,9 @@ public struct MemoryMarketStore: MarketDataStore {
 
     init(
         bars: [String: [DailyBar]], observations: [String: [KnownObservation]], curves: [TreasuryCurve], events: [CalendarEvent],
-        quotes: [MarketDate: [OptionQuote]], quoteRange: ClosedRange<MarketDate>
+        quotes: [MarketDate: [OptionQuote]], futures: [String: [MarketDate: [FuturesSettlement]]], quoteRange: ClosedRange<MarketDate>
     ) {
+        self.futures = futures
         self.bars = bars
         self.observations = observations
         self.curves = curves
@@ -92,6 +95,10 @@ public struct MemoryMarketStore: MarketDataStore {
             throw StoreError.database("option quotes for \(quoteDate) were not loaded into memory (loaded \(quoteRange.lowerBound) .. \(quoteRange.upperBound))")
         }
         return (quotes[quoteDate] ?? []).filter { $0.underlying == underlying }
+    }
+
+    public func futuresSettlements(root: String, date: MarketDate) throws -> [FuturesSettlement] {
+        futures[root]?[date] ?? []
     }
 
     /// The first index in 0..<count where `isAfter` holds (`isAfter` must be false then true).

@@ -12,6 +12,10 @@ public struct PublicationLag: Hashable, Sendable, Codable {
 
     public static let defaults: [String: Int] = [
         "CPIAUCSL": 15, "CPILFESL": 15, "PPIACO": 15, "GDP": 30, "GDPC1": 30, "UNRATE": 7,
+        // Daily FRED rates appear the next business day (DFF: the New York Fed publishes day d's
+        // effective rate on d+1; H.15 yields likewise); the broad dollar index (H.10) is
+        // released weekly on Mondays for the week before.
+        "DFF": 1, "DGS2": 1, "DGS10": 1, "DTWEXBGS": 7,
     ]
 
     /// The default for a series: named defaults above, else 1 day after a monthly/quarterly

@@ -29,7 +29,15 @@ extension SQLiteMarketStore {
                 let quote = Self.optionQuote(row)
                 quotes[quote.quoteDate, default: []].append(quote)
             }
-            return MemoryMarketStore(bars: bars, observations: observations, curves: curves, events: events, quotes: quotes, quoteRange: quoteDates)
+            var futures: [String: [MarketDate: [FuturesSettlement]]] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT root, date, expiry, settle FROM futures_settlements ORDER BY root, date, expiry") {
+                let settlement = FuturesSettlement(
+                    root: row[0], date: MarketDate(dayNumber: row[1]), expiry: MarketDate(dayNumber: row[2]), settle: row[3])
+                futures[settlement.root, default: [:]][settlement.date, default: []].append(settlement)
+            }
+            return MemoryMarketStore(
+                bars: bars, observations: observations, curves: curves, events: events, quotes: quotes, futures: futures,
+                quoteRange: quoteDates)
         }
     }
 }

@@ -3,7 +3,7 @@ import GRDB
 /// One line of `vixshield data list`.
 public struct SeriesSummary: Sendable, Equatable, Codable {
     public var symbol: String
-    /// bars, observations, treasury, events, sessions, or quotes:UNDERLYING.
+    /// bars, observations, treasury_curves, events, sessions, option_quotes or futures_settlements.
     public var family: String
     public var frequency: String
     public var publicationLagDays: Int
@@ -51,6 +51,14 @@ extension SQLiteMarketStore {
                         symbol: row["underlying"], family: "option_quotes", frequency: "daily", publicationLagDays: 0, count: row["n"],
                         first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
             }
+            for row in try Row.fetchAll(
+                db, sql: "SELECT root, COUNT(*) n, MIN(date) first, MAX(date) last FROM futures_settlements GROUP BY root ORDER BY root")
+            {
+                result.append(
+                    SeriesSummary(
+                        symbol: row["root"], family: "futures_settlements", frequency: "daily", publicationLagDays: 0, count: row["n"],
+                        first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
+            }
             return result
         }
     }
@@ -60,7 +68,7 @@ extension SQLiteMarketStore {
     public func contentChecksum() throws -> UInt64 {
         try read { db in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-            for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_quotes", "imports"] {
+            for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_quotes", "futures_settlements", "imports"] {
                 let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
                 while let row = try cursor.next() {
                     for byte in row.description.utf8 {

@@ -75,29 +75,39 @@ extension SQLiteMarketStore {
             }
             summary.firstDate = bars.first?.date
             summary.lastDate = bars.last?.date
-        case .observations(let observations):
-            // Frequency is a property of the whole series, so infer it from the stored dates plus
-            // the new ones (a one-row update must not turn a monthly series into a daily one).
-            let existing = try Row.fetchOne(db, sql: "SELECT lag_days, frequency FROM series WHERE symbol = ?", arguments: [symbol])
-            let existingLag: Int? = existing?["lag_days"]
-            let existingFrequency: String? = existing?["frequency"]
-            let storedDates = try Int.fetchAll(db, sql: "SELECT date FROM observations WHERE symbol = ?", arguments: [symbol])
-            let allDates = Set(storedDates).union(observations.map(\.date.dayNumber)).sorted().map(MarketDate.init(dayNumber:))
-            let frequency = SeriesFrequency.infer(allDates)
-            let lag = PublicationLag(days: lagDays ?? existingLag ?? PublicationLag.defaultLag(symbol: symbol, frequency: frequency).days)
-            try registerSeries(db, symbol: symbol, family: "observations", frequency: frequency, lagDays: lag.days, source: file)
-            var insert = try BulkInsert(db, sql: "INSERT OR REPLACE INTO observations VALUES (?, ?, ?, ?)")
-            for observation in observations {
-                insert.bind(symbol)
-                insert.bind(observation.date.dayNumber)
-                insert.bind(lag.knownDate(for: observation.date, frequency: frequency).dayNumber)
-                insert.bind(observation.value)
+        case .index(let history):
+            // A Cboe index is a daily market series: closes under the symbol, opens beside it.
+            let sessions = try SessionFilter(db)
+            let closes = history.closes.filter { sessions.keeps($0.date) }
+            let opens = history.opens.filter { sessions.keeps($0.date) }
+            summary.skippedNonSessions = history.closes.count - closes.count
+            summary.rows = closes.count
+            summary.warnings = history.warnings
+            try insertObservations(db, symbol: symbol, closes, lagDays: lagDays, source: file, tick: tick)
+            if !opens.isEmpty {
+                try insertObservations(db, symbol: IndexHistory.openSymbol(of: symbol), opens, lagDays: lagDays, source: file, tick: {})
+            }
+            summary.firstDate = closes.first?.date
+            summary.lastDate = closes.last?.date
+        case .futures(let all, let notes):
+            let sessions = try SessionFilter(db)
+            let settlements = all.filter { sessions.keeps($0.date) }
+            summary.skippedNonSessions = all.count - settlements.count
+            summary.rows = settlements.count
+            summary.warnings = notes
+            var insert = try BulkInsert(db, sql: "INSERT OR REPLACE INTO futures_settlements VALUES (?, ?, ?, ?)")
+            for settlement in settlements {
+                insert.bind(settlement.root)
+                insert.bind(settlement.date.dayNumber)
+                insert.bind(settlement.expiry.dayNumber)
+                insert.bind(settlement.settle)
                 try insert.step()
                 tick()
             }
-            if let existingLag, existingLag != lag.days || existingFrequency != frequency.rawValue {
-                try recomputeKnownDates(db, symbol: symbol, lag: lag, frequency: frequency)
-            }
+            summary.firstDate = settlements.map(\.date).min()
+            summary.lastDate = settlements.map(\.date).max()
+        case .observations(let observations):
+            try insertObservations(db, symbol: symbol, observations, lagDays: lagDays, source: file, tick: tick)
             summary.firstDate = observations.first?.date
             summary.lastDate = observations.last?.date
         case .treasury(let curves):
@@ -156,9 +166,38 @@ extension SQLiteMarketStore {
         }
         try db.execute(
             sql: "INSERT INTO imports (kind, symbol, file, row_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?)",
-            arguments: [kind.rawValue, symbol, file, total, summary.firstDate?.dayNumber, summary.lastDate?.dayNumber])
+            arguments: [kind.rawValue, symbol, file, summary.rows, summary.firstDate?.dayNumber, summary.lastDate?.dayNumber])
         progress(total)
         return summary
+    }
+
+    /// Observations of one series: frequency inferred from all its dates, publication lag from
+    /// the override, the stored series or the default, known dates recomputed when they change.
+    private func insertObservations(
+        _ db: Database, symbol: String, _ observations: [Observation], lagDays: Int?, source file: String, tick: () -> Void
+    ) throws {
+        // Frequency is a property of the whole series, so infer it from the stored dates plus
+        // the new ones (a one-row update must not turn a monthly series into a daily one).
+        let existing = try Row.fetchOne(db, sql: "SELECT lag_days, frequency FROM series WHERE symbol = ?", arguments: [symbol])
+        let existingLag: Int? = existing?["lag_days"]
+        let existingFrequency: String? = existing?["frequency"]
+        let storedDates = try Int.fetchAll(db, sql: "SELECT date FROM observations WHERE symbol = ?", arguments: [symbol])
+        let allDates = Set(storedDates).union(observations.map(\.date.dayNumber)).sorted().map(MarketDate.init(dayNumber:))
+        let frequency = SeriesFrequency.infer(allDates)
+        let lag = PublicationLag(days: lagDays ?? existingLag ?? PublicationLag.defaultLag(symbol: symbol, frequency: frequency).days)
+        try registerSeries(db, symbol: symbol, family: "observations", frequency: frequency, lagDays: lag.days, source: file)
+        var insert = try BulkInsert(db, sql: "INSERT OR REPLACE INTO observations VALUES (?, ?, ?, ?)")
+        for observation in observations {
+            insert.bind(symbol)
+            insert.bind(observation.date.dayNumber)
+            insert.bind(lag.knownDate(for: observation.date, frequency: frequency).dayNumber)
+            insert.bind(observation.value)
+            try insert.step()
+            tick()
+        }
+        if let existingLag, existingLag != lag.days || existingFrequency != frequency.rawValue {
+            try recomputeKnownDates(db, symbol: symbol, lag: lag, frequency: frequency)
+        }
     }
 
     /// A changed publication lag applies to the whole series, not only to the rows just written.
@@ -183,5 +222,24 @@ extension SQLiteMarketStore {
                 sql: "INSERT INTO series VALUES (?, ?, ?, ?, ?)",
                 arguments: [symbol, family, frequency.rawValue, lagDays, source])
         }
+    }
+}
+
+/// Which dated rows a market series keeps: NYSE sessions only. Cboe publishes values on some
+/// NYSE holidays (its own holiday sessions since 2022); those rows are skipped and counted.
+/// Dates outside the stored calendar are kept (the store cannot judge them).
+struct SessionFilter {
+    let sessions: Set<Int>
+    let range: ClosedRange<Int>?
+
+    init(_ db: Database) throws {
+        let days = try Int.fetchAll(db, sql: "SELECT date FROM sessions ORDER BY date")
+        sessions = Set(days)
+        range = days.first.flatMap { first in days.last.map { first...$0 } }
+    }
+
+    func keeps(_ date: MarketDate) -> Bool {
+        guard let range, range.contains(date.dayNumber) else { return true }
+        return sessions.contains(date.dayNumber)
     }
 }

@@ -69,6 +69,29 @@ enum StoreMigrations {
                     );
                     """)
         }
+        // v2: bars may lack open/high/low (close-only sources), and VIX futures settlements.
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE bars_v2 (
+                        symbol TEXT NOT NULL REFERENCES series(symbol),
+                        date INTEGER NOT NULL,
+                        open REAL, high REAL, low REAL, close REAL NOT NULL,
+                        adj_close REAL, volume REAL,
+                        PRIMARY KEY (symbol, date)
+                    ) WITHOUT ROWID;
+                    INSERT INTO bars_v2 SELECT * FROM bars;
+                    DROP TABLE bars;
+                    ALTER TABLE bars_v2 RENAME TO bars;
+                    CREATE TABLE futures_settlements (
+                        root TEXT NOT NULL,
+                        date INTEGER NOT NULL,
+                        expiry INTEGER NOT NULL,
+                        settle REAL NOT NULL,
+                        PRIMARY KEY (root, date, expiry)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 }

@@ -73,6 +73,20 @@ extension SQLiteMarketStore: MarketDataStore {
         }
     }
 
+    public func futuresSettlements(root: String, date: MarketDate) throws -> [FuturesSettlement] {
+        try futuresSettlements(root: root, from: date, through: date)
+    }
+
+    /// Every settlement of `root` dated in `from...through`, by date then expiry.
+    public func futuresSettlements(root: String, from: MarketDate, through: MarketDate) throws -> [FuturesSettlement] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT date, expiry, settle FROM futures_settlements WHERE root = ? AND date BETWEEN ? AND ? ORDER BY date, expiry",
+                arguments: [root, from.dayNumber, through.dayNumber]
+            ).map { FuturesSettlement(root: root, date: MarketDate(dayNumber: $0[0]), expiry: MarketDate(dayNumber: $0[1]), settle: $0[2]) }
+        }
+    }
+
     static func optionQuote(_ row: Row) -> OptionQuote {
         OptionQuote(
             underlying: row["underlying"], quoteDate: MarketDate(dayNumber: row["quote_date"]),

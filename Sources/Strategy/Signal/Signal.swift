@@ -14,6 +14,9 @@ public struct Signal: Sendable, Codable, Equatable {
         public var upcomingEvents: [String]
         /// Where the SPX surface came from: the VIX, or a real chain imported for the date.
         public var surface: String
+        /// Which VIX-complex inputs were real on the date and which fell back (VIX futures
+        /// settlements, VVIX); empty when no VIX chain could be built (see `hedgeNote`).
+        public var vixModel: [String]
     }
 
     public var date: MarketDate

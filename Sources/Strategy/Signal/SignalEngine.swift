@@ -30,8 +30,10 @@ public enum SignalEngine {
 
         var hedge: HedgePlan?
         var hedgeNote: String?
+        var vixNotes: [String] = []
         do {
             let vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar)
+            vixNotes = vixChain.notes
             let history = try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(252).map(\.value)
             let fomc = inputs.pendingEvents.first { $0.isFOMC }
             let planner = try HedgePlanner(rules: ruleset.hedge, risk: ruleset.risk)
@@ -51,7 +53,7 @@ public enum SignalEngine {
                 spx: inputs.spot, vix: inputs.vix, rate30d: inputs.rates.rate(years: 30.0 / 365), upcomingEvents: upcoming,
                 surface: model.fit.map {
                     String(format: "fitted to the imported SPX chain (%d quotes, RMS error %.3f vol points)", $0.pointCount, $0.rmsErrorVolPoints)
-                } ?? "modelled from the VIX (SSVI calibrated to the day's VIX)"),
+                } ?? "modelled from the VIX (SSVI calibrated to the day's VIX)", vixModel: vixNotes),
             regime: decision, condor: condor, condorNote: condorNote, hedge: hedge, hedgeNote: hedgeNote)
     }
 

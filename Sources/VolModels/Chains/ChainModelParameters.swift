@@ -4,6 +4,8 @@ public struct ChainModelParameters: Sendable, Codable, Equatable {
     public var surface: SPXSurfaceParameters = .standard
     public var vixTermStructure: VIXTermStructureParameters = .standard
     public var vixOptions: VIXOptionParameters = .standard
+    /// The fallback fits of the VIX complex (futures without settlements, VVIX without VVIX).
+    public var vixComplex: VIXComplexParameters = .standard
     public var spxSpreads: QuoteSpreadModel = .spx
     public var vixSpreads: QuoteSpreadModel = .vix
     public var events: EventVarianceParameters = .standard
@@ -17,6 +19,7 @@ public struct ChainModelParameters: Sendable, Codable, Equatable {
         try vixSpreads.validate()
         try events.validate()
         try expiries.validate()
+        try vixComplex.validate()
     }
 }
 

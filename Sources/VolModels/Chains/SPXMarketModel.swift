@@ -71,9 +71,11 @@ public struct SPXMarketModel: Sendable {
     /// computation (equal to the input VIX unless an event or the strike grid moved it).
     public private(set) var anchorVIX: Double = 0
 
-    /// Friday weeklies within `weeklyDays`, standard monthlies within `monthlyDays`.
+    /// Friday weeklies within `weeklyDays`, standard monthlies within `monthlyDays`, and none
+    /// beyond the trading calendar's last session (near the end of the bundled calendar,
+    /// 2026-12-31, the longest expiries are not listed rather than guessed).
     public static func listedExpiries(after date: MarketDate, calendar: TradingCalendar, schedule: ExpiryScheduleParameters) throws -> [MarketDate] {
-        let end = date.adding(days: schedule.monthlyDays)
+        let end = min(date.adding(days: schedule.monthlyDays), calendar.lastSession)
         guard let all = calendar.spxExpiries(from: date.adding(days: 1), through: end, includeWeeklies: true) else {
             throw VolModelError.missingMarketData("trading calendar does not cover \(date) .. \(end)")
         }

@@ -33,6 +33,9 @@ public struct SyntheticChain: Sendable, Equatable {
     /// SPX close, or the VIX index level for VIX chains (options are priced on each expiry's future).
     public var underlyingLevel: Double
     public var expiries: [SyntheticExpiry]
+    /// Which model inputs were real on this date and which fell back (VIX chains: futures
+    /// settlements, VVIX).
+    public var notes: [String] = []
 
     public var optionCount: Int { expiries.reduce(0) { $0 + 2 * $1.strikes.count } }
 

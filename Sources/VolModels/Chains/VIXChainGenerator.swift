@@ -2,16 +2,23 @@ import MarketData
 import QuantCore
 
 /// A synthetic VIX option chain: the next `vixMonths` monthly VIX expiries (Cboe rule, from the
-/// trading calendar), each priced with Black-76 on the model VIX future of that expiry
-/// (`VIXFuturesCurve`) at the model smile (`VIXOptionModel`), strikes every `vixStrikeStep`
-/// from 60% to 300% of the future, quoted with `QuoteSpreadModel`.
+/// trading calendar), each priced with Black-76 on the day's VIX future of that expiry at the
+/// day's calibrated smile (`VIXComplex`: futures through real settlements or the fallback curve,
+/// smile calibrated to the real or fallback VVIX), strikes every `vixStrikeStep` from 50% to
+/// 400% of the future (`VIXComplex.strikes`, the strikes the VVIX is computed over), quoted
+/// with `QuoteSpreadModel`. The chain's `notes` say which inputs were real.
 public enum VIXChainGenerator {
+    /// Calibrates the day's VIX complex from `inputs` and generates the chain on it.
     public static func chain(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()) throws -> SyntheticChain {
         try parameters.validate()
-        let curve = VIXFuturesCurve(parameters: parameters.vixTermStructure)
-        let model = VIXOptionModel(curve: curve, parameters: parameters.vixOptions)
+        let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
+        return try chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
+    }
+
+    public static func chain(vix: VIXComplex, inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters) throws -> SyntheticChain {
         let schedule = parameters.expiries
-        guard let dates = calendar.vixExpiries(from: inputs.date.adding(days: 1), through: inputs.date.adding(days: 31 * schedule.vixMonths + 31)) else {
+        guard let dates = calendar.vixExpiries(
+            from: inputs.date.adding(days: 1), through: min(inputs.date.adding(days: 31 * schedule.vixMonths + 31), calendar.lastSession)) else {
             throw VolModelError.missingMarketData("trading calendar does not cover the VIX expiries after \(inputs.date)")
         }
         let eventDay = !inputs.eventsToday.isEmpty
@@ -20,15 +27,12 @@ public enum VIXChainGenerator {
             let t = inputs.years(to: expiry)
             let rate = inputs.rates.rate(years: t)
             do {
-                let future = try curve.future(vix: inputs.vix, timeToExpiry: t)
-                let deviation = try model.atmVolatility(vix: inputs.vix, time: t) * t.squareRoot()
-                let step = schedule.vixStrikeStep
-                let first = max(step, (0.6 * future / step).rounded(.down) * step)
-                let last = (3 * future / step).rounded(.up) * step
-                let strikes = Array(stride(from: first, through: last, by: step))
+                let future = vix.future(years: t)
+                let deviation = try vix.atmVolatility(time: t) * t.squareRoot()
+                let strikes = VIXComplex.strikes(future: future, step: schedule.vixStrikeStep)
                 func quote(_ type: OptionType, _ strike: Double) throws -> SyntheticQuote {
-                    let v = try model.price(type, strike: strike, future: future, time: t, rate: rate, vix: inputs.vix)
-                    let vol = try model.impliedVolatility(strike: strike, future: future, time: t, vix: inputs.vix)
+                    let v = try vix.price(type, strike: strike, future: future, time: t, rate: rate)
+                    let vol = try vix.impliedVolatility(strike: strike, future: future, time: t)
                     let (bid, ask) = parameters.vixSpreads.quote(mid: v.price, standardDeviations: abs(log(strike / future)) / deviation, eventDay: eventDay)
                     return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
                 }
@@ -40,6 +44,6 @@ public enum VIXChainGenerator {
                 throw VolModelError.numerical("VIX chain on \(inputs.date), expiry \(expiry): \(error)")
             }
         }
-        return SyntheticChain(underlying: "VIX", date: inputs.date, underlyingLevel: inputs.vix, expiries: expiries)
+        return SyntheticChain(underlying: "VIX", date: inputs.date, underlyingLevel: inputs.vix, expiries: expiries, notes: vix.notes)
     }
 }

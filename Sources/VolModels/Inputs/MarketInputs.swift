@@ -13,8 +13,15 @@ public struct MarketInputs: Sendable {
     public var pendingEvents: [CalendarEvent]
     /// Events on the valuation date itself (already released by the close; quotes are wider).
     public var eventsToday: [CalendarEvent]
+    /// The VIX complex as the store knows it at the close (each nil/empty when the store has no
+    /// such data for the date: the VIX models then fall back and say so, see `VIXComplex`).
+    public var vixComplex: VIXComplexInputs
 
-    public init(date: MarketDate, spot: Double, vix: Double, rates: RateCurve, pendingEvents: [CalendarEvent], eventsToday: [CalendarEvent] = []) {
+    public init(
+        date: MarketDate, spot: Double, vix: Double, rates: RateCurve, pendingEvents: [CalendarEvent], eventsToday: [CalendarEvent] = [],
+        vixComplex: VIXComplexInputs = VIXComplexInputs()
+    ) {
+        self.vixComplex = vixComplex
         self.date = date
         self.spot = spot
         self.vix = vix
@@ -32,14 +39,18 @@ public struct MarketInputs: Sendable {
         guard let vix = try store.observations(vixSymbol, from: date, asOf: date).last, vix.date == date else {
             throw VolModelError.missingMarketData("no \(vixSymbol) close on \(date)")
         }
-        guard let curve = try store.treasuryCurve(asOf: date), date - curve.date <= 7 else {
-            throw VolModelError.missingMarketData("no Treasury curve within a week before \(date)")
+        let rates: RateCurve
+        if let curve = try store.treasuryCurve(asOf: date), date - curve.date <= 7 {
+            rates = try RateCurve(curve)
+        } else {
+            rates = try RateCurve.fromDailyYields(store, asOf: date)
         }
         // Events on the valuation date itself (FOMC at 14:00, CPI at 08:30) have passed by the close.
         let events = try store.events(from: date.adding(days: 1), through: date.adding(days: 400), asOf: date)
         let today = try store.events(from: date, through: date, asOf: date)
         return MarketInputs(
-            date: date, spot: bar.close, vix: vix.value, rates: try RateCurve(curve), pendingEvents: events, eventsToday: today)
+            date: date, spot: bar.close, vix: vix.value, rates: rates, pendingEvents: events, eventsToday: today,
+            vixComplex: try VIXComplexInputs.load(store, date: date))
     }
 
     /// ACT/365 year fraction from the valuation date to `day`.

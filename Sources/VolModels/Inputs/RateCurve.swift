@@ -26,6 +26,34 @@ public struct RateCurve: Sendable, Equatable {
         self.points = points
     }
 
+    /// The curve from FRED's daily series when no Treasury curve is within a week (the bundled
+    /// curves end 2019-08-26): the effective federal funds rate DFF as the overnight point, the
+    /// 2-year DGS2 and the 10-year DGS10 constant-maturity yields, each the latest value known at
+    /// `asOf` and at most 7 days old (a missing one is left out; none at all is an error).
+    /// Conventions: DFF is a money-market rate (ACT/360, compounded daily), so r = 365·ln(1 +
+    /// DFF/360); DGS2/DGS10 are bond-equivalent like the CMT curve, r = 2·ln(1 + y/2). Percent
+    /// in the files. Between 1 day and 2 years the rate is interpolated linearly in maturity, as
+    /// for the full curve: coarser than a bill curve, adequate for discounting options of up to a
+    /// year (the 1-year rate is off by at most the slope's curvature).
+    public static func fromDailyYields(_ store: some MarketDataStore, asOf: MarketDate) throws -> RateCurve {
+        var points: [(years: Double, rate: Double)] = []
+        for (symbol, years) in [("DFF", 1.0 / 365), ("DGS2", 2.0), ("DGS10", 10.0)] {
+            guard let latest = try store.observations(symbol, from: asOf.adding(days: -7), asOf: asOf).last else { continue }
+            let y = latest.value / 100
+            guard y.isFinite, y > -0.5 else { throw VolModelError.invalidMarketData("\(symbol) \(latest.value)% on \(latest.date)") }
+            points.append((years, symbol == "DFF" ? 365 * log1p(y / 360) : 2 * log1p(y / 2)))
+        }
+        guard !points.isEmpty else {
+            throw VolModelError.missingMarketData("no Treasury curve and no DFF/DGS2/DGS10 within a week before \(asOf)")
+        }
+        return RateCurve(date: asOf, points: points)
+    }
+
+    init(date: MarketDate, points: [(years: Double, rate: Double)]) {
+        self.date = date
+        self.points = points
+    }
+
     /// A flat curve (tests, what-if runs).
     public init(date: MarketDate, flatRate: Double) {
         self.date = date

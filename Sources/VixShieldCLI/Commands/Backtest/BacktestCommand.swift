@@ -12,7 +12,8 @@ struct BacktestCommand: ParsableCommand {
             Runs the strategy (condor + ALVH hedge layers), the unhedged condor (CNDR-style), the condor
             with a static VIX call hedge (VXTH-style) and buy-and-hold S&P 500 on the same data and costs
             (fills 50% of the way to the far side of the modelled quote, per-contract fees). Without dates:
-            the whole bundled range where the VIX exists. Orders that do not fit (free cash, margin, cover
+            2007-01-03 (or the first session with S&P 500 and VIX closes, if later) to the last session with
+            both (2026-03-27 on the bundled data). Orders that do not fit (free cash, margin, cover
             for short calls) are refused and reported with their reason; --json also carries every
             session's equity of each run. Option prices are modelled.
             \(Signal.disclaimer)
@@ -21,7 +22,7 @@ struct BacktestCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rules: RulesetOptions
-    @Option(help: "First date, YYYY-MM-DD (default: first VIX date).") var from: MarketDate?
+    @Option(help: "First date, YYYY-MM-DD (default: 2007-01-03, or the first date with S&P 500 and VIX if later).") var from: MarketDate?
     @Option(help: "Last date, YYYY-MM-DD (default: last date with S&P 500 and VIX).") var to: MarketDate?
     @Option(help: "Write the strategy's closed condor trades as CSV to this file.") var trades: String?
     @Option(help: "Write a self-contained HTML report (inline SVG) to this file.") var report: String?
@@ -32,15 +33,19 @@ struct BacktestCommand: ParsableCommand {
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
     }
 
+    /// The default first session: the first of 2007, the first full year in which VIX futures
+    /// (2004) and VIX options (2006) both traded and VX settlements are on today's scale.
+    static let defaultStart = MarketDate(year: 2007, month: 1, day: 3)!
+
     func run() throws {
         let ruleset = try rules.load()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
         let catalog = try database.catalog()
         guard let vix = catalog.first(where: { $0.symbol == "VIX" }), let spx = catalog.first(where: { $0.symbol == "SPX" }),
-            let firstVIX = vix.first, let lastVIX = vix.last, let lastSPX = spx.last
+            let firstVIX = vix.first, let lastVIX = vix.last, let firstSPX = spx.first, let lastSPX = spx.last
         else { throw ValidationError("the store needs SPX and VIX series") }
-        let start = from ?? firstVIX
+        let start = from ?? max(Self.defaultStart, firstVIX, firstSPX)
         let end = to ?? min(lastVIX, lastSPX)
         guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
         // One read of the store into memory: the replay then reads its histories without SQL.

@@ -10,8 +10,14 @@ struct DataImportCommand: ParsableCommand {
             Kinds: prices (Yahoo Date,Open,High,Low,Close,Adj Close,Volume or Cboe DATE,OPEN,HIGH,LOW,CLOSE),
             fred (observation_date,SERIES or DATE,SERIES; '.' = missing), treasury (Time Period,1month,...,30year),
             events (date,event,kind,time_et), sessions (session,open_utc,close_utc),
-            chain-optionsdx (OptionsDX EOD), chain-cboe (Cboe DataShop EOD).
-            --symbol names the series (prices, fred) or the underlying (chains); it is optional for the others.
+            chain-optionsdx (OptionsDX EOD), chain-cboe (Cboe DataShop EOD, SPX or VIX options: ^VIX/VIX),
+            cboe-index (Cboe index history: DATE,NAME or DATE,OPEN,HIGH,LOW,CLOSE, dates MM/DD/YYYY or ISO; e.g.
+            --symbol VVIX; opens are stored as NAME.OPEN; implausible values import with a warning),
+            vx-futures (Cboe CFE settlement files, one per contract: Trade Date,Futures,...,Settle,...; or the
+            continuous CHRIS layout with --symbol VX1 or VX2, rows mapped to their contract's expiry by the
+            trading calendar; settlements before 2007-03-26 are on the old x10 scale and are divided by 10).
+            --symbol names the series (prices, fred, cboe-index) or the underlying (chains); it is optional for the others.
+            Index and futures rows on days that are not NYSE sessions (Cboe holiday sessions) are skipped and counted.
             All files of one command are written in a single transaction.
             """
     )
@@ -25,7 +31,7 @@ struct DataImportCommand: ParsableCommand {
 
     func validate() throws {
         if files.isEmpty { throw ValidationError("name at least one file to import") }
-        if [.prices, .fred].contains(kind) && symbol == nil {
+        if [.prices, .fred, .cboeIndex].contains(kind) && symbol == nil {
             throw ValidationError("--symbol is required for --kind \(kind.rawValue)")
         }
         if let lagDays, lagDays < 0 { throw ValidationError("--lag-days must be >= 0") }
@@ -33,6 +39,9 @@ struct DataImportCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressBar(enabled: !json)
+        let database = try store.open()
+        // Futures files map rows to contract expiries with the store's trading calendar.
+        let calendar = kind == .vxFutures ? try TradingCalendar(sessions: database.sessions().map(\.date)) : nil
         var batches: [ImportBatch] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -40,13 +49,12 @@ struct DataImportCommand: ParsableCommand {
             }
             progress.status("parsing \(file) (\(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)))")
             do {
-                let importer = MarketImporters.importer(for: kind, underlying: symbol)
+                let importer = try MarketImporters.importer(for: kind, underlying: symbol, calendar: calendar)
                 let records = try importer.parse([UInt8](data), file: file)
                 let name = symbol ?? kind.defaultSymbol(records)
                 batches.append(ImportBatch(records: records, kind: kind, symbol: name, file: file, lagDays: lagDays))
             } catch { fail(error) }
         }
-        let database = try store.open()
         let summaries: [ImportSummary]
         do {
             summaries = try database.write(batches) { done, total in progress.update(done: done, total: total) }
@@ -60,7 +68,10 @@ struct DataImportCommand: ParsableCommand {
         } else {
             for s in summaries {
                 let range = [s.firstDate, s.lastDate].compactMap { $0?.description }.joined(separator: " .. ")
-                write("imported \(s.rows) rows of \(s.kind) into \(s.symbol) from \(s.file) (\(range.isEmpty ? "no dates" : range)); rejects: none\n")
+                let skipped = s.skippedNonSessions > 0 ? "; skipped \(s.skippedNonSessions) rows on non-sessions (Cboe holiday sessions)" : ""
+                let warned = s.warnings.isEmpty ? "" : "; \(s.warnings.count) warnings"
+                write("imported \(s.rows) rows of \(s.kind) into \(s.symbol) from \(s.file) (\(range.isEmpty ? "no dates" : range)); rejects: none\(skipped)\(warned)\n")
+                for warning in s.warnings { write("  warning: \(warning)\n") }
             }
             write("store: \(database.path)\n")
         }
@@ -74,6 +85,7 @@ extension ImportKind {
     func defaultSymbol(_ records: ImportedRecords) -> String {
         switch records {
         case .quotes(let quotes): quotes.first?.underlying ?? "SPX"
+        case .futures: "VX"
         default:
             switch self {
             case .treasury: "TREASURY"

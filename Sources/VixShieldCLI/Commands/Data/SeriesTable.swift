@@ -30,7 +30,7 @@ struct SeriesTable: Encodable {
                 return SeriesTable(
                     symbol: symbol, asOf: asOf, columns: ["date", "open", "high", "low", "close", "adj_close", "volume"],
                     rows: bars.map {
-                        [$0.date.description, formatNumber($0.open), formatNumber($0.high), formatNumber($0.low), formatNumber($0.close),
+                        [$0.date.description, $0.open.map(formatNumber) ?? "", $0.high.map(formatNumber) ?? "", $0.low.map(formatNumber) ?? "", formatNumber($0.close),
                          $0.adjustedClose.map(formatNumber) ?? "", $0.volume.map(formatNumber) ?? ""]
                     })
             }

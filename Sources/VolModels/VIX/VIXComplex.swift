@@ -1,0 +1,282 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+import MarketData
+import QuantCore
+
+/// The VIX futures curve and VIX option surface of one close, driven by the day's real inputs
+/// when the store has them. One value serves the VIX chain, the hedge fills and the marks.
+///
+/// Futures. With VX settlements for the date, the curve passes through each settlement exactly at
+/// its expiry: F(0) = spot VIX, linear in τ between nodes, and past the last settlement the
+/// mean-reverting form F(τ) = θ + (F_last − θ)·e^{−κ(τ−τ_last)} with the fitted θ, κ
+/// (`VIXComplexParameters`). Without settlements, F(τ) = θ + (VIX − θ)·e^{−κτ} (the fallback).
+///
+/// Options. Black-76 on the future of the option's expiry, SSVI smile in k = ln(K/F) with the
+/// run's ρ, η and term slope δ (`VIXOptionParameters`), ATM vol σ(T) = s·(T/30d)^(−δ). The one
+/// free number s is calibrated each day so that the Cboe VVIX computed over the modelled chain
+/// (the Cboe VIX method, `CboeVIX`, applied to the VIX options of the two expiries around 30
+/// days, with the modelled bids deciding the zero-bid truncation) equals the day's VVIX, as the
+/// SPX surface is calibrated to the VIX. Without a real VVIX, or when it is implausible
+/// (`IndexPlausibility`), the target is the fallback VVIX and `notes` say so.
+///
+/// Units: index points; τ, T in years ACT/365 from the valuation close; rates continuous.
+public struct VIXComplex: Sendable {
+    public enum FuturesSource: String, Sendable, Codable { case settlements, fallback }
+    public enum VVIXSource: String, Sendable, Codable { case vvix, fallback }
+
+    public let date: MarketDate
+    public let vix: Double
+    /// (τ, F) of the day's settlements with τ > 0, by τ.
+    public let settlements: [(years: Double, future: Double)]
+    public let theta: Double
+    public let kappa: Double
+    public let futuresSource: FuturesSource
+    public let vvixSource: VVIXSource
+    /// The VVIX the surface is calibrated to (real or fallback).
+    public let vvixTarget: Double
+    /// The Cboe VVIX over the calibrated chain.
+    public let vvixModel: Double
+    /// The calibrated 30-day ATM vol of vol s.
+    public let atmVolatility30d: Double
+    public let optionModel: VIXOptionModel
+    /// What was real and what fell back, for every output that shows these prices.
+    public let notes: [String]
+
+    /// Builds the day's complex from `inputs.vixComplex`. `strikes(future)` lists the chain's
+    /// strikes for a future (the VVIX is computed over the same strikes the chain lists).
+    public static func calibrate(
+        inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters
+    ) throws -> VIXComplex {
+        let fit = parameters.vixComplex
+        let complex = inputs.vixComplex
+        var notes: [String] = []
+        let history = complex.recentVIX.isEmpty ? [inputs.vix] : complex.recentVIX
+        guard let theta = fit.fallbackTheta(recentVIX: history) else {
+            throw VolModelError.missingMarketData("no VIX history for the futures fallback on \(inputs.date)")
+        }
+        let nodes = complex.futures.filter { $0.expiry > inputs.date && $0.settle > 0 }
+            .map { (years: inputs.years(to: $0.expiry), future: $0.settle) }.sorted { $0.years < $1.years }
+        let futuresSource: FuturesSource = nodes.isEmpty ? .fallback : .settlements
+        if nodes.isEmpty {
+            notes.append("VIX futures: no settlements in the store for \(inputs.date): fallback curve (theta \(format(theta)), kappa \(format(fit.futuresKappa)))")
+        } else {
+            notes.append("VIX futures: through \(nodes.count) real settlements of \(inputs.date)")
+        }
+
+        var vvixSource = VVIXSource.vvix
+        var target: Double
+        if let real = complex.vvix, IndexPlausibility.isPlausible(real, symbol: "VVIX") {
+            target = real
+            notes.append("VIX options: calibrated to the real VVIX \(format(real))")
+        } else {
+            guard let fallback = fit.fallbackVVIX(vix: inputs.vix, recentVIX: history) else {
+                throw VolModelError.missingMarketData("no VIX history for the VVIX fallback on \(inputs.date)")
+            }
+            target = fallback
+            vvixSource = .fallback
+            if let real = complex.vvix {
+                notes.append("VIX options: VVIX \(format(real)) on \(inputs.date) is implausible (flagged, not fitted): calibrated to the fallback VVIX \(format(fallback))")
+            } else {
+                notes.append("VIX options: no VVIX in the store for \(inputs.date): calibrated to the fallback VVIX \(format(fallback))")
+            }
+        }
+
+        let draft = VIXComplex(
+            date: inputs.date, vix: inputs.vix, settlements: nodes, theta: theta, kappa: fit.futuresKappa, futuresSource: futuresSource,
+            vvixSource: vvixSource, vvixTarget: target, vvixModel: .nan, atmVolatility30d: .nan,
+            optionModel: VIXOptionModel(parameters: parameters.vixOptions), notes: notes)
+        let terms = try draft.vvixTerms(calendar: calendar, inputs: inputs)
+        // Brent needs a plain function: a failure is kept and rethrown after the search.
+        var failure: (any Error)?
+        func vvix(_ s: Double) -> Double {
+            do {
+                return try draft.with(scale: s, parameters: parameters.vixOptions).modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+            } catch {
+                failure = failure ?? error
+                return .nan
+            }
+        }
+        // VVIX rises with s. The bracket's floor is the lowest of a few vols of vol at which
+        // the strip still has out-of-the-money puts with a bid (at a tiny s they are all worth
+        // less than a tick and the Cboe computation has nothing to read); the cap is 600%.
+        let high = 6.0
+        var low = 0.0
+        var fLow = Double.nan
+        for candidate in [0.1, 0.2, 0.3, 0.45, 0.6, 0.8] {
+            failure = nil
+            fLow = vvix(candidate) - target
+            if failure == nil {
+                low = candidate
+                break
+            }
+        }
+        let fHigh = vvix(high) - target
+        let scale: Double
+        if let failure { throw VolModelError.numerical("VVIX of the modelled VIX chain on \(inputs.date): \(failure)") }
+        if fLow >= 0 {
+            scale = low
+            notes.append("VIX options: VVIX target \(format(target)) below the model's range: vol of vol at its floor")
+        } else if fHigh <= 0 {
+            scale = high
+            notes.append("VIX options: VVIX target \(format(target)) above the model's range: vol of vol at its cap")
+        } else {
+            guard let root = RootFinding.brent({ vvix($0) - target }, lower: low, upper: high, fLower: fLow, fUpper: fHigh, xTolerance: 1e-7) else {
+                throw VolModelError.numerical("VVIX calibration did not converge on \(inputs.date) (target \(target))")
+            }
+            if let failure { throw VolModelError.numerical("VVIX of the modelled VIX chain on \(inputs.date): \(failure)") }
+            scale = root
+        }
+        var result = try draft.with(scale: scale, parameters: parameters.vixOptions)
+        let model = try result.modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+        result = VIXComplex(
+            date: result.date, vix: result.vix, settlements: result.settlements, theta: result.theta, kappa: result.kappa,
+            futuresSource: result.futuresSource, vvixSource: result.vvixSource, vvixTarget: target, vvixModel: model,
+            atmVolatility30d: scale, optionModel: result.optionModel, notes: notes)
+        return result
+    }
+
+    init(
+        date: MarketDate, vix: Double, settlements: [(years: Double, future: Double)], theta: Double, kappa: Double,
+        futuresSource: FuturesSource, vvixSource: VVIXSource, vvixTarget: Double, vvixModel: Double, atmVolatility30d: Double,
+        optionModel: VIXOptionModel, notes: [String]
+    ) {
+        self.date = date
+        self.vix = vix
+        self.settlements = settlements
+        self.theta = theta
+        self.kappa = kappa
+        self.futuresSource = futuresSource
+        self.vvixSource = vvixSource
+        self.vvixTarget = vvixTarget
+        self.vvixModel = vvixModel
+        self.atmVolatility30d = atmVolatility30d
+        self.optionModel = optionModel
+        self.notes = notes
+    }
+
+    /// The same complex with ATM vol of vol s at 30 days (no level law: β = 0).
+    func with(scale: Double, parameters p: VIXOptionParameters) throws -> VIXComplex {
+        let options = try VIXOptionParameters(
+            atmVolatilityAtLongRun: scale, levelElasticity: 0, termElasticity: p.termElasticity, referenceTime: p.referenceTime,
+            minimumVolatility: min(p.minimumVolatility, scale), maximumVolatility: max(p.maximumVolatility, scale),
+            skewCorrelation: p.skewCorrelation, skewLevel: p.skewLevel)
+        return VIXComplex(
+            date: date, vix: vix, settlements: settlements, theta: theta, kappa: kappa, futuresSource: futuresSource,
+            vvixSource: vvixSource, vvixTarget: vvixTarget, vvixModel: vvixModel, atmVolatility30d: scale,
+            optionModel: VIXOptionModel(parameters: options), notes: notes)
+    }
+
+    /// The VIX future for an expiry `years` ahead (τ ≥ 0): through the settlements, or the
+    /// fallback curve; spot VIX at τ = 0.
+    public func future(years tau: Double) -> Double {
+        guard tau > 0 else { return vix }
+        guard let last = settlements.last else { return theta + (vix - theta) * exp(-kappa * tau) }
+        if tau >= last.years { return theta + (last.future - theta) * exp(-kappa * (tau - last.years)) }
+        var previous = (years: 0.0, future: vix)
+        for node in settlements {
+            if tau <= node.years {
+                let weight = (tau - previous.years) / (node.years - previous.years)
+                return previous.future + weight * (node.future - previous.future)
+            }
+            previous = node
+        }
+        return last.future
+    }
+
+    /// Black-76 value of a VIX option at the calibrated smile (`time` > 0 years, `future` of
+    /// the same expiry).
+    public func price(_ type: OptionType, strike: Double, future: Double, time: Double, rate: Double) throws(VIXModelError) -> OptionValuation {
+        try optionModel.price(type, strike: strike, future: future, time: time, rate: rate, vix: vix)
+    }
+
+    public func impliedVolatility(strike: Double, future: Double, time: Double) throws(VIXModelError) -> Double {
+        try optionModel.impliedVolatility(strike: strike, future: future, time: time, vix: vix)
+    }
+
+    /// The ATM vol of vol for an expiry `time` years ahead.
+    public func atmVolatility(time: Double) throws(VIXModelError) -> Double {
+        try optionModel.atmVolatility(vix: vix, time: time)
+    }
+
+    /// The strikes listed for a future: from 50% to 400% of the future (rounded outward), every
+    /// half `step` below 20 and every `step` from 20 up (Cboe lists VIX strikes in half points
+    /// at low levels; whole points alone leave a low-VIX strip with no bid put below K0). The
+    /// chain and the VVIX computation share these strikes.
+    public static func strikes(future: Double, step: Double) -> [Double] {
+        let fine = step / 2
+        let first = max(fine, (0.5 * future / fine).rounded(.down) * fine)
+        let last = (4 * future / step).rounded(.up) * step
+        var strikes: [Double] = []
+        var strike = first
+        while strike <= last + fine / 2 {
+            strikes.append(strike)
+            strike += strike < 20 - fine / 2 ? fine : step
+        }
+        return strikes
+    }
+
+    // MARK: - VVIX over the modelled chain
+
+    struct VVIXTerm {
+        var years: Double
+        var rate: Double
+        var future: Double
+        var strikes: [Double]
+    }
+
+    /// The two monthly VIX expiries the VVIX reads: the last one at most 30 days out (and more
+    /// than 7: a nearer one is about to settle and Cboe-style indices roll past it) and the
+    /// first beyond 30 days; with no near one, the first two beyond 30 days (the variance is
+    /// then extrapolated linearly in total variance, as `CboeVIX` does).
+    func vvixTerms(calendar: TradingCalendar, inputs: MarketInputs) throws -> [VVIXTerm] {
+        guard let dates = calendar.vixExpiries(from: inputs.date.adding(days: 1), through: inputs.date.adding(days: 100)) else {
+            throw VolModelError.missingMarketData("trading calendar does not cover the VIX expiries after \(inputs.date)")
+        }
+        let days = dates.map { $0 - inputs.date }
+        let nearIndex = days.lastIndex { $0 <= 30 && $0 > 7 }
+        guard let nextIndex = days.firstIndex(where: { $0 > 30 }) else {
+            throw VolModelError.missingMarketData("no VIX expiry beyond 30 days after \(inputs.date)")
+        }
+        var chosen = [nextIndex]
+        if let nearIndex { chosen.insert(nearIndex, at: 0) } else if nextIndex + 1 < dates.count { chosen.append(nextIndex + 1) }
+        return chosen.map { index in
+            let t = inputs.years(to: dates[index])
+            let f = future(years: t)
+            return VVIXTerm(years: t, rate: inputs.rates.rate(years: t), future: f, strikes: Self.strikes(future: f, step: 1))
+        }
+    }
+
+    func modelVVIX(terms: [VVIXTerm], inputs: MarketInputs, parameters: ChainModelParameters) throws -> Double {
+        let eventDay = !inputs.eventsToday.isEmpty
+        var variances: [CboeVarianceTerm] = []
+        for term in terms {
+            let deviation = try atmVolatility(time: term.years) * term.years.squareRoot()
+            var strip: [OptionStripQuote] = []
+            strip.reserveCapacity(term.strikes.count)
+            for strike in term.strikes {
+                let call = try price(.call, strike: strike, future: term.future, time: term.years, rate: term.rate).price
+                let put = try price(.put, strike: strike, future: term.future, time: term.years, rate: term.rate).price
+                let sd = abs(log(strike / term.future)) / deviation
+                let c = parameters.vixSpreads.quote(mid: call, standardDeviations: sd, eventDay: eventDay)
+                let p = parameters.vixSpreads.quote(mid: put, standardDeviations: sd, eventDay: eventDay)
+                // Cboe prices each option at its mid; the bid decides the zero-bid truncation.
+                // The model mid is used (not the tick-rounded quote midpoint) so the VVIX moves
+                // smoothly with the calibrated scale.
+                strip.append(
+                    OptionStripQuote(
+                        strike: strike, callBid: min(c.bid, call), callAsk: 2 * call - min(c.bid, call), putBid: min(p.bid, put),
+                        putAsk: 2 * put - min(p.bid, put)))
+            }
+            variances.append(try CboeVIX.termVariance(strip: strip, years: term.years, rate: term.rate))
+        }
+        return try CboeVIX.index(near: variances[0], next: variances[variances.count - 1])
+    }
+}
+
+private func format(_ value: Double) -> String {
+    let rounded = (value * 100).rounded() / 100
+    return String(describing: rounded)
+}
