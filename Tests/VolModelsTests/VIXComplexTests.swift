@@ -41,7 +41,9 @@ import Testing
             #expect(vix.vvixSource == .vvix)
             worst = max(worst, abs(vix.vvixModel / real - 1))
         }
-        #expect(worst < 0.02, "worst relative VVIX error \(worst)")
+        // The target is 2%; the calibration itself reaches ~1e-4 (Brent to 1e-7 in s,
+        // with small jumps where the zero-bid truncation moves a strike in or out).
+        #expect(worst < 5e-4, "worst relative VVIX error \(worst)")
     }
 
     @Test func futuresPassThroughTheSettlementsToTheCent() throws {
@@ -50,7 +52,8 @@ import Testing
             #expect(vix.futuresSource == .settlements)
             for settlement in inputs.vixComplex.futures where settlement.expiry > date {
                 let model = vix.future(years: inputs.years(to: settlement.expiry))
-                #expect(abs(model - settlement.settle) < 0.005, "\(date) \(settlement.expiry)")
+                // "To the cent" is the target; the curve interpolates through the node exactly.
+                #expect(abs(model - settlement.settle) <= 1e-12 * settlement.settle, "\(date) \(settlement.expiry)")
             }
         }
     }
@@ -65,6 +68,34 @@ import Testing
         #expect(quiet.vvixSource == .fallback && volmageddon.vvixSource == .fallback)
         #expect(volmageddon.vvixTarget > 1.5 * quiet.vvixTarget)
         #expect(volmageddon.atmVolatility30d > quiet.atmVolatility30d)
+    }
+
+    /// After the bundled Treasury curves end (2019-08-26) rates come from FRED's daily series and
+    /// say so; the overnight point is DFF converted from ACT/360 daily compounding.
+    @Test func ratesFallBackToFREDDailiesAndSaySo() throws {
+        let (store, _) = try Self.fixture.get()
+        let before = try MarketInputs.load(store, date: MarketDate(year: 2019, month: 8, day: 26)!)
+        #expect(before.rates.source == "Treasury CMT curve of 2019-08-26")
+        let date = MarketDate(year: 2024, month: 8, day: 5)!
+        let after = try MarketInputs.load(store, date: date)
+        #expect(after.rates.source.hasPrefix("FRED daily DFF ") && after.rates.source.contains("DGS2") && after.rates.source.contains("DGS10"))
+        // DFF is published the next day: the latest known at 2024-08-05 is dated 2024-08-04 or earlier.
+        let dff = try #require(try store.observations("DFF", from: date.adding(days: -7), asOf: date).last)
+        #expect(dff.date < date)
+        let overnight = 365 * log1p(dff.value / 100 / 360)
+        #expect(abs(after.rates.rate(years: 1.0 / 365) - overnight) <= 1e-15)
+    }
+
+    /// The fallback curve's θ averages the last 252 closes, as fitted (not fewer).
+    @Test func fallbackThetaUsesTheFittedWindow() throws {
+        let (store, _) = try Self.fixture.get()
+        let date = MarketDate(year: 2018, month: 2, day: 5)!
+        let closes = try store.observations("VIX", from: MarketDate(year: 2016, month: 1, day: 1)!, asOf: date).suffix(252).map { $0.value }
+        let fit = VIXComplexParameters.standard
+        let expected = fit.futuresThetaIntercept + fit.futuresThetaSlope * closes.reduce(0, +) / 252
+        let (vix, _) = try Self.complex(date)
+        #expect(vix.futuresSource == .fallback)
+        #expect(abs(vix.theta - expected) <= 1e-12 * expected)
     }
 
     @Test func implausibleVVIXIsFlaggedNotFitted() throws {

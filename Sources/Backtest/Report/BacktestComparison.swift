@@ -14,6 +14,8 @@ public struct BacktestReport: Sendable, Codable, Equatable {
     public var summaries: [BacktestSummary]
     /// Sessions spent in each regime by the strategy run.
     public var regimeSessions: [String: Int]
+    /// Sessions whose VIX prices were driven by real settlements / VVIX, and by the fallbacks.
+    public var vixInputs: VIXInputSessions
     /// Every session: equity of each run, the strategy's return, regime and P&L by component.
     public var days: [BacktestReportDay]
 }
@@ -82,6 +84,7 @@ public enum BacktestComparison {
         let report = BacktestReport(
             from: strategy.days.first?.date ?? from, to: strategy.days.last?.date ?? to, rulesetHash: ruleset.contentHash,
             prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes,
+            vixInputs: VIXInputSessions(timeline.days),
             days: BacktestReportDay.rows(strategy: strategy, unhedged: plain, staticHedge: statically, buyAndHold: holdEquity))
         return Result(report: report, runs: [strategy, plain, statically], buyAndHold: holdEquity)
     }

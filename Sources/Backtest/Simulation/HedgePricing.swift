@@ -83,7 +83,7 @@ extension SimulationState {
         do {
             plan = try planner.plan(
                 date: day, regime: posture, sessionsInRegime: heldSessions, condorVegaDollarsPerVolPoint: condorVega,
-                capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: market.vixHistory,
+                capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX,
                 nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, book: hedges)
         } catch {
             rejections.append("\(day): no hedge plan: \(error)")

@@ -2,8 +2,9 @@ import MarketData
 import VolModels
 
 /// What every variant of a backtest sees on one session, built once from the store as of
-/// that session's close: the inputs, the calibrated SPX model, the modelled VIX chain and the
-/// trailing VIX closes the hedge planner ranks against. Nothing here depends on the ruleset.
+/// that session's close: the inputs (with the trailing VIX closes the hedge planner ranks
+/// against), the calibrated SPX model, the calibrated VIX complex and its chain. Nothing here
+/// depends on the ruleset.
 struct MarketDay: Sendable {
     var inputs: MarketInputs
     var model: SPXMarketModel
@@ -13,8 +14,6 @@ struct MarketDay: Sendable {
     /// The day's calibrated VIX complex (futures curve and VVIX-calibrated smile) that the
     /// chain was generated from and that hedge fills and marks price on.
     var vixComplex: Result<VIXComplex, any Error>
-    /// The last 252 VIX closes up to and including this session, oldest first.
-    var vixHistory: [Double]
 
     init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
         let inputs = try MarketInputs.load(store, date: date)
@@ -23,6 +22,5 @@ struct MarketDay: Sendable {
         let complex = Result { try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters) }
         vixComplex = complex
         vixChain = complex.flatMap { vix in Result { try VIXChainGenerator.chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
-        vixHistory = Array(try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(252).map(\.value))
     }
 }

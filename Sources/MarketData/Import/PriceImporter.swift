@@ -19,11 +19,7 @@ public struct PriceImporter: MarketImporter {
         var reader = try CSVReader(bytes, file: file)
         let date = try reader.column("Date", "DATE")
         let close = try reader.column("Close", "CLOSE")
-        let closeOnly = reader.header.count == 2
-        if closeOnly {
-            let bars = try parseCloses(&reader, date: date, close: close)
-            return bars
-        }
+        if reader.header.count == 2 { return try parseCloses(&reader, date: date, close: close) }
         let open = try reader.column("Open", "OPEN")
         let high = try reader.column("High", "HIGH")
         let low = try reader.column("Low", "LOW")

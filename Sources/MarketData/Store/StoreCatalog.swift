@@ -43,21 +43,16 @@ extension SQLiteMarketStore {
                         symbol: name, family: table, frequency: "daily", publicationLagDays: 0, count: count,
                         first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
             }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT underlying, COUNT(*) n, MIN(quote_date) first, MAX(quote_date) last FROM option_quotes GROUP BY underlying ORDER BY underlying")
-            {
-                result.append(
-                    SeriesSummary(
-                        symbol: row["underlying"], family: "option_quotes", frequency: "daily", publicationLagDays: 0, count: row["n"],
-                        first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
-            }
-            for row in try Row.fetchAll(
-                db, sql: "SELECT root, COUNT(*) n, MIN(date) first, MAX(date) last FROM futures_settlements GROUP BY root ORDER BY root")
-            {
-                result.append(
-                    SeriesSummary(
-                        symbol: row["root"], family: "futures_settlements", frequency: "daily", publicationLagDays: 0, count: row["n"],
-                        first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
+            // Option quotes by underlying, futures settlements by root.
+            for (table, key, dateColumn) in [("option_quotes", "underlying", "quote_date"), ("futures_settlements", "root", "date")] {
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT \(key) AS name, COUNT(*) n, MIN(\(dateColumn)) first, MAX(\(dateColumn)) last FROM \(table) GROUP BY \(key) ORDER BY \(key)")
+                {
+                    result.append(
+                        SeriesSummary(
+                            symbol: row["name"], family: table, frequency: "daily", publicationLagDays: 0, count: row["n"],
+                            first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
+                }
             }
             return result
         }

@@ -10,6 +10,8 @@ public struct Signal: Sendable, Codable, Equatable {
         public var vix: Double
         /// 30-day continuously compounded rate from the Treasury curve.
         public var rate30d: Double
+        /// Where the rates came from (the Treasury curve, or FRED's daily series after it ends).
+        public var rates: String
         /// Scheduled events ahead (within 45 days), `EVENT YYYY-MM-DD`.
         public var upcomingEvents: [String]
         /// Where the SPX surface came from: the VIX, or a real chain imported for the date.

@@ -34,13 +34,12 @@ public enum SignalEngine {
         do {
             let vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar)
             vixNotes = vixChain.notes
-            let history = try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(252).map(\.value)
             let fomc = inputs.pendingEvents.first { $0.isFOMC }
             let planner = try HedgePlanner(rules: ruleset.hedge, risk: ruleset.risk)
             hedge = try planner.plan(
                 date: date, regime: decision.regime, sessionsInRegime: max(1, sessionsInRegime),
                 condorVegaDollarsPerVolPoint: (condor?.greeks.vega ?? 0) / 100, capital: ruleset.capital, drawdown: 0,
-                vixChain: vixChain, vixHistory: Array(history), nextFOMC: fomc?.date,
+                vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX, nextFOMC: fomc?.date,
                 sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: date, to: $0.date) })
         } catch {
             hedgeNote = "no hedge plan: \(error)"
@@ -50,7 +49,7 @@ public enum SignalEngine {
         return Signal(
             date: date, rulesetHash: hash, disclaimer: Signal.disclaimer, prices: SyntheticChain.provenance,
             market: Signal.Market(
-                spx: inputs.spot, vix: inputs.vix, rate30d: inputs.rates.rate(years: 30.0 / 365), upcomingEvents: upcoming,
+                spx: inputs.spot, vix: inputs.vix, rate30d: inputs.rates.rate(years: 30.0 / 365), rates: inputs.rates.source, upcomingEvents: upcoming,
                 surface: model.fit.map {
                     String(format: "fitted to the imported SPX chain (%d quotes, RMS error %.3f vol points)", $0.pointCount, $0.rmsErrorVolPoints)
                 } ?? "modelled from the VIX (SSVI calibrated to the day's VIX)", vixModel: vixNotes),

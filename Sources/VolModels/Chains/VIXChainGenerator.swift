@@ -10,7 +10,6 @@ import QuantCore
 public enum VIXChainGenerator {
     /// Calibrates the day's VIX complex from `inputs` and generates the chain on it.
     public static func chain(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()) throws -> SyntheticChain {
-        try parameters.validate()
         let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
         return try chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
     }

@@ -11,6 +11,9 @@ public struct RateCurve: Sendable, Equatable {
     public let date: MarketDate
     /// (years, continuous rate), sorted by years.
     public let points: [(years: Double, rate: Double)]
+    /// Where the rates came from, for outputs: the Treasury CMT curve of a date, FRED's daily
+    /// series, or a flat what-if rate.
+    public let source: String
 
     public init(_ curve: TreasuryCurve) throws(VolModelError) {
         var points: [(Double, Double)] = []
@@ -24,6 +27,7 @@ public struct RateCurve: Sendable, Equatable {
         guard !points.isEmpty else { throw .invalidMarketData("no Treasury yields on \(curve.date)") }
         self.date = curve.date
         self.points = points
+        self.source = "Treasury CMT curve of \(curve.date)"
     }
 
     /// The curve from FRED's daily series when no Treasury curve is within a week (the bundled
@@ -37,8 +41,10 @@ public struct RateCurve: Sendable, Equatable {
     /// year (the 1-year rate is off by at most the slope's curvature).
     public static func fromDailyYields(_ store: some MarketDataStore, asOf: MarketDate) throws -> RateCurve {
         var points: [(years: Double, rate: Double)] = []
+        var used: [String] = []
         for (symbol, years) in [("DFF", 1.0 / 365), ("DGS2", 2.0), ("DGS10", 10.0)] {
             guard let latest = try store.observations(symbol, from: asOf.adding(days: -7), asOf: asOf).last else { continue }
+            used.append("\(symbol) \(latest.date)")
             let y = latest.value / 100
             guard y.isFinite, y > -0.5 else { throw VolModelError.invalidMarketData("\(symbol) \(latest.value)% on \(latest.date)") }
             points.append((years, symbol == "DFF" ? 365 * log1p(y / 360) : 2 * log1p(y / 2)))
@@ -46,18 +52,20 @@ public struct RateCurve: Sendable, Equatable {
         guard !points.isEmpty else {
             throw VolModelError.missingMarketData("no Treasury curve and no DFF/DGS2/DGS10 within a week before \(asOf)")
         }
-        return RateCurve(date: asOf, points: points)
+        return RateCurve(date: asOf, points: points, source: "FRED daily " + used.joined(separator: ", ") + " (no Treasury curve within a week)")
     }
 
-    init(date: MarketDate, points: [(years: Double, rate: Double)]) {
+    init(date: MarketDate, points: [(years: Double, rate: Double)], source: String) {
         self.date = date
         self.points = points
+        self.source = source
     }
 
     /// A flat curve (tests, what-if runs).
     public init(date: MarketDate, flatRate: Double) {
         self.date = date
         self.points = [(1, flatRate)]
+        self.source = "flat \(flatRate)"
     }
 
     /// The continuous rate for a maturity in years.
@@ -74,6 +82,6 @@ public struct RateCurve: Sendable, Equatable {
     }
 
     public static func == (a: RateCurve, b: RateCurve) -> Bool {
-        a.date == b.date && a.points.elementsEqual(b.points) { $0.years == $1.years && $0.rate == $1.rate }
+        a.date == b.date && a.source == b.source && a.points.elementsEqual(b.points) { $0.years == $1.years && $0.rate == $1.rate }
     }
 }

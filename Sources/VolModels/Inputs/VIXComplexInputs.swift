@@ -11,10 +11,10 @@ public struct VIXComplexInputs: Sendable, Equatable {
     /// The day's VIX open, if the store has it (`VIX.OPEN`).
     public var vixOpen: Double?
     /// The last closes of the VIX up to and including the valuation date, oldest first (at most
-    /// `trailingCount`).
+    /// `trailingCount`, enough for the longest fallback window: the futures θ averages 252).
     public var recentVIX: [Double]
 
-    public static let trailingCount = 60
+    public static let trailingCount = 252
 
     public init(futures: [FuturesSettlement] = [], vvix: Double? = nil, vixOpen: Double? = nil, recentVIX: [Double] = []) {
         self.futures = futures
@@ -26,7 +26,7 @@ public struct VIXComplexInputs: Sendable, Equatable {
     public static func load(_ store: some MarketDataStore, date: MarketDate) throws -> VIXComplexInputs {
         let vvix = try store.observations("VVIX", from: date, asOf: date).last.flatMap { $0.date == date ? $0.value : nil }
         let open = try store.observations(IndexHistory.openSymbol(of: "VIX"), from: date, asOf: date).last.flatMap { $0.date == date ? $0.value : nil }
-        let recent = try store.observations("VIX", from: date.adding(days: -120), asOf: date).suffix(trailingCount).map(\.value)
+        let recent = try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(trailingCount).map(\.value)
         return VIXComplexInputs(
             futures: try store.futuresSettlements(root: "VX", date: date), vvix: vvix, vixOpen: open, recentVIX: Array(recent))
     }

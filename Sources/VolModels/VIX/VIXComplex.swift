@@ -37,19 +37,20 @@ public struct VIXComplex: Sendable {
     public let vvixSource: VVIXSource
     /// The VVIX the surface is calibrated to (real or fallback).
     public let vvixTarget: Double
-    /// The Cboe VVIX over the calibrated chain.
-    public let vvixModel: Double
+    /// The Cboe VVIX over the calibrated chain (set by `calibrate`).
+    public private(set) var vvixModel: Double
     /// The calibrated 30-day ATM vol of vol s.
     public let atmVolatility30d: Double
     public let optionModel: VIXOptionModel
     /// What was real and what fell back, for every output that shows these prices.
-    public let notes: [String]
+    public private(set) var notes: [String]
 
-    /// Builds the day's complex from `inputs.vixComplex`. `strikes(future)` lists the chain's
-    /// strikes for a future (the VVIX is computed over the same strikes the chain lists).
+    /// Builds the day's complex from `inputs.vixComplex` (parameters validated first). The VVIX
+    /// is computed over the strikes the chain lists (`strikes(future:step:)`).
     public static func calibrate(
         inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters
     ) throws -> VIXComplex {
+        try parameters.validate()
         let fit = parameters.vixComplex
         let complex = inputs.vixComplex
         var notes: [String] = []
@@ -67,7 +68,7 @@ public struct VIXComplex: Sendable {
         }
 
         var vvixSource = VVIXSource.vvix
-        var target: Double
+        let target: Double
         if let real = complex.vvix, IndexPlausibility.isPlausible(real, symbol: "VVIX") {
             target = real
             notes.append("VIX options: calibrated to the real VVIX \(format(real))")
@@ -130,11 +131,8 @@ public struct VIXComplex: Sendable {
             scale = root
         }
         var result = try draft.with(scale: scale, parameters: parameters.vixOptions)
-        let model = try result.modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
-        result = VIXComplex(
-            date: result.date, vix: result.vix, settlements: result.settlements, theta: result.theta, kappa: result.kappa,
-            futuresSource: result.futuresSource, vvixSource: result.vvixSource, vvixTarget: target, vvixModel: model,
-            atmVolatility30d: scale, optionModel: result.optionModel, notes: notes)
+        result.vvixModel = try result.modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+        result.notes = notes
         return result
     }
 

@@ -55,8 +55,9 @@ public struct VIXComplexParameters: Sendable, Codable, Equatable {
         guard futuresKappa > 0, futuresKappa.isFinite else {
             throw .invalidParameter(name: "vixComplex.futuresKappa", reason: "must be > 0 (got \(futuresKappa))")
         }
-        guard futuresWindow > 0, vvixWindow > 0 else {
-            throw .invalidParameter(name: "vixComplex.futuresWindow", reason: "windows must be > 0")
+        let most = VIXComplexInputs.trailingCount
+        guard (1...most).contains(futuresWindow), (1...most).contains(vvixWindow) else {
+            throw .invalidParameter(name: "vixComplex.futuresWindow", reason: "windows must be in 1...\(most) sessions (the VIX closes loaded per day)")
         }
         for (name, value) in [
             ("futuresThetaIntercept", futuresThetaIntercept), ("futuresThetaSlope", futuresThetaSlope), ("vvixIntercept", vvixIntercept),
@@ -66,7 +67,9 @@ public struct VIXComplexParameters: Sendable, Codable, Equatable {
         }
     }
 
-    /// θ of the fallback curve from trailing VIX closes (oldest first; the last `futuresWindow`).
+    /// θ of the fallback curve from trailing VIX closes (oldest first; the last `futuresWindow`,
+    /// or all of them when fewer: early in a history the mean is over what exists). nil when
+    /// there are none.
     public func fallbackTheta(recentVIX: [Double]) -> Double? {
         guard let mean = Self.mean(recentVIX.suffix(futuresWindow)) else { return nil }
         return futuresThetaIntercept + futuresThetaSlope * mean

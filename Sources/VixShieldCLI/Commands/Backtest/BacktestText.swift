@@ -46,6 +46,7 @@ enum BacktestText {
             }
         }
         out += "regime sessions: " + r.regimeSessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
+        out += r.vixInputs.description + "\n"
         out += "\(r.prices)\n\(r.disclaimer)\n"
         return out
     }

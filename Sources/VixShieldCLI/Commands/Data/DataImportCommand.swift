@@ -39,9 +39,9 @@ struct DataImportCommand: ParsableCommand {
 
     func run() throws {
         let progress = ProgressBar(enabled: !json)
-        let database = try store.open()
-        // Futures files map rows to contract expiries with the store's trading calendar.
-        let calendar = kind == .vxFutures ? try TradingCalendar(sessions: database.sessions().map(\.date)) : nil
+        // Futures files map rows to contract expiries with the store's trading calendar; other
+        // kinds parse before the store is opened.
+        let calendar = kind == .vxFutures ? try TradingCalendar(sessions: store.open().sessions().map(\.date)) : nil
         var batches: [ImportBatch] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -55,6 +55,7 @@ struct DataImportCommand: ParsableCommand {
                 batches.append(ImportBatch(records: records, kind: kind, symbol: name, file: file, lagDays: lagDays))
             } catch { fail(error) }
         }
+        let database = try store.open()
         let summaries: [ImportSummary]
         do {
             summaries = try database.write(batches) { done, total in progress.update(done: done, total: total) }

@@ -7,6 +7,7 @@ enum SignalText {
         var out = "VixShield signal for \(s.date)  (ruleset \(s.rulesetHash.prefix(12)))\n"
         out += String(format: "S&P 500 %.2f   VIX %.2f   30-day rate %.2f%%", s.market.spx, s.market.vix, 100 * s.market.rate30d)
         out += s.market.upcomingEvents.isEmpty ? "\n" : "   upcoming: \(s.market.upcomingEvents.joined(separator: ", "))\n"
+        out += "  rates: \(s.market.rates)\n"
         for note in s.market.vixModel { out += "  \(note)\n" }
         out += "\n"
 

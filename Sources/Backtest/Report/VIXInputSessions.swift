@@ -1,0 +1,40 @@
+import VolModels
+
+/// How many sessions of a run priced VIX derivatives on real inputs and how many on the
+/// fallbacks (`VIXComplex`), so every report says which of its hedge prices were real-driven.
+public struct VIXInputSessions: Sendable, Codable, Equatable {
+    /// Futures curve through the day's real VX settlements.
+    public var futuresSettled: Int
+    /// Futures curve from the fitted fallback (no settlements stored for the day).
+    public var futuresFallback: Int
+    /// Option surface calibrated to the day's real VVIX.
+    public var vvixReal: Int
+    /// Option surface calibrated to the fallback VVIX (none stored, or implausible).
+    public var vvixFallback: Int
+    /// Sessions whose VIX complex could not be built (no VIX derivative could be priced).
+    public var unavailable: Int
+
+    public init(futuresSettled: Int, futuresFallback: Int, vvixReal: Int, vvixFallback: Int, unavailable: Int) {
+        (self.futuresSettled, self.futuresFallback, self.vvixReal, self.vvixFallback, self.unavailable) =
+            (futuresSettled, futuresFallback, vvixReal, vvixFallback, unavailable)
+    }
+
+    init(_ days: [MarketDay]) {
+        (futuresSettled, futuresFallback, vvixReal, vvixFallback, unavailable) = (0, 0, 0, 0, 0)
+        for day in days {
+            guard case .success(let vix) = day.vixComplex else {
+                unavailable += 1
+                continue
+            }
+            if vix.futuresSource == .settlements { futuresSettled += 1 } else { futuresFallback += 1 }
+            if vix.vvixSource == .vvix { vvixReal += 1 } else { vvixFallback += 1 }
+        }
+    }
+
+    /// One line for the text report.
+    public var description: String {
+        "VIX inputs: futures through real settlements on \(futuresSettled) sessions, fallback curve on \(futuresFallback); "
+            + "options calibrated to the real VVIX on \(vvixReal), to the fallback VVIX on \(vvixFallback)"
+            + (unavailable > 0 ? "; no VIX model on \(unavailable)" : "")
+    }
+}
