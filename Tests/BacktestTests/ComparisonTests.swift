@@ -16,7 +16,7 @@ import Testing
         ])
         #expect(report.regimeSessions.values.reduce(0, +) == strategy.days.count)
         // 2017 has no VVIX or VX settlements in the bundled data: every session says it fell back.
-        #expect(report.vixInputs == VIXInputSessions(futuresSettled: 0, futuresFallback: strategy.days.count, vvixReal: 0, vvixFallback: strategy.days.count, unavailable: 0))
+        #expect(report.vixInputs == VIXInputSessions(futuresSettled: 0, futuresFallback: strategy.days.count, vvixReal: 0, vvixFallback: strategy.days.count, unavailable: 0, skewReal: 0, skewFixed: strategy.days.count))
         // Components of the strategy sum to its total P&L (dollars from exact cents).
         let strategySummary = report.summaries[0]
         let componentTotal = strategySummary.components.map(\.pnl).reduce(0, +)
@@ -40,14 +40,15 @@ import Testing
         #expect(BacktestComparison.xirrNote(.unavailable(.statistics(.noSignChange)), firstFlow: -1)?.isEmpty == false)
     }
 
-    /// Across the end of the bundled VVIX and settlements (2016-12-30) the report counts both.
+    /// Across the end of the bundled VVIX, SKEW and settlements (2016-12-30) the report counts both.
     @Test func reportCountsRealAndFallbackVIXInputs() throws {
         let store = try SimulatorTests.store.get()
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let timeline = try MarketTimeline(store: store, calendar: calendar, from: MarketDate(parsing: "2016-12-20")!, to: MarketDate(parsing: "2017-01-10")!)
         let counts = VIXInputSessions(timeline.days)
         // 2016-12-20 .. 12-30: 8 sessions (12-26 a holiday) with real inputs; 2017-01-03 .. 01-10: 6 without.
-        #expect(counts == VIXInputSessions(futuresSettled: 8, futuresFallback: 6, vvixReal: 8, vvixFallback: 6, unavailable: 0))
+        #expect(counts == VIXInputSessions(futuresSettled: 8, futuresFallback: 6, vvixReal: 8, vvixFallback: 6, unavailable: 0, skewReal: 8, skewFixed: 6))
         #expect(counts.description.contains("real settlements on 8 sessions, fallback curve on 6"))
+        #expect(counts.description.contains("real SKEW (or a real chain) on 8 sessions, fixed shape on 6"))
     }
 }

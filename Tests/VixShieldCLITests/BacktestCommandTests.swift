@@ -20,7 +20,7 @@ import Testing
         #expect(csv.hasPrefix("opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl\n"))
         let json = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
-        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "regimeSessions", "vixInputs", "days"])
+        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "regimeSessions", "vixInputs", "episodes", "days"])
         let days = try #require(object["days"] as? [[String: Any]])
         #expect(days.count > 55)
         #expect(Set(days[1].keys) == ["date", "regime", "spx", "vix", "equity", "strategyReturn", "pnl"])

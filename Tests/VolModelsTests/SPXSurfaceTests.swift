@@ -29,9 +29,11 @@ import VolModels
         #expect(field { () throws(SSVIError) in _ = try SSVISlice(theta: 0.01, rho: -0.5, eta: 1, gamma: 0) } == "gamma")
         #expect(field { () throws(SSVIError) in _ = try SSVISlice(theta: 0, rho: -0.5, eta: 1, gamma: 0.5) } == "theta")
         #expect(field { () throws(SSVIError) in _ = try SSVISlice(theta: .nan, rho: -0.5, eta: 1, gamma: 0.5) } == "theta")
-        #expect(throws: SSVIError.butterflyArbitrage(eta: 1.5, rho: -0.5)) {
-            _ = try SSVISlice(theta: 0.01, rho: -0.5, eta: 1.5, gamma: 0.5)
+        // η²(1+|ρ|) = 1.7²·1.5 = 4.335 > 4; 1.6²·1.5 = 3.84 is inside the bound.
+        #expect(throws: SSVIError.butterflyArbitrage(eta: 1.7, rho: -0.5)) {
+            _ = try SSVISlice(theta: 0.01, rho: -0.5, eta: 1.7, gamma: 0.5)
         }
+        #expect(field { () throws(SSVIError) in _ = try SSVISlice(theta: 0.01, rho: -0.5, eta: 1.6, gamma: 0.5) } == nil)
         #expect(field { () throws(SSVIError) in _ = try SSVISlice(theta: 0.01, rho: -0.7, eta: 2 / 1.7, gamma: 0.5) } == nil)
     }
 
@@ -51,10 +53,12 @@ import VolModels
 
     /// Call prices decreasing and convex in strike on a fine uniform strike grid, and Durrleman's
     /// g(k) ≥ 0, across θ (1 day at VIX 9 to 2 years at VIX 80) and shapes up to the boundary
-    /// η(1+|ρ|) = 2.
+    /// η²(1+|ρ|) = 4 (the SKEW calibration's strongest shapes: ρ −0.95 with η = 2/√1.95).
     @Test func ssviSlicesHaveNoButterflyArbitrage() throws {
         let shapes: [(rho: Double, eta: Double, gamma: Double)] = [
             (-0.7, 1.0, 0.5), (-0.7, 2 / 1.7, 0.5), (-0.9, 2 / 1.9, 0.3), (0.7, 2 / 1.7, 0.5), (0, 2, 0.1),
+            (-0.95, 0.999_999 * 2 / 1.95.squareRoot(), 0.5), (-0.7, 0.999_999 * 2 / 1.7.squareRoot(), 0.5),
+            (-0.95, 0.999_999 * 2 / 1.95.squareRoot(), 0.2), (0.9, 0.999_999 * 2 / 1.9.squareRoot(), 0.5),
         ]
         let thetas = [2e-5, 3e-4, 2e-3, 0.02, 0.1, 0.5, 1.5]
         for shape in shapes {
@@ -241,7 +245,7 @@ import VolModels
             _ = try SPXVolSurface.calibrated(vix: 15, spot: 5000, rate: 0.04, expiries: e, events: [.fomc(timeToEvent: 0.01, jumpVariance: -1)])
         } == "events[0].jumpVariance")
         #expect(field { () throws(SPXSurfaceError) in
-            _ = try SPXVolSurface.calibrated(vix: 15, spot: 5000, rate: 0.04, expiries: e, parameters: SPXSurfaceParameters(eta: 1.5))
+            _ = try SPXVolSurface.calibrated(vix: 15, spot: 5000, rate: 0.04, expiries: e, parameters: SPXSurfaceParameters(eta: 1.6))
         } == "eta")
         #expect(field { () throws(SPXSurfaceError) in
             _ = try SPXVolSurface.calibrated(vix: 15, spot: 5000, rate: 0.04, expiries: e, parameters: SPXSurfaceParameters(meanReversion: 0))

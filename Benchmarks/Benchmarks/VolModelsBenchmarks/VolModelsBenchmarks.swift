@@ -34,4 +34,42 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(SPXChainGenerator.chain(try SPXMarketModel(inputs: inputs, calendar: calendar)).optionCount)
         }
     }
+
+    // The real-input calibrations on 2016-06-01 (VIX 14.20, SKEW 132.46, VVIX 78.93, VX Jun
+    // 15.275 / Jul 17.525), from a store seeded with the bundled data outside the measured loops. Each calibration is measured beside the work it adds to, in the same run:
+    // SKEW = (surface with SKEW) − (surface with the fixed shape); VVIX = (complex calibrated to
+    // the VVIX + its chain) − (the chain from an already calibrated complex).
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-\(UUID().uuidString)")
+    let store = try! SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
+    let storeCalendar = try! TradingCalendar(sessions: store.sessions().map(\.date))
+    let real = try! MarketInputs.load(store, date: MarketDate(year: 2016, month: 6, day: 1)!)
+    var fixedShape = real
+    fixedShape.skew = nil
+    let parameters = ChainModelParameters()
+
+    Benchmark("Baseline: SPX surface, fixed smile shape, 2016-06-01", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try SPXMarketModel(inputs: fixedShape, calendar: storeCalendar).anchorVIX)
+        }
+    }
+
+    Benchmark("SPX surface calibrated to the real SKEW, 2016-06-01", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try SPXMarketModel(inputs: real, calendar: storeCalendar).modelSKEW)
+        }
+    }
+
+    let complex = try! VIXComplex.calibrate(inputs: real, calendar: storeCalendar, parameters: parameters)
+    Benchmark("Baseline: VIX chain from a calibrated complex, 2016-06-01", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try VIXChainGenerator.chain(vix: complex, inputs: real, calendar: storeCalendar, parameters: parameters).optionCount)
+        }
+    }
+
+    Benchmark("VIX complex calibrated to the real VVIX + chain, 2016-06-01", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let calibrated = try VIXComplex.calibrate(inputs: real, calendar: storeCalendar, parameters: parameters)
+            blackHole(try VIXChainGenerator.chain(vix: calibrated, inputs: real, calendar: storeCalendar, parameters: parameters).optionCount)
+        }
+    }
 }

@@ -16,6 +16,9 @@ public struct BacktestReport: Sendable, Codable, Equatable {
     public var regimeSessions: [String: Int]
     /// Sessions whose VIX prices were driven by real settlements / VVIX, and by the fallbacks.
     public var vixInputs: VIXInputSessions
+    /// Each stress episode inside the run (`StressEpisode.standard`): every run's drawdown and
+    /// return in it, the P&L of each ledger component, and which model inputs were real.
+    public var episodes: [EpisodeResult]
     /// Every session: equity of each run, the strategy's return, regime and P&L by component.
     public var days: [BacktestReportDay]
 }
@@ -85,6 +88,11 @@ public enum BacktestComparison {
             from: strategy.days.first?.date ?? from, to: strategy.days.last?.date ?? to, rulesetHash: ruleset.contentHash,
             prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes,
             vixInputs: VIXInputSessions(timeline.days),
+            episodes: EpisodeResult.evaluate(
+                StressEpisode.standard, dates: strategy.days.map(\.date),
+                runs: zip(summaries.map(\.name), [strategy, plain, statically]).map { ($0, $1.days.map(\.equity), $1.days.map(\.pnl)) }
+                    + [(summaries[3].name, holdEquity, [])],
+                inputs: timeline.days.map(EpisodeInputs.Session.init)),
             days: BacktestReportDay.rows(strategy: strategy, unhedged: plain, staticHedge: statically, buyAndHold: holdEquity))
         return Result(report: report, runs: [strategy, plain, statically], buyAndHold: holdEquity)
     }

@@ -1,7 +1,8 @@
 import VolModels
 
 /// How many sessions of a run priced VIX derivatives on real inputs and how many on the
-/// fallbacks (`VIXComplex`), so every report says which of its hedge prices were real-driven.
+/// fallbacks (`VIXComplex`), and how many SPX smiles were calibrated to the real SKEW
+/// (`SPXMarketModel`), so every report says which of its prices were real-driven.
 public struct VIXInputSessions: Sendable, Codable, Equatable {
     /// Futures curve through the day's real VX settlements.
     public var futuresSettled: Int
@@ -13,15 +14,25 @@ public struct VIXInputSessions: Sendable, Codable, Equatable {
     public var vvixFallback: Int
     /// Sessions whose VIX complex could not be built (no VIX derivative could be priced).
     public var unavailable: Int
+    /// SPX smile skew calibrated to the day's real SKEW.
+    public var skewReal: Int
+    /// SPX smile with the fixed default shape (no SKEW stored, or implausible).
+    public var skewFixed: Int
 
-    public init(futuresSettled: Int, futuresFallback: Int, vvixReal: Int, vvixFallback: Int, unavailable: Int) {
+    public init(futuresSettled: Int, futuresFallback: Int, vvixReal: Int, vvixFallback: Int, unavailable: Int, skewReal: Int = 0, skewFixed: Int = 0) {
         (self.futuresSettled, self.futuresFallback, self.vvixReal, self.vvixFallback, self.unavailable) =
             (futuresSettled, futuresFallback, vvixReal, vvixFallback, unavailable)
+        (self.skewReal, self.skewFixed) = (skewReal, skewFixed)
     }
 
     init(_ days: [MarketDay]) {
         (futuresSettled, futuresFallback, vvixReal, vvixFallback, unavailable) = (0, 0, 0, 0, 0)
+        (skewReal, skewFixed) = (0, 0)
         for day in days {
+            switch day.model.skewSource {
+            case .skew, .realChain: skewReal += 1
+            case .fixed, .implausible: skewFixed += 1
+            }
             guard case .success(let vix) = day.vixComplex else {
                 unavailable += 1
                 continue
@@ -36,5 +47,6 @@ public struct VIXInputSessions: Sendable, Codable, Equatable {
         "VIX inputs: futures through real settlements on \(futuresSettled) sessions, fallback curve on \(futuresFallback); "
             + "options calibrated to the real VVIX on \(vvixReal), to the fallback VVIX on \(vvixFallback)"
             + (unavailable > 0 ? "; no VIX model on \(unavailable)" : "")
+            + "\nSPX inputs: smile skew calibrated to the real SKEW (or a real chain) on \(skewReal) sessions, fixed shape on \(skewFixed)"
     }
 }

@@ -147,6 +147,13 @@ public struct RegimeRules: Sendable, Codable, Equatable {
     /// dollar_trend votes stress when the dollar index rose ≥ this over `change_months`.
     /// Default 0.03.
     public var dollarStressRise: Double
+    /// After BAA − GS10 ends (FRED's Moody's series in the bundled data stops 2022-09),
+    /// credit_spread reads the short-rate differential DGS2 − DFF and votes stress when it fell
+    /// by ≥ this (percentage points) over `short_rate_window_days`: the market rushing to price
+    /// emergency cuts. Default 0.50.
+    public var shortRateStressDrop: Double
+    /// Calendar days of the DGS2 − DFF change window. Default 30.
+    public var shortRateWindowDays: Int
 
     public init(
         warmupSessions: Int = 30, stressVotes: Int = 3, stressHoldVotes: Int = 2, reliefVotes: Int = 3, resolutionVotes: Int = 2, calmVotes: Int = 6,
@@ -161,8 +168,11 @@ public struct RegimeRules: Sendable, Codable, Equatable {
         realizedReliefMinimum: Double = 12, breadthSymbol: String = "ADVDEC", changeMonths: Int = 3,
         creditStressLevel: Double = 3.25, creditStressWidening: Double = 0.40, creditTightening: Double = 0.20,
         inversionThreshold: Double = 0.0, inflationAcceleration: Double = 0.01, inflationCeiling: Double = 0.03,
-        gdpStressGrowth: Double = 0.0, gdpStableGrowth: Double = 0.01, dollarStressRise: Double = 0.03
+        gdpStressGrowth: Double = 0.0, gdpStableGrowth: Double = 0.01, dollarStressRise: Double = 0.03,
+        shortRateStressDrop: Double = 0.50, shortRateWindowDays: Int = 30
     ) {
+        self.shortRateStressDrop = shortRateStressDrop
+        self.shortRateWindowDays = shortRateWindowDays
         self.warmupSessions = warmupSessions
         self.stressVotes = stressVotes
         self.stressHoldVotes = stressHoldVotes
@@ -264,6 +274,8 @@ public struct RegimeRules: Sendable, Codable, Equatable {
         case gdpStressGrowth = "gdp_stress_growth"
         case gdpStableGrowth = "gdp_stable_growth"
         case dollarStressRise = "dollar_stress_rise"
+        case shortRateStressDrop = "short_rate_stress_drop"
+        case shortRateWindowDays = "short_rate_window_days"
     }
 
     /// The number of regime voters (`RegimeVoters.names`), the upper bound of every k.
@@ -334,9 +346,12 @@ public struct RegimeRules: Sendable, Codable, Equatable {
             (impliedPremiumStress, .impliedPremiumStress), (realizedReliefMinimum, .realizedReliefMinimum),
             (creditStressLevel, .creditStressLevel), (creditStressWidening, .creditStressWidening),
             (creditTightening, .creditTightening), (inflationAcceleration, .inflationAcceleration),
-            (dollarStressRise, .dollarStressRise),
+            (dollarStressRise, .dollarStressRise), (shortRateStressDrop, .shortRateStressDrop),
         ] {
             guard value.isFinite, value > 0 else { throw fail(key, "must be a finite number > 0 (got \(value))") }
+        }
+        guard (1...366).contains(shortRateWindowDays) else {
+            throw fail(.shortRateWindowDays, "must be between 1 and 366 days (got \(shortRateWindowDays))")
         }
         guard headlineReliefDrop < 1 else { throw fail(.headlineReliefDrop, "must be a fraction below 1 (got \(headlineReliefDrop))") }
         guard spxDayDrop < 1 else { throw fail(.spxDayDrop, "must be a fraction below 1 (got \(spxDayDrop))") }

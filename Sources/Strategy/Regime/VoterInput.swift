@@ -71,6 +71,12 @@ public struct VoterInput: Sendable {
         try store.events(from: from, through: date, asOf: date).filter { $0.event.uppercased() == name.uppercased() && $0.date <= date }
     }
 
+    /// Whether the store's calendar covers `date` for events named `name`: one fell within the
+    /// last `days` calendar days (looking back only, so the answer never depends on the future).
+    public func calendarCovers(_ name: String, days: Int) throws -> Bool {
+        try !events(named: name, from: date.adding(days: -days)).isEmpty
+    }
+
     /// The value of `series` dated exactly `months` calendar months before its last value (FRED
     /// stamps periods on the 1st), or nil when that period is missing.
     public static func value(_ series: [Observation], monthsBeforeLast months: Int) -> Double? {

@@ -7,6 +7,18 @@ import QuantCore
 /// rate at each maturity. Times are the model's ACT/365 close-to-close year fractions.
 public enum ModelVIX {
     public static func cboe(_ model: SPXMarketModel) throws -> Double {
+        let (near, next) = try terms(model)
+        return try CboeVIX.index(near: near, next: next)
+    }
+
+    /// The near and next Cboe variance terms over the model's chain (shared with `ModelSKEW`).
+    public static func terms(_ model: SPXMarketModel) throws -> (near: CboeVarianceTerm, next: CboeVarianceTerm) {
+        let (near, next) = try bracket(model)
+        return (try term(model, expiry: near), try term(model, expiry: next))
+    }
+
+    /// The two listed expiries the Cboe computation uses on the model's date.
+    public static func bracket(_ model: SPXMarketModel) throws -> (near: MarketDate, next: MarketDate) {
         let inputs = model.inputs
         let days = model.expiryDates.map { $0 - inputs.date }
         guard let nearIndex = days.lastIndex(where: { $0 <= 30 && $0 > 23 }) ?? days.lastIndex(where: { $0 <= 30 }),
@@ -14,9 +26,7 @@ public enum ModelVIX {
         else {
             throw VolModelError.missingMarketData("no SPX expiries bracketing 30 days on \(inputs.date)")
         }
-        let near = try term(model, expiry: model.expiryDates[nearIndex])
-        let next = try term(model, expiry: model.expiryDates[nextIndex])
-        return try CboeVIX.index(near: near, next: next)
+        return (model.expiryDates[nearIndex], model.expiryDates[nextIndex])
     }
 
     static func term(_ model: SPXMarketModel, expiry: MarketDate) throws -> CboeVarianceTerm {

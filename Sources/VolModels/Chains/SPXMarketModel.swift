@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 import QuantCore
 
@@ -16,30 +17,154 @@ public struct SPXMarketModel: Sendable {
         expiryDates = try Self.listedExpiries(after: inputs.date, calendar: calendar, schedule: parameters.expiries)
         let events = inputs.pendingEvents.map { Self.pendingEvent($0, from: inputs.date, parameters: parameters.events) }
         let times = expiryDates.map(inputs.years(to:))
-        func calibrate(_ vix: Double) throws -> SPXVolSurface {
-            do {
-                return try SPXVolSurface.calibrated(
-                    vix: vix, spot: inputs.spot, rate: inputs.rates.rate(years: 30.0 / 365),
-                    dividendYield: parameters.surface.dividendYield, expiries: times, events: events, parameters: parameters.surface)
-            } catch {
-                throw VolModelError.numerical("SPX surface on \(inputs.date): \(error)")
-            }
-        }
-        surface = try calibrate(inputs.vix)
-        // The published VIX is Cboe's discrete computation over listed strikes, interpolated
-        // linearly in total variance between the two expiries around 30 days; the surface's
-        // anchor is the continuous 30-day variance swap. They differ when an event falls between
-        // day 30 and the next expiry, and by the strike grid's truncation. Rescale the anchor
-        // until the Cboe computation over this model's own chain gives the day's VIX (a few
-        // hundredths of a point; usually one or two steps).
+        surface = try Self.calibrate(inputs: inputs, vix: inputs.vix, shape: parameters.surface, times: times, events: events)
         anchorVIX = inputs.vix
-        for _ in 0..<4 {
-            guard let computed = try? ModelVIX.cboe(self), computed > 0 else { break }
-            if abs(computed - inputs.vix) <= 0.005 { break }
-            anchorVIX *= inputs.vix / computed
-            surface = try calibrate(anchorVIX)
+        try anchorToCboeVIX(shape: parameters.surface)
+        guard let skew = inputs.skew else {
+            notes.append("SPX skew: no SKEW in the store for \(inputs.date): fixed smile shape (rho \(parameters.surface.rho))")
+            return
+        }
+        guard IndexPlausibility.isPlausible(skew, symbol: "SKEW") else {
+            skewSource = .implausible
+            notes.append("SPX skew: SKEW \(skew) on \(inputs.date) is outside the plausible range: not fitted, fixed smile shape (rho \(parameters.surface.rho))")
+            return
+        }
+        try calibrateSkew(target: skew, times: times, events: events)
+    }
+
+    /// One SSVI surface on the model's expiries, its 30-day variance swap anchored at `vix`.
+    static func calibrate(inputs: MarketInputs, vix: Double, shape: SPXSurfaceParameters, times: [Double], events: [PendingEvent]) throws -> SPXVolSurface {
+        do {
+            return try SPXVolSurface.calibrated(
+                vix: vix, spot: inputs.spot, rate: inputs.rates.rate(years: 30.0 / 365),
+                dividendYield: shape.dividendYield, expiries: times, events: events, parameters: shape)
+        } catch {
+            throw VolModelError.numerical("SPX surface on \(inputs.date): \(error)")
         }
     }
+
+    /// The published VIX is Cboe's discrete computation over listed strikes, interpolated
+    /// linearly in total variance between the two expiries around 30 days; the surface's anchor
+    /// is the continuous 30-day variance swap. They differ when an event falls between day 30
+    /// and the next expiry, and by the strike grid's truncation. Rescale the anchor until the
+    /// Cboe computation over this model's own chain gives the day's VIX (a few hundredths of a
+    /// point; usually one or two steps). When the Cboe computation cannot run on the model's
+    /// chain, the anchor stays at the VIX and `notes` say why.
+    private mutating func anchorToCboeVIX(shape: SPXSurfaceParameters) throws {
+        let times = surface.expiries, events = surface.events
+        for _ in 0..<4 {
+            let computed: Double
+            do {
+                computed = try ModelVIX.cboe(self)
+            } catch {
+                notes.append("SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
+                return
+            }
+            if abs(computed - inputs.vix) <= 0.005 || computed <= 0 { return }
+            anchorVIX *= inputs.vix / computed
+            surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
+        }
+    }
+
+    /// Sets the smile's skew so that the Cboe SKEW over the model's own chain equals the day's
+    /// SKEW (`ModelSKEW`; stops within `skewTolerance` points). One strength parameter s in
+    /// [0, 1] moves the SSVI curvature η from 0.2 (an almost flat smile) to its no-arbitrage
+    /// bound η²(1+|ρ|) ≤ 4 (GJ2014 Theorem 4.2 with γ ≤ 1/2; 1.53 at ρ = −0.7), with ρ kept at
+    /// its configured literature value: a higher SKEW fattens the left tail while the call wing
+    /// still curves up. Letting ρ go towards −1 would reach higher SKEWs but flattens the call
+    /// side until 30-45 day call deltas fall by 0.06 per 5-point strike (mid-2014 at ρ −0.95),
+    /// far steeper than real chains; so it is not done. Measured on 2007-2016 sessions, the path
+    /// spans a model SKEW of about 104 to 136; the real SKEW lay in 106-154: a SKEW outside what
+    /// the path reaches is matched as closely as it allows and `notes` say so. The search is
+    /// the Illinois variant of regula falsi on a two-expiry probe surface (the two Cboe terms
+    /// only: each slice is solved independently, so the probe's slices equal the full
+    /// surface's); the full surface is then rebuilt with that shape and re-anchored to the VIX.
+    private mutating func calibrateSkew(target: Double, times: [Double], events: [PendingEvent]) throws {
+        let (nearDate, nextDate) = try ModelVIX.bracket(self)
+        let probeTimes = [inputs.years(to: nearDate), inputs.years(to: nextDate)]
+        var probe = self
+        probe.expiryDates = [nearDate, nextDate]
+        let path = SkewPath(base: parameters.surface)
+        func gap(_ strength: Double) throws -> Double {
+            probe.surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: path.shape(strength), times: probeTimes, events: events)
+            return try ModelSKEW.cboe(probe) - target
+        }
+        var a = path.range.upperBound, fa = try gap(a)  // the highest SKEW the path reaches
+        var b = path.range.lowerBound, fb = try gap(b)  // the lowest
+        var strength: Double
+        if fa <= 0 {
+            strength = a
+            notes.append("SPX skew: SKEW \(format(target)) is above the highest the smile path reaches (\(format(target + fa))): strongest skew used")
+        } else if fb >= 0 {
+            strength = b
+            notes.append("SPX skew: SKEW \(format(target)) is below the lowest the smile path reaches (\(format(target + fb))): weakest skew used")
+        } else {
+            strength = a
+            var side = 0
+            for _ in 0..<40 {
+                strength = (a * fb - b * fa) / (fb - fa)
+                let fs = try gap(strength)
+                if abs(fs) <= Self.skewTolerance { break }
+                if (fs > 0) == (fa > 0) {
+                    a = strength; fa = fs
+                    if side == -1 { fb /= 2 }
+                    side = -1
+                } else {
+                    b = strength; fb = fs
+                    if side == 1 { fa /= 2 }
+                    side = 1
+                }
+            }
+        }
+        let shape = path.shape(strength)
+        surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
+        try anchorToCboeVIX(shape: shape)
+        let computed = try ModelSKEW.cboe(self)
+        skewSource = .skew
+        skewTarget = target
+        modelSKEW = computed
+        notes.append("SPX skew: calibrated to the real SKEW \(format(target)) (model \(format(computed)); rho \(format(shape.rho)), eta \(format(shape.eta)))")
+    }
+
+    /// The path of smile shapes the SKEW calibration searches (see `calibrateSkew`): the
+    /// curvature η at the configured ρ, from an almost flat smile to η's no-arbitrage bound.
+    struct SkewPath {
+        let base: SPXSurfaceParameters
+        /// η at s = 0: an almost flat smile (the lowest SKEW the path reaches, about 104).
+        static let weakestEta = 0.2
+        let range: ClosedRange<Double> = 0...1
+
+        /// η's no-arbitrage bound η²(1+|ρ|) ≤ 4, a hair inside it.
+        static func maximumEta(rho: Double) -> Double { (1 - 1e-9) * 2 / (1 + abs(rho)).squareRoot() }
+
+        func shape(_ s: Double) -> SPXSurfaceParameters {
+            var shape = base
+            shape.eta = Self.weakestEta + (Self.maximumEta(rho: base.rho) - Self.weakestEta) * s
+            return shape
+        }
+    }
+
+    /// SKEW points within which the calibration stops (the target is 1 point).
+    public static let skewTolerance = 0.1
+
+    /// Where the smile's skew came from.
+    public enum SkewSource: String, Sendable, Codable {
+        /// ρ calibrated to the day's Cboe SKEW.
+        case skew
+        /// The fixed default shape: no SKEW in the store for the day.
+        case fixed
+        /// The day's SKEW was outside the plausible range: fixed shape, day flagged.
+        case implausible
+        /// Fitted to an imported real SPX chain.
+        case realChain
+    }
+
+    public private(set) var skewSource = SkewSource.fixed
+    /// The SKEW the smile was calibrated to, and the Cboe SKEW over the calibrated chain.
+    public private(set) var skewTarget: Double?
+    public private(set) var modelSKEW: Double?
+    /// What was real and what fell back, for every output that shows these prices.
+    public private(set) var notes: [String] = []
 
     /// A model whose surface is fitted to a real chain of that date instead of derived from the
     /// VIX (see `RealChainCalibration`); `fit` reports the fit error.
@@ -52,6 +177,8 @@ public struct SPXMarketModel: Sendable {
         surface = fit.surface
         self.fit = fit
         anchorVIX = fit.surface.modelVIX
+        skewSource = .realChain
+        notes.append("SPX surface: fitted to the real SPX chain of \(inputs.date)")
     }
 
     /// The model for a date from the store: fitted to the real SPX chain imported for that date
@@ -70,6 +197,8 @@ public struct SPXMarketModel: Sendable {
     /// The VIX level fed to the surface's 30-day variance-swap anchor after matching the Cboe
     /// computation (equal to the input VIX unless an event or the strike grid moved it).
     public private(set) var anchorVIX: Double = 0
+
+    private func format(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// Friday weeklies within `weeklyDays`, standard monthlies within `monthlyDays`, and none
     /// beyond the trading calendar's last session (near the end of the bundled calendar,

@@ -16,11 +16,15 @@ public struct MarketInputs: Sendable {
     /// The VIX complex as the store knows it at the close (each nil/empty when the store has no
     /// such data for the date: the VIX models then fall back and say so, see `VIXComplex`).
     public var vixComplex: VIXComplexInputs
+    /// The day's Cboe SKEW close, if the store has it (the SPX smile's skew is calibrated to it,
+    /// see `SPXMarketModel`).
+    public var skew: Double?
 
     public init(
         date: MarketDate, spot: Double, vix: Double, rates: RateCurve, pendingEvents: [CalendarEvent], eventsToday: [CalendarEvent] = [],
-        vixComplex: VIXComplexInputs = VIXComplexInputs()
+        vixComplex: VIXComplexInputs = VIXComplexInputs(), skew: Double? = nil
     ) {
+        self.skew = skew
         self.vixComplex = vixComplex
         self.date = date
         self.spot = spot
@@ -48,9 +52,10 @@ public struct MarketInputs: Sendable {
         // Events on the valuation date itself (FOMC at 14:00, CPI at 08:30) have passed by the close.
         let events = try store.events(from: date.adding(days: 1), through: date.adding(days: 400), asOf: date)
         let today = try store.events(from: date, through: date, asOf: date)
+        let skew = try store.observations("SKEW", from: date, asOf: date).last.flatMap { $0.date == date ? $0.value : nil }
         return MarketInputs(
             date: date, spot: bar.close, vix: vix.value, rates: rates, pendingEvents: events, eventsToday: today,
-            vixComplex: try VIXComplexInputs.load(store, date: date))
+            vixComplex: try VIXComplexInputs.load(store, date: date), skew: skew)
     }
 
     /// ACT/365 year fraction from the valuation date to `day`.

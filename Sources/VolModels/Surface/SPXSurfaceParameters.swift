@@ -48,7 +48,7 @@ public struct SPXSurfaceParameters: Codable, Sendable, Hashable {
     public static let standard = SPXSurfaceParameters()
 
     /// Throws `SPXSurfaceError.invalidParameter` naming the field: the SSVI bounds
-    /// (|ρ| < 1, η > 0, 0 < γ ≤ 1/2, η(1+|ρ|) ≤ 2), κ in (0, 100], long-run vol in (0, 5],
+    /// (|ρ| < 1, η > 0, 0 < γ ≤ 1/2, η²(1+|ρ|) ≤ 4), κ in (0, 100], long-run vol in (0, 5],
     /// dividend yield finite with |q| ≤ 1.
     public func validate() throws(SPXSurfaceError) {
         do {

@@ -21,7 +21,7 @@ import QuantCore
 /// precision, so the model's own 30-day variance swap reproduces the VIX to ≈ 1e-15 relative.
 ///
 /// Arbitrage: θᵈ_T increases with V(T) (V' = ξ > 0) and E(T) is non-decreasing, so θ_T is
-/// non-decreasing in T; with the power-law φ, γ ≤ 1/2 and η(1+|ρ|) ≤ 2 the whole surface is free
+/// non-decreasing in T; with the power-law φ, γ ≤ 1/2 and η²(1+|ρ|) ≤ 4 the whole surface is free
 /// of calendar and butterfly arbitrage (GJ2014 Theorems 4.1–4.2, Remark 4.4). Between two
 /// surfaces built on consecutive days the expiries after an event that has just passed lose
 /// exactly eⱼ of ATM total variance (the documented event drop, the only "calendar" break).

@@ -9,7 +9,10 @@ import MarketData
 /// - relief_rally: change ≤ −`headline_relief_drop` (−10%): the headline calmed the market.
 /// - stress: change ≥ `headline_shock_rise` (+20%): volatility jumped in the sessions after it.
 /// - calm: a smaller move, or no such event in the window (nothing notable).
-/// - abstain: VIX missing or stale, or no VIX close before the event.
+/// - abstain: VIX missing or stale, no VIX close before the event, or no such event in the last
+///   120 days (the calendar does not cover the date: FOMC meetings are at most ~8 weeks apart,
+///   and the bundled FOMC calendar starts 2014-01-29, so before it the voter abstains rather
+///   than read "no event" as calm).
 public struct HeadlineReliefVoter: RegimeVoter {
     public let name = "headline_relief"
     public let uses: [String]
@@ -33,6 +36,9 @@ public struct HeadlineReliefVoter: RegimeVoter {
             return (0...rules.headlineWindowSessions).contains(sessions)
         }
         guard let event = inWindow else {
+            guard try input.calendarCovers(rules.headlineEvent, days: 120) else {
+                return abstain("no \(rules.headlineEvent) dates in the store in the 120 days before \(input.date): the calendar does not cover it", ["vix": vix])
+            }
             return reading(.calm, "no \(rules.headlineEvent) event in the last \(rules.headlineWindowSessions) sessions", ["vix": vix])
         }
         guard let reference = series.last(where: { $0.date < event.date }) else {

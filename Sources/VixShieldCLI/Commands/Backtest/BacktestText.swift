@@ -45,9 +45,30 @@ enum BacktestText {
                 out += "  \(count) × \(reason)\n"
             }
         }
+        out += episodes(r.episodes)
         out += "regime sessions: " + r.regimeSessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         out += r.vixInputs.description + "\n"
         out += "\(r.prices)\n\(r.disclaimer)\n"
         return out
+    }
+
+    /// Stress episodes: one row per episode and run (drawdown, return), the strategy's P&L by
+    /// ledger component, and how many of the episode's sessions had real inputs.
+    static func episodes(_ episodes: [EpisodeResult]) -> String {
+        guard !episodes.isEmpty else { return "" }
+        let components = ["condor", "layer1", "layer2", "layer3"]
+        var rows = [["episode", "sessions", "run", "max DD", "return"] + components.map { "\($0) $" } + ["real VX / VVIX / SKEW"]]
+        for e in episodes {
+            for (i, run) in e.runs.enumerated() {
+                let pnl = components.map { key in run.pnl[key].map { String(format: "%.0f", $0) } ?? "" }
+                let inputs = "\(e.inputs.futuresSettled) / \(e.inputs.vvixReal) / \(e.inputs.skewReal)"
+                rows.append(
+                    [i == 0 ? e.episode.name : "", i == 0 ? String(e.inputs.sessions) : "", run.run,
+                     String(format: "%.2f%%", 100 * run.maxDrawdown), String(format: "%.2f%%", 100 * run.totalReturn)]
+                        + pnl + [i == 0 ? inputs : ""])
+            }
+        }
+        return "stress episodes (P&L from the close before each window; inputs: sessions with real VX settlements / VVIX / SKEW):\n"
+            + TextTable.render(rows) + "\n"
     }
 }

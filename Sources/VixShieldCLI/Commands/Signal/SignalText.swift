@@ -8,6 +8,7 @@ enum SignalText {
         out += String(format: "S&P 500 %.2f   VIX %.2f   30-day rate %.2f%%", s.market.spx, s.market.vix, 100 * s.market.rate30d)
         out += s.market.upcomingEvents.isEmpty ? "\n" : "   upcoming: \(s.market.upcomingEvents.joined(separator: ", "))\n"
         out += "  rates: \(s.market.rates)\n"
+        out += "  SPX surface: \(s.market.surface)\n"
         for note in s.market.vixModel { out += "  \(note)\n" }
         out += "\n"
 
