@@ -11,9 +11,8 @@ import Testing
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let (report, strategy) = try BacktestComparison.run(
             store: store, calendar: calendar, from: MarketDate(parsing: "2017-09-01")!, to: MarketDate(parsing: "2017-12-29")!)
-        #expect(report.summaries.map(\.name) == [
-            "ALVH strategy", "unhedged condor (CNDR-style)", "condor + static VIX calls (VXTH-style)", "buy and hold S&P 500",
-        ])
+        #expect(report.summaries.map(\.name) == ["strategy", "cndr", "vxth", "buyAndHold"])
+        #expect(report.summaries.map(\.label) == ["ALVH strategy", "Cboe CNDR replica", "Cboe VXTH replica", "buy and hold S&P 500 (price)"])
         #expect(report.regimeSessions.values.reduce(0, +) == strategy.days.count)
         // 2017 has no VVIX or VX settlements in the bundled data: every session says it fell back.
         #expect(report.vixInputs == VIXInputSessions(futuresSettled: 0, futuresFallback: strategy.days.count, vvixReal: 0, vvixFallback: strategy.days.count, unavailable: 0, skewReal: 0, skewFixed: strategy.days.count))
@@ -26,9 +25,16 @@ import Testing
         let first = strategy.days.first!.spx, last = strategy.days.last!.spx
         #expect(abs(hold.finalEquity - Ruleset.standard.capital * last / first) <= 1e-6 * hold.finalEquity)
         #expect(report.disclaimer.contains("not investment advice") && report.prices.contains("Modelled"))
-        // The baseline condors use 20-delta shorts and are held to expiry.
-        let baseline = BacktestComparison.baselineRules(.standard)
-        #expect(baseline.condor.shortDelta == 0.20 && baseline.condor.exitDTE == 0)
+        // Every run's components sum to its own total to the cent.
+        for summary in report.summaries.dropLast() {
+            let total = summary.components.map(\.pnl).reduce(0, +)
+            #expect(abs(total - (summary.finalEquity - Ruleset.standard.capital)) <= 0.005, "\(summary.name)")
+        }
+        // Annual returns: 2017-09-01 .. 12-29 is one partial year, equal to each run's total return.
+        #expect(report.annualReturns.count == 1 && report.annualReturns[0].fullYear == false)
+        for summary in report.summaries {
+            #expect(abs(report.annualReturns[0].returns[summary.name]! - summary.totalReturn!) <= 1e-12)
+        }
     }
 
     /// A component's XIRR comes with how to read it: the reason when there is none, the

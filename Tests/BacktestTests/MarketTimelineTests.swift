@@ -65,7 +65,8 @@ import VolModels
         let to = MarketDate(parsing: "2018-01-31")!
         let timeline = try MarketTimeline(store: sqlite, calendar: calendar, from: Self.from, to: to, parameters: models)
         let result = try BacktestComparison.compare(timeline: timeline)
-        #expect(result.runs.count == 3 && result.report.days.count == timeline.sessions.count)
+        #expect(result.equityCurves.count == 4 && result.report.days.count == timeline.sessions.count)
+        #expect(result.cndr.equity.count == timeline.sessions.count && result.vxth.equity.count == timeline.sessions.count)
         let grid = try SweepGrid.load(toml: "\"condor.short_delta\" = [0.16, 0.18]\n", file: "g.toml", base: .standard)
         #expect(try Sweep.run(grid: grid, timeline: timeline).rows.count == 2)
     }

@@ -88,15 +88,15 @@ func marketDataTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarket
         print("attribution 2018H1: \(a)")
     }
 
-    /// Condors held to expiry (the CNDR-style baseline) end on intrinsic value: still finite,
-    /// still summing to the condor's P&L.
+    /// Condors held to expiry (management off) end on intrinsic value: still finite, still
+    /// summing to the condor's P&L.
     @Test func heldToExpiryStaysFinite() throws {
         let store = try SimulatorTests.store.get()
         let run = try Simulator.run(
             store: store, calendar: TradingCalendar(sessions: store.sessions().map(\.date)),
             configuration: BacktestConfiguration(
                 from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-12-29")!,
-                ruleset: BacktestComparison.baselineRules(.standard), hedge: .none, manageCondor: false))
+                ruleset: .standard, hedge: .none, manageCondor: false))
         #expect(run.trades.contains { $0.exit == "expiry" })
         let a = run.attribution
         let parts = [a.delta, a.gamma, a.vega, a.theta, a.eventTheta, a.residual, a.costs]

@@ -256,4 +256,18 @@ struct StatisticsTests {
         #expect(StatisticsError.insufficientData(needed: 2, got: 1).description.contains("at least 2"))
         #expect(!StatisticsError.noRoot(reason: "x").description.isEmpty)
     }
+
+    @Test("Pearson correlation matches numpy.corrcoef and rejects undefined cases")
+    func pearsonCorrelation() throws {
+        // numpy 2.x np.corrcoef(x, y)[0, 1], printed with repr.
+        let a = try PortfolioStatistics.correlation([1, 2, 3, 4, 5.5], [2, 4, 5, 9, 8.25])
+        #expect(abs(a - 0.9170295296747334) <= 1e-15)
+        let b = try PortfolioStatistics.correlation([0.01, -0.02, 0.03, 0.015, -0.01, 0.0], [0.012, -0.018, 0.025, 0.02, -0.015, 0.001])
+        #expect(abs(b - 0.9740410276885076) <= 1e-15)
+        #expect(abs(try PortfolioStatistics.correlation([1, 2, 3], [3, 2, 1]) + 1) <= 1e-15)
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.correlation([1, 2], [1]) }
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.correlation([1, 1, 1], [1, 2, 3]) }
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.correlation([1, .nan], [1, 2]) }
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.correlation([1], [1]) }
+    }
 }

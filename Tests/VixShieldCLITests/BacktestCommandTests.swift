@@ -13,18 +13,20 @@ import Testing
         let trades = directory.appendingPathComponent("trades.csv").path
         let text = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--trades", trades])
         #expect(text.status == 0, "\(text.err)")
-        for needle in ["ALVH strategy", "unhedged condor (CNDR-style)", "VXTH-style", "buy and hold S&P 500", "by component", "not investment advice", "Modelled prices"] {
+        for needle in ["ALVH strategy", "Cboe CNDR replica", "Cboe VXTH replica", "buy and hold S&P 500", "by component", "calendar-year returns", "not investment advice", "Modelled prices"] {
             #expect(text.out.contains(needle), "missing \(needle)")
         }
         let csv = try String(contentsOfFile: trades, encoding: .utf8)
         #expect(csv.hasPrefix("opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl\n"))
         let json = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
-        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "regimeSessions", "vixInputs", "episodes", "days"])
+        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "annualReturns", "regimeSessions", "vixInputs", "episodes", "days"])
         let days = try #require(object["days"] as? [[String: Any]])
         #expect(days.count > 55)
         #expect(Set(days[1].keys) == ["date", "regime", "spx", "vix", "equity", "strategyReturn", "pnl"])
-        #expect(Set((days[0]["equity"] as? [String: Double] ?? [:]).keys) == ["strategy", "unhedged", "staticHedge", "buyAndHold"])
+        #expect(Set((days[0]["equity"] as? [String: Double] ?? [:]).keys) == ["strategy", "cndr", "vxth", "buyAndHold"])
+        let summaries = try #require(object["summaries"] as? [[String: Any]])
+        #expect(summaries.compactMap { $0["name"] as? String } == ["strategy", "cndr", "vxth", "buyAndHold"])
         let e0 = (days[0]["equity"] as? [String: Double])?["strategy"] ?? 0, e1 = (days[1]["equity"] as? [String: Double])?["strategy"] ?? 0
         #expect(abs((days[1]["strategyReturn"] as? Double ?? 0) - (e1 / e0 - 1)) < 1e-12)
         let again = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])

@@ -127,7 +127,7 @@ import Testing
             relative.append(abs(model / vvix.value - 1))
         }
         #expect(relative.count > 700)
-        let correlation = Self.correlation(logModel, logReal)
+        let correlation = try PortfolioStatistics.correlation(logModel, logReal)
         #expect(correlation >= 0.6, "log VVIX correlation \(correlation)")
         #expect(Self.median(relative) <= 0.15, "median |error| \(Self.median(relative))")
 
@@ -199,15 +199,4 @@ import Testing
         return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
     }
 
-    static func correlation(_ x: [Double], _ y: [Double]) -> Double {
-        let mx = x.reduce(0, +) / Double(x.count)
-        let my = y.reduce(0, +) / Double(y.count)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0
-        for (a, b) in zip(x, y) {
-            sxy += (a - mx) * (b - my)
-            sxx += (a - mx) * (a - mx)
-            syy += (b - my) * (b - my)
-        }
-        return sxy / (sxx * syy).squareRoot()
-    }
 }

@@ -11,4 +11,15 @@ public enum LedgerComponent: String, CaseIterable, Codable, Sendable {
     case layer3
     /// Interest earned (or paid) on the cash balance. Holds no position, so it has no mark.
     case cash
+    /// The S&P 500 holding of an index replica (VXTH): bought and sold at the close, marked at
+    /// the close, dividends reinvested.
+    case spx
+    /// The VIX calls of an index replica (VXTH).
+    case vixCalls = "vix_calls"
+}
+
+extension LedgerComponent {
+    /// The components the strategy's book uses (the replicas use their own: CNDR condor and
+    /// cash, VXTH spx and vix_calls).
+    public static let strategyComponents: [LedgerComponent] = [.condor, .layer1, .layer2, .layer3, .cash]
 }

@@ -13,6 +13,9 @@ public enum LedgerEntryKind: String, CaseIterable, Codable, Sendable {
     case variationMargin
     /// Interest on the cash balance (component `cash` only).
     case interest
+    /// Buying (negative) or selling (positive) a holding that is not an option or future: the
+    /// S&P 500 units of an index replica.
+    case trade
     /// A change in a component's mark-to-market value; moves no cash.
     case mark
 

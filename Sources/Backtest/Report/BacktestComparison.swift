@@ -2,9 +2,11 @@ import MarketData
 import Strategy
 import VolModels
 
-/// The strategy and its baselines on the same data and costs: the ALVH strategy, the unhedged
-/// condor (Cboe CNDR-style: 20-delta shorts, 5-delta wings, held to expiry), the same condor with
-/// the static VIX call hedge (Cboe VXTH-style weights), and buy-and-hold S&P 500.
+/// The strategy and its baselines on the same data and costs: the ALVH strategy, replicas of
+/// Cboe's CNDR (iron condor) and VXTH (S&P 500 with a VIX call tail hedge) indices by their
+/// published rules (`CNDRReplica`, `VXTHReplica`), and buy-and-hold S&P 500 (price return).
+/// Runs are keyed `strategy`, `cndr`, `vxth`, `buyAndHold` in the summaries and the per-session
+/// equity.
 public struct BacktestReport: Sendable, Codable, Equatable {
     public var from: MarketDate
     public var to: MarketDate
@@ -12,6 +14,8 @@ public struct BacktestReport: Sendable, Codable, Equatable {
     public var prices: String
     public var disclaimer: String
     public var summaries: [BacktestSummary]
+    /// Each calendar year's return of every run (a partial first or last year is flagged).
+    public var annualReturns: [AnnualReturns]
     /// Sessions spent in each regime by the strategy run.
     public var regimeSessions: [String: Int]
     /// Sessions whose VIX prices were driven by real settlements / VVIX, and by the fallbacks.
@@ -24,32 +28,25 @@ public struct BacktestReport: Sendable, Codable, Equatable {
 }
 
 public enum BacktestComparison {
-    /// The CNDR-style baseline rules: 20-delta shorts (band 0.15-0.20), 5-delta wings, same
-    /// sizing; the baseline runs also switch management off (`manageCondor: false`), so each
-    /// condor is held to expiry.
-    public static func baselineRules(_ ruleset: Ruleset) -> Ruleset {
-        var rules = ruleset
-        rules.condor.shortDelta = 0.20
-        rules.condor.shortDeltaMin = 0.15
-        rules.condor.shortDeltaMax = 0.20
-        rules.condor.realResolutionShortDelta = 0.20
-        rules.condor.wingMode = .delta
-        rules.condor.wingDelta = 0.05
-        rules.condor.takeProfit = 1
-        rules.condor.stopLoss = 1000
-        rules.condor.exitDTE = 0
-        rules.condor.stressAction = .reduce
-        rules.condor.stressSizeMultiplier = 1
-        return rules
-    }
+    /// The runs' keys, in report order, and their labels for people.
+    public static let runs: [(key: String, label: String)] = [
+        ("strategy", "ALVH strategy"), ("cndr", "Cboe CNDR replica"), ("vxth", "Cboe VXTH replica"),
+        ("buyAndHold", "buy and hold S&P 500 (price)"),
+    ]
 
-    /// Everything the comparison produced: the report, the three option runs (strategy,
-    /// unhedged, static hedge) and the buy-and-hold equity curve (same sessions).
+    /// Everything the comparison produced: the report, the strategy run, the two replicas and
+    /// the buy-and-hold equity curve (same sessions).
     public struct Result: Sendable {
         public var report: BacktestReport
-        public var runs: [BacktestRun]
+        public var strategy: BacktestRun
+        public var cndr: ReplicaRun
+        public var vxth: ReplicaRun
         public var buyAndHold: [Double]
-        public var strategy: BacktestRun { runs[0] }
+
+        /// Each run's label and equity curve, in report order.
+        public var equityCurves: [(label: String, equity: [Double])] {
+            zip(BacktestComparison.runs.map(\.label), [strategy.days.map(\.equity), cndr.equity, vxth.equity, buyAndHold]).map { ($0, $1) }
+        }
     }
 
     public static func run(
@@ -66,55 +63,64 @@ public enum BacktestComparison {
         return try compare(timeline: MarketTimeline(store: store, calendar: calendar, from: from, to: to), ruleset: ruleset)
     }
 
-    /// The comparison on a prepared timeline: the three option runs share its calibrated days.
+    /// The comparison on a prepared timeline: every run shares its calibrated days, fill model
+    /// and fees.
     public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard) throws -> Result {
         let from = timeline.from, to = timeline.to
-        let strategy = try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters))
-        let baseline = baselineRules(ruleset)
-        let plain = try Simulator.run(
-            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .none, manageCondor: false, models: timeline.parameters))
-        let statically = try Simulator.run(
-            timeline: timeline, configuration: BacktestConfiguration(from: from, to: to, ruleset: baseline, hedge: .staticVIXCalls, manageCondor: false, models: timeline.parameters))
-        var summaries = [
-            try summary("ALVH strategy", strategy), try summary("unhedged condor (CNDR-style)", plain),
-            try summary("condor + static VIX calls (VXTH-style)", statically),
+        let configuration = BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
+        let strategy = try Simulator.run(timeline: timeline, configuration: configuration)
+        let cndr = try CNDRReplica.run(
+            timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
+        let vxth = try VXTHReplica.run(
+            timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
+        let dates = strategy.days.map(\.date)
+        let holdEquity = try BuyAndHold.equityCurve(closes: strategy.days.map(\.spx), initial: ruleset.capital)
+        let trades = strategy.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
+        let summaries = [
+            try summary(
+                runs[0], ledger: strategy.ledger, dates: dates, equity: strategy.days.map(\.equity), trades: trades,
+                attribution: strategy.attribution, rejections: strategy.rejections),
+            try summary(runs[1], ledger: cndr.ledger, dates: dates, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections),
+            try summary(runs[2], ledger: vxth.ledger, dates: dates, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections),
+            try BacktestSummary(name: runs[3].key, label: runs[3].label, dates: dates, equity: holdEquity, trades: [], components: []),
         ]
-        let closes = strategy.days.map(\.spx)
-        let holdEquity = try BuyAndHold.equityCurve(closes: closes, initial: ruleset.capital)
-        summaries.append(try BacktestSummary(name: "buy and hold S&P 500", dates: strategy.days.map(\.date), equity: holdEquity, trades: [], components: []))
         var regimes: [String: Int] = [:]
         for day in strategy.days { regimes[day.regime.rawValue, default: 0] += 1 }
+        let curves: [(name: String, equity: [Double], pnl: [[String: Double]])] = [
+            (runs[0].key, strategy.days.map(\.equity), strategy.days.map(\.pnl)), (runs[1].key, cndr.equity, cndr.pnl),
+            (runs[2].key, vxth.equity, vxth.pnl), (runs[3].key, holdEquity, []),
+        ]
         let report = BacktestReport(
-            from: strategy.days.first?.date ?? from, to: strategy.days.last?.date ?? to, rulesetHash: ruleset.contentHash,
-            prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries, regimeSessions: regimes,
-            vixInputs: VIXInputSessions(timeline.days),
-            episodes: EpisodeResult.evaluate(
-                StressEpisode.standard, dates: strategy.days.map(\.date),
-                runs: zip(summaries.map(\.name), [strategy, plain, statically]).map { ($0, $1.days.map(\.equity), $1.days.map(\.pnl)) }
-                    + [(summaries[3].name, holdEquity, [])],
-                inputs: timeline.days.map(EpisodeInputs.Session.init)),
-            days: BacktestReportDay.rows(strategy: strategy, unhedged: plain, staticHedge: statically, buyAndHold: holdEquity))
-        return Result(report: report, runs: [strategy, plain, statically], buyAndHold: holdEquity)
+            from: dates.first ?? from, to: dates.last ?? to, rulesetHash: ruleset.contentHash,
+            prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries,
+            annualReturns: AnnualReturns.table(dates: dates, runs: curves.map { ($0.name, $0.equity) }),
+            regimeSessions: regimes, vixInputs: VIXInputSessions(timeline.days),
+            episodes: EpisodeResult.evaluate(StressEpisode.standard, dates: dates, runs: curves, inputs: timeline.days.map(EpisodeInputs.Session.init)),
+            days: BacktestReportDay.rows(strategy: strategy, cndr: cndr.equity, vxth: vxth.equity, buyAndHold: holdEquity))
+        return Result(report: report, strategy: strategy, cndr: cndr, vxth: vxth, buyAndHold: holdEquity)
     }
 
-    public static func summary(_ name: String, _ run: BacktestRun) throws -> BacktestSummary {
-        let trades = run.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
+    /// A run's summary with each ledger component's P&L, cost (premium paid plus fees) and XIRR.
+    static func summary(
+        _ run: (key: String, label: String), ledger: Ledger, dates: [MarketDate], equity: [Double], trades: [ClosedTrade],
+        attribution: GreeksAttribution? = nil, rejections: [String]
+    ) throws -> BacktestSummary {
         var components: [BacktestSummary.Component] = []
         for component in LedgerComponent.allCases {
-            let entries = run.ledger.entries.filter { $0.component == component && $0.kind.movesCash }
-            guard !entries.isEmpty || run.ledger.mark(component) != .zero else { continue }
-            let paid = entries.filter { $0.kind == .premium && $0.amount < .zero }.map(\.amount).sum()
+            let entries = ledger.entries.filter { $0.component == component && $0.kind.movesCash }
+            guard !entries.isEmpty || ledger.mark(component) != .zero else { continue }
+            let paid = entries.filter { ($0.kind == .premium || $0.kind == .trade) && $0.amount < .zero }.map(\.amount).sum()
             let fees = entries.filter { $0.kind == .fee }.map(\.amount).sum()
-            let flows = run.ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
+            let flows = ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
             let xirr: MetricValue<Double>? = flows.count >= 2 ? (try? ComponentReturn(name: component.rawValue, flows: flows))?.xirr : nil
             components.append(
                 BacktestSummary.Component(
-                    component: component.rawValue, pnl: run.ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr?.value,
+                    component: component.rawValue, pnl: ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr?.value,
                     xirrNote: xirrNote(xirr, firstFlow: flows.first?.premium)))
         }
         return try BacktestSummary(
-            name: name, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades, components: components,
-            attribution: run.attribution, rejections: run.rejections)
+            name: run.key, label: run.label, dates: dates, equity: equity, trades: trades, components: components, attribution: attribution,
+            rejections: rejections)
     }
 
     static func xirrNote(_ xirr: MetricValue<Double>?, firstFlow: Double?) -> String? {

@@ -7,8 +7,8 @@ import Strategy
 public struct BacktestReportDay: Sendable, Codable, Equatable {
     public struct Equity: Sendable, Codable, Equatable {
         public var strategy: Double
-        public var unhedged: Double
-        public var staticHedge: Double
+        public var cndr: Double
+        public var vxth: Double
         public var buyAndHold: Double
     }
 
@@ -23,13 +23,13 @@ public struct BacktestReportDay: Sendable, Codable, Equatable {
     public var pnl: [String: Double]
 
     /// The rows of a comparison: the runs cover the same sessions (same timeline).
-    static func rows(strategy: BacktestRun, unhedged: BacktestRun, staticHedge: BacktestRun, buyAndHold: [Double]) -> [BacktestReportDay] {
+    static func rows(strategy: BacktestRun, cndr: [Double], vxth: [Double], buyAndHold: [Double]) -> [BacktestReportDay] {
         strategy.days.indices.map { i in
             let day = strategy.days[i]
             let previous = i > 0 ? strategy.days[i - 1].equity : nil
             return BacktestReportDay(
                 date: day.date, regime: day.regime, spx: day.spx, vix: day.vix,
-                equity: Equity(strategy: day.equity, unhedged: unhedged.days[i].equity, staticHedge: staticHedge.days[i].equity, buyAndHold: buyAndHold[i]),
+                equity: Equity(strategy: day.equity, cndr: cndr[i], vxth: vxth[i], buyAndHold: buyAndHold[i]),
                 strategyReturn: previous.flatMap { $0 > 0 ? day.equity / $0 - 1 : nil }, pnl: day.pnl)
         }
     }

@@ -18,7 +18,10 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
         public var xirrNote: String?
     }
 
+    /// The run's key (`strategy`, `cndr`, `vxth`, `buyAndHold`), as in `days[].equity`.
     public var name: String
+    /// The run's name for people.
+    public var label: String
     public var finalEquity: Double
     public var totalReturn: Double?
     public var cagr: Double?
@@ -40,11 +43,12 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
     /// capital check refused, a hedge plan that failed), in date order.
     public var rejections: [String]
 
-    init(name: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component], attribution: GreeksAttribution? = nil,
+    init(name: String, label: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component], attribution: GreeksAttribution? = nil,
         rejections: [String] = []
     ) throws {
         let metrics = try BacktestMetrics(dayNumbers: dates.map(\.dayNumber), equity: equity, trades: trades)
         self.name = name
+        self.label = label
         finalEquity = equity.last ?? 0
         totalReturn = metrics.totalReturn.value
         cagr = metrics.cagr.value

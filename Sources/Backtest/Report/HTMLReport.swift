@@ -24,8 +24,7 @@ public enum HTMLReport {
             <p class="note">\(escape(report.prices)) \(escape(report.disclaimer)) Ruleset sha256 \(report.rulesetHash).</p>
             """
         html += "<h2>Strategy and baselines</h2>" + summaryTable(report)
-        var series: [(String, [Double])] = zip(report.summaries.map(\.name), result.runs.map { $0.days.map(\.equity) }).map { ($0, $1) }
-        series.append((report.summaries.last?.name ?? "buy and hold", result.buyAndHold))
+        let series: [(String, [Double])] = result.equityCurves.map { ($0.label, $0.equity) }
         html += "<h2>Equity</h2>" + lineChart(series: series, dates: dates)
         var peak = -Double.infinity
         let drawdown = days.map { day -> Double in
@@ -59,7 +58,7 @@ public enum HTMLReport {
         func num(_ x: Double?) -> String { x.map { String(format: "%.2f", $0) } ?? "n/a" }
         var rows = "<table><tr><th>run</th><th>final equity</th><th>CAGR</th><th>vol</th><th>Sharpe</th><th>Sortino</th><th>max DD</th><th>Calmar</th><th>trades</th><th>win rate</th></tr>"
         for s in report.summaries {
-            rows += "<tr><td>\(escape(s.name))</td><td>\(String(format: "%.0f", s.finalEquity))</td><td>\(pct(s.cagr))</td><td>\(pct(s.volatility))</td>"
+            rows += "<tr><td>\(escape(s.label))</td><td>\(String(format: "%.0f", s.finalEquity))</td><td>\(pct(s.cagr))</td><td>\(pct(s.volatility))</td>"
                 + "<td>\(num(s.sharpe))</td><td>\(num(s.sortino))</td><td>\(pct(s.maxDrawdown))</td><td>\(num(s.calmar))</td><td>\(s.trades)</td><td>\(pct(s.winRate))</td></tr>"
         }
         return rows + "</table>"

@@ -6,17 +6,12 @@ import VolModels
 public enum HedgeMode: String, Sendable, Codable, CaseIterable {
     /// The ALVH layers of the ruleset (the strategy).
     case alvh
-    /// No hedge: the plain condor baseline.
+    /// No hedge: the condor alone (what the hedge layers add is the difference).
     case none
-    /// Cboe VXTH-style static hedge: each month, one-month VIX calls near 30 delta for a share of
-    /// the portfolio set by the VIX future (0% below 15, 1% for 15-30, 0.5% for 30-50, 0% above
-    /// 50), held to expiry; booked in ledger component layer3.
-    case staticVIXCalls = "static_vix_calls"
 }
 
 /// What a backtest replays and how it trades: the date range, the ruleset, the hedge mode
-/// (the strategy's ALVH layers, none, or a static VIX call hedge: the baselines run on the same
-/// data and costs), and the execution models (fills 50% of the way from mid to the far side,
+/// (the strategy's ALVH layers or none), and the execution models (fills 50% of the way from mid to the far side,
 /// per-contract fees, margin).
 public struct BacktestConfiguration: Sendable {
     public var from: MarketDate

@@ -18,8 +18,6 @@ struct SimulationState {
     var trades: [CondorTrade] = []
     var rejections: [String] = []
     var attribution = GreeksAttribution()
-    /// Calendar month (year·12 + month) of the last static-hedge purchase.
-    var staticHedgeMonth: Int?
     var snapshot: CondorSnapshot?
     /// The condor's mark on `day`, reused by the session's later marks.
     var condorMark: (day: MarketDate, condor: IronCondor, value: Double)?
@@ -76,7 +74,6 @@ struct SimulationState {
         }
         switch configuration.hedge {
         case .alvh: try tradeHedges(day: day, market: market, calendar: calendar, pricer: pricer)
-        case .staticVIXCalls: try tradeStaticHedge(day: day, market: market, pricer: pricer)
         case .none: break
         }
         try mark(day: day, market: market, pricer: pricer)
@@ -95,7 +92,7 @@ struct SimulationState {
         let equity = ledger.equity.dollars
         peakEquity = max(peakEquity, equity)
         var pnl: [String: Double] = [:]
-        for component in LedgerComponent.allCases { pnl[component.rawValue] = ledger.componentPnL(component).dollars }
+        for component in LedgerComponent.strategyComponents { pnl[component.rawValue] = ledger.componentPnL(component).dollars }
         days.append(BacktestDay(date: day, regime: posture, spx: inputs.spot, vix: inputs.vix, equity: equity, pnl: pnl))
     }
 

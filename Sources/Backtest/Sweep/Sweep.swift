@@ -61,7 +61,7 @@ public enum Sweep {
                     let run = try Simulator.run(timeline: timeline, configuration: configuration)
                     // The ranking needs the headline statistics only, not the per-component XIRRs.
                     let summary = try BacktestSummary(
-                        name: variant.label, dates: run.days.map(\.date), equity: run.days.map(\.equity),
+                        name: variant.label, label: variant.label, dates: run.days.map(\.date), equity: run.days.map(\.equity),
                         trades: run.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) },
                         components: [])
                     let equity = run.days.map(\.equity)

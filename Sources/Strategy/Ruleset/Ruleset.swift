@@ -2,7 +2,7 @@ import Foundation
 import VolModels
 
 /// Every threshold, weight and size the strategy uses, in one TOML file: `capital`, and the
-/// tables `[regime]`, `[condor]`, `[hedge]`, `[risk]` (see each rules type for the keys and
+/// tables `[regime]`, `[condor]`, `[hedge]`, `[risk]`, `[baselines]` (see each rules type for the keys and
 /// their documented defaults). A file overrides only what it names; unknown keys and invalid
 /// values are errors naming the field. The SHA-256 of the canonical JSON form stamps every
 /// decision, so a signal can always be traced to the exact rules that produced it.
@@ -13,6 +13,7 @@ public struct Ruleset: Sendable, Codable, Equatable {
     public var condor = CondorRules()
     public var hedge = HedgeRules()
     public var risk = RiskPolicy()
+    public var baselines = BaselineRules()
 
     public init() {}
 
@@ -26,6 +27,7 @@ public struct Ruleset: Sendable, Codable, Equatable {
         try condor.validate()
         try hedge.validate()
         try risk.validate()
+        try baselines.validate()
     }
 
     /// Loads a ruleset file over the defaults and validates it.

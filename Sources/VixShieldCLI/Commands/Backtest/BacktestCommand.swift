@@ -7,11 +7,13 @@ import Strategy
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backtest",
-        abstract: "Replay the ALVH book day by day and compare it with plain baselines (educational).",
+        abstract: "Replay the ALVH book day by day and compare it with Cboe's CNDR and VXTH indices (educational).",
         discussion: """
-            Runs the strategy (condor + ALVH hedge layers), the unhedged condor (CNDR-style), the condor
-            with a static VIX call hedge (VXTH-style) and buy-and-hold S&P 500 on the same data and costs
-            (fills 50% of the way to the far side of the modelled quote, per-contract fees). Without dates:
+            Runs the strategy (condor + ALVH hedge layers), replicas of Cboe's CNDR (monthly 20/5-delta
+            iron condor, held to expiry) and VXTH (S&P 500 plus one-month 30-delta VIX calls) by their
+            published rules, and buy-and-hold S&P 500, on the same data and costs (fills 50% of the way
+            to the far side of the modelled quote, per-contract fees). --json keys the runs strategy,
+            cndr, vxth and buyAndHold in summaries[].name and days[].equity. Without dates:
             2007-01-03 (or the first session with S&P 500 and VIX closes, if later) to the last session with
             both (2026-03-27 on the bundled data). Orders that do not fit (free cash, margin, cover
             for short calls) are refused and reported with their reason; --json also carries every

@@ -10,7 +10,7 @@ enum BacktestText {
         var rows = [["run", "final equity", "return", "CAGR", "vol", "Sharpe", "Sortino", "max DD", "DD trough", "Calmar", "trades", "win rate", "PF"]]
         for s in r.summaries {
             rows.append([
-                s.name, String(format: "%.0f", s.finalEquity), pct(s.totalReturn), pct(s.cagr), pct(s.volatility), num(s.sharpe), num(s.sortino),
+                s.label, String(format: "%.0f", s.finalEquity), pct(s.totalReturn), pct(s.cagr), pct(s.volatility), num(s.sharpe), num(s.sortino),
                 pct(s.maxDrawdown), s.maxDrawdownTrough?.description ?? "", num(s.calmar), String(s.trades), pct(s.winRate), num(s.profitFactor),
             ])
         }
@@ -22,7 +22,7 @@ enum BacktestText {
                 components.append([c.component, String(format: "%.2f", c.pnl), String(format: "%.2f", c.cost), c.xirr == nil ? "n/a*" : pct(c.xirr) + (c.xirrNote == nil ? "" : "*")])
                 if let note = c.xirrNote { notes.append("* \(c.component) XIRR: \(note)") }
             }
-            out += "\(strategy.name) by component (sums to the total P&L to the cent):\n" + TextTable.render(components) + "\n"
+            out += "\(strategy.label) by component (sums to the total P&L to the cent):\n" + TextTable.render(components) + "\n"
             out += notes.map { $0 + "\n" }.joined() + (notes.isEmpty ? "" : "\n")
             if let a = strategy.condorAttribution {
                 let rows = [["delta", "gamma", "vega", "theta", "event theta", "residual", "costs", "total"],
@@ -40,30 +40,45 @@ enum BacktestText {
                 }
                 reasons[clauses.filter { !$0.isEmpty }.joined(separator: ": "), default: 0] += 1
             }
-            out += "\(summary.name): \(summary.rejections.count) orders not placed (--json lists each):\n"
+            out += "\(summary.label): \(summary.rejections.count) orders not placed (--json lists each):\n"
             for (reason, count) in reasons.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(3) {
                 out += "  \(count) × \(reason)\n"
             }
         }
-        out += episodes(r.episodes)
+        out += annualReturns(r)
+        out += episodes(r)
         out += "regime sessions: " + r.regimeSessions.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
         out += r.vixInputs.description + "\n"
         out += "\(r.prices)\n\(r.disclaimer)\n"
         return out
     }
 
+    /// Calendar-year returns of every run, side by side (a partial year is marked *).
+    static func annualReturns(_ r: BacktestReport) -> String {
+        guard !r.annualReturns.isEmpty else { return "" }
+        var rows = [["year"] + r.summaries.map(\.label)]
+        for year in r.annualReturns {
+            rows.append(
+                ["\(year.year)\(year.fullYear ? "" : "*")"]
+                    + r.summaries.map { s in year.returns[s.name].map { String(format: "%.2f%%", 100 * $0) } ?? "n/a" })
+        }
+        return "\ncalendar-year returns (* partial year):\n" + TextTable.render(rows) + "\n"
+    }
+
     /// Stress episodes: one row per episode and run (drawdown, return), the strategy's P&L by
     /// ledger component, and how many of the episode's sessions had real inputs.
-    static func episodes(_ episodes: [EpisodeResult]) -> String {
+    static func episodes(_ r: BacktestReport) -> String {
+        let episodes = r.episodes
         guard !episodes.isEmpty else { return "" }
-        let components = ["condor", "layer1", "layer2", "layer3"]
+        let labels = Dictionary(r.summaries.map { ($0.name, $0.label) }, uniquingKeysWith: { a, _ in a })
+        let components = ["condor", "layer1", "layer2", "layer3", "spx", "vix_calls"]
         var rows = [["episode", "sessions", "run", "max DD", "return"] + components.map { "\($0) $" } + ["real VX / VVIX / SKEW"]]
         for e in episodes {
             for (i, run) in e.runs.enumerated() {
                 let pnl = components.map { key in run.pnl[key].map { String(format: "%.0f", $0) } ?? "" }
                 let inputs = "\(e.inputs.futuresSettled) / \(e.inputs.vvixReal) / \(e.inputs.skewReal)"
                 rows.append(
-                    [i == 0 ? e.episode.name : "", i == 0 ? String(e.inputs.sessions) : "", run.run,
+                    [i == 0 ? e.episode.name : "", i == 0 ? String(e.inputs.sessions) : "", labels[run.run] ?? run.run,
                      String(format: "%.2f%%", 100 * run.maxDrawdown), String(format: "%.2f%%", 100 * run.totalReturn)]
                         + pnl + [i == 0 ? inputs : ""])
             }
