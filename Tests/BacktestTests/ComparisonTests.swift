@@ -55,6 +55,6 @@ import Testing
         // 2016-12-20 .. 12-30: 8 sessions (12-26 a holiday) with real inputs; 2017-01-03 .. 01-10: 6 without.
         #expect(counts == VIXInputSessions(futuresSettled: 8, futuresFallback: 6, vvixReal: 8, vvixFallback: 6, unavailable: 0, skewReal: 8, skewFixed: 6))
         #expect(counts.description.contains("real settlements on 8 sessions, fallback curve on 6"))
-        #expect(counts.description.contains("real SKEW (or a real chain) on 8 sessions, fixed shape on 6"))
+        #expect(counts.description.contains("real SKEW (or a real chain) on 8 sessions, nearest shape to a SKEW beyond reach on 0, fixed shape on 6"))
     }
 }

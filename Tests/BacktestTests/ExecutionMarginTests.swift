@@ -1,3 +1,4 @@
+import MarketData
 import Testing
 @testable import Backtest
 

@@ -1,3 +1,4 @@
+import MarketData
 import Foundation
 import Testing
 @testable import Backtest

@@ -10,7 +10,7 @@ import VolModels
 /// of the money earns exactly its credit minus fees; VXTH calls that expire out of the money
 /// lose exactly their premium plus fees; the S&P 500 leg compounds exactly the dividend yield.
 @Suite struct ReplicaTests {
-    static func timeline(vix: Double, from: MarketDate, to: MarketDate) throws -> MarketTimeline {
+    static func timeline(vix: Double, from: MarketDate, to: MarketDate, drop: (on: MarketDate, to: Double)? = nil) throws -> MarketTimeline {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-replica-\(UUID().uuidString)")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
         let sessionsFile = try [UInt8](Data(contentsOf: BundledData.directory.appendingPathComponent("calendar/nyse_sessions_1990-2026.csv")))
@@ -20,7 +20,11 @@ import VolModels
         let days = sessions.map(\.date).filter { $0 >= MarketDate(year: 2016, month: 1, day: 4)! && $0 <= to }
         try store.write([
             ImportBatch(records: .sessions(sessions), kind: .sessions, symbol: "SESSIONS", file: "sessions"),
-            ImportBatch(records: .bars(days.map { DailyBar(date: $0, open: 2500, high: 2500, low: 2500, close: 2500) }), kind: .prices, symbol: "SPX", file: "flat"),
+            ImportBatch(
+                records: .bars(days.map { day in
+                    let close = drop.map { day >= $0.on ? $0.to : 2500 } ?? 2500
+                    return DailyBar(date: day, open: close, high: close, low: close, close: close)
+                }), kind: .prices, symbol: "SPX", file: "flat"),
             ImportBatch(records: .observations(days.map { Observation(date: $0, value: vix) }), kind: .fred, symbol: "VIX", file: "flat"),
             ImportBatch(
                 records: .treasury(days.map { TreasuryCurve(date: $0, yields: Array(repeating: 0, count: 11)) }), kind: .treasury,
@@ -55,6 +59,22 @@ import VolModels
         for (equity, pnl) in zip(run.equity, run.pnl) {
             #expect(Cents(dollars: equity - Self.capital) == Cents(dollars: pnl.values.reduce(0, +)))
         }
+    }
+
+    /// After a condor expires at its maximum loss, the next one is sized on the equity left
+    /// (the settled condor's mark is gone before the new one is sized).
+    @Test func cndrSizesTheNextRollOnTheEquityAfterASettlement() throws {
+        let expiry = MarketDate(year: 2017, month: 4, day: 21)!
+        let timeline = try Self.timeline(
+            vix: 15, from: MarketDate(year: 2017, month: 3, day: 1)!, to: MarketDate(year: 2017, month: 4, day: 28)!, drop: (expiry, 2000))
+        let run = try CNDRReplica.run(timeline: timeline, rules: BaselineRules(), capital: Self.capital, fill: FractionOfSpreadFill.halfSpread, fees: PerContractFees())
+        let first = run.rolls[0], second = run.rolls[1]
+        // The S&P 500 at 2000 is below the long put: the first condor pays its put width.
+        #expect(first.settlement == -Cents(dollars: (first.strikes[1] - first.strikes[0]) * 100 * first.units))
+        let equityAtRoll = Self.capital + (try #require(first.pnl)).dollars
+        #expect(equityAtRoll < 0.95 * Self.capital)
+        let maxLoss = (max(second.strikes[1] - second.strikes[0], second.strikes[3] - second.strikes[2]) - second.price) * 100 * second.units
+        #expect(abs(maxLoss - 0.10 * equityAtRoll) <= 1e-9 * Self.capital)
     }
 
     @Test func vxthInAFlatMarketLosesThePremiumPlusFees() throws {

@@ -28,29 +28,37 @@ public enum CNDRReplica {
         let calendar = timeline.calendar
         var book = ReplicaBook(capital: capital, firstDay: timeline.sessions[0], components: [.condor, .cash])
         var open: (condor: IronCondor, units: Double, opened: MarketDate)?
-        var previous: MarketDate?
+        // Interest over (previous close, this close] accrues at the rate known at the previous close.
+        var previous: (day: MarketDate, rate: Double)?
+        var schedule = RollSchedule(firstSession: timeline.sessions[0]) { calendar.spxMonthlyExpiry(year: $0, month: $1) }
         for (index, day) in timeline.sessions.enumerated() {
             let market = timeline.days[index]
             let inputs = market.inputs
             let d = day.dayNumber
             if let previous {
-                let rate = inputs.rates.rate(years: 30.0 / 365)
-                let interest = book.ledger.cash.dollars * (exp(rate * Double(day - previous) / 365) - 1)
-                try book.ledger.post(day: d, component: .cash, kind: .interest, amount: Cents(dollars: interest), memo: "one-month T-bill \(rate)")
+                let interest = book.ledger.cash.dollars * (exp(previous.rate * Double(day - previous.day) / 365) - 1)
+                try book.ledger.post(
+                    day: d, component: .cash, kind: .interest, amount: Cents(dollars: interest), memo: "one-month T-bill \(previous.rate)")
             }
-            previous = day
+            previous = (day, inputs.rates.rate(years: 30.0 / 365))
             if let position = open, position.condor.expiry <= day {
+                if position.condor.expiry < day {
+                    book.rejections.append("\(day): CNDR condor of \(position.condor.expiry) settled late: its expiry day is not in the data")
+                }
                 let paid = Cents(dollars: position.condor.intrinsicValue(at: inputs.spot) * 100 * position.units)
                 try book.ledger.post(day: d, component: .condor, kind: .settlement, amount: -paid, memo: "settle CNDR condor")
+                // The settled condor's mark goes with it before the next one is sized on equity.
+                try book.ledger.setMark(.condor, value: .zero, day: d, memo: "CNDR condor settled")
                 book.rolls[book.rolls.count - 1].settlement = -paid
                 let pnl = book.rolls[book.rolls.count - 1].pnl ?? .zero
                 book.trades.append(ClosedTrade(entryDay: position.opened.dayNumber, exitDay: d, pnl: pnl.dollars))
                 open = nil
             }
-            let (year, month, _) = day.components
-            if open == nil, calendar.spxMonthlyExpiry(year: year, month: month) == day {
-                let next = calendar.spxMonthlyExpiry(year: month == 12 ? year + 1 : year, month: month % 12 + 1)
-                if let expiry = next {
+            if open == nil, let roll = schedule.due(on: day) {
+                schedule.rolled(roll)
+                if roll < day { book.rejections.append("\(day): CNDR roll of \(roll) made late: that session is not in the data") }
+                let (year, month) = RollSchedule.nextMonth(after: roll)
+                if let expiry = calendar.spxMonthlyExpiry(year: year, month: month) {
                     do {
                         open = try sell(expiry: expiry, index: index, day: day, timeline: timeline, rules: rules, fill: fill, fees: fees, book: &book)
                     } catch let refusal as Refusal {
@@ -97,6 +105,7 @@ public enum CNDRReplica {
         let bought = fill.fillPrice(side: .buy, bid: slice.puts[longPut].bid, ask: slice.puts[longPut].ask)
             + fill.fillPrice(side: .buy, bid: slice.calls[longCall].bid, ask: slice.calls[longCall].ask)
         let credit = sold - bought
+        guard credit > 0 else { throw Refusal(reason: "condor credit \(credit) after fills is not positive") }
         let condor: IronCondor
         do {
             condor = try IronCondor(

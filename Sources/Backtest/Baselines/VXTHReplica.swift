@@ -14,7 +14,8 @@ import VolModels
 ///   and the proceeds go back into the S&P 500; then one-month VIX calls (the next monthly
 ///   expiry) are bought at the listed strike whose model delta is nearest `vxth_call_delta`
 ///   (0.30), for `VXTHWeight` of the portfolio value: 0% / 1% / 0.5% / 0% when the future of
-///   that expiry is ≤ 15 / 15-30 / 30-50 / > 50, paid by selling S&P 500 units.
+///   that expiry is below 15 / 15-30 / above 30 up to 50 / above 50, paid by selling S&P 500
+///   units.
 /// - Held to expiry. Prices: the fill model on the modelled bid/ask (Cboe prices its rolls from
 ///   real quotes around 11:00 ET; the replica uses the close); fees per contract × units.
 /// - Before the first VIX option listing (2006-02-24) no call is bought and the refusal is
@@ -33,6 +34,7 @@ public enum VXTHReplica {
         var calls: (expiry: MarketDate, strike: Double, units: Double, opened: MarketDate, paid: Cents)?
         var previous: MarketDate?
         let pricing = HedgePricing()
+        var schedule = RollSchedule(firstSession: firstDay) { calendar.vixExpiry(year: $0, month: $1) }
         for (index, day) in timeline.sessions.enumerated() {
             let market = timeline.days[index]
             let inputs = market.inputs
@@ -47,6 +49,9 @@ public enum VXTHReplica {
             }
             if index == 0 { try invest(book.ledger.cash, "buy the S&P 500") }
             if let position = calls, position.expiry <= day {
+                if position.expiry < day {
+                    book.rejections.append("\(day): VXTH calls of \(position.expiry) settled late at the VIX close: their expiry day is not in the data")
+                }
                 let soq = HedgePricing.settlementValue(expiry: position.expiry, inputs: inputs)
                 let received = Cents(dollars: max(soq - position.strike, 0) * 100 * position.units)
                 try book.ledger.post(day: d, component: .vixCalls, kind: .settlement, amount: received, memo: "settle VXTH calls at \(soq)")
@@ -55,12 +60,13 @@ public enum VXTHReplica {
                 calls = nil
                 try invest(book.ledger.cash, "reinvest the call settlement")
             }
-            let (year, month, _) = day.components
-            if calls == nil, calendar.vixExpiry(year: year, month: month) == day {
+            if calls == nil, let roll = schedule.due(on: day) {
+                schedule.rolled(roll)
+                if roll < day { book.rejections.append("\(day): VXTH roll of \(roll) made late: that session is not in the data") }
                 let portfolio = spxUnits * inputs.spot
                 do {
                     let bought = try buy(
-                        day: day, market: market, calendar: calendar, portfolio: portfolio, rules: rules, fill: fill, fees: fees, book: &book)
+                        day: day, roll: roll, market: market, calendar: calendar, portfolio: portfolio, rules: rules, fill: fill, fees: fees, book: &book)
                     if let bought {
                         // The premium and fees are paid by selling S&P 500 units at the close.
                         let sold = bought.paid
@@ -95,14 +101,14 @@ public enum VXTHReplica {
 
     /// The roll's purchase, or nil when the weight is 0 (the future outside 15-50).
     static func buy(
-        day: MarketDate, market: MarketDay, calendar: TradingCalendar, portfolio: Double, rules: BaselineRules,
+        day: MarketDate, roll: MarketDate, market: MarketDay, calendar: TradingCalendar, portfolio: Double, rules: BaselineRules,
         fill: any FillModel, fees: any FeeModel, book: inout ReplicaBook
     ) throws -> (expiry: MarketDate, strike: Double, units: Double, opened: MarketDate, paid: Cents)? {
         if let listing = HedgePricing.firstListing(.call(expiry: day, strike: 1)), day < listing {
             throw CNDRReplica.Refusal(reason: "no VIX option traded before \(listing)")
         }
-        let (year, month, _) = day.components
-        guard let expiry = calendar.vixExpiry(year: month == 12 ? year + 1 : year, month: month % 12 + 1) else {
+        let (year, month) = RollSchedule.nextMonth(after: roll)
+        guard let expiry = calendar.vixExpiry(year: year, month: month) else {
             throw CNDRReplica.Refusal(reason: "the calendar has no VIX expiry next month")
         }
         let chain: SyntheticChain

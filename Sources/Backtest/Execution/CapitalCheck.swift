@@ -1,3 +1,4 @@
+import MarketData
 /// The answer to "can the book afford this order?".
 ///
 /// Why: a backtest that trades beyond its cash overstates returns; an order that does not fit

@@ -1,3 +1,4 @@
+import MarketData
 /// The default margin rules:
 ///
 /// - Short iron condor (defined risk): its maximum loss, rounded to the cent,

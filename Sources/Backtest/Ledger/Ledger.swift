@@ -1,3 +1,4 @@
+import MarketData
 /// The backtest's book of account: an append-only journal of dated entries, a running cash
 /// balance, realised cash flows per component, and a separate mark-to-market valuation per
 /// component per day.

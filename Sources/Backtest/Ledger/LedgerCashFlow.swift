@@ -1,3 +1,4 @@
+import MarketData
 /// A dated net cash flow of a component (or of the whole book), for XIRR.
 ///
 /// Sign convention as QuantCore's `CashFlow`: money paid out (premium paid, fees, the opening

@@ -1,3 +1,4 @@
+import MarketData
 /// One line of the append-only ledger journal.
 ///
 /// Units: `amount` in cents, signed from the account's point of view.

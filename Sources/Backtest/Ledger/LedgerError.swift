@@ -1,3 +1,4 @@
+import MarketData
 /// Why the ledger refused an entry or why its audit failed. Days are day numbers
 /// (days since 1970-01-01); amounts are cents.
 public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {

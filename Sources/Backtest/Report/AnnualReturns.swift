@@ -4,12 +4,15 @@ import MarketData
 /// the previous year's last session (the run's first session for the first year), minus 1.
 public struct AnnualReturns: Sendable, Codable, Equatable {
     public var year: Int
-    /// False when the run starts after the year's first session or ends before its last.
+    /// False for the run's first year (no previous close to measure from) and for a year the
+    /// run ends before its last session.
     public var fullYear: Bool
     /// Return by run key (`strategy`, `cndr`, `vxth`, `buyAndHold`), as a fraction.
     public var returns: [String: Double]
 
-    static func table(dates: [MarketDate], runs: [(name: String, equity: [Double])]) -> [AnnualReturns] {
+    /// A year is full when the run holds the previous year's last session (the base) and the
+    /// year's last session in `calendar`.
+    static func table(dates: [MarketDate], runs: [(name: String, equity: [Double])], calendar: TradingCalendar) -> [AnnualReturns] {
         guard !dates.isEmpty else { return [] }
         var rows: [AnnualReturns] = []
         var base = 0  // index of the session the year's return is measured from
@@ -21,14 +24,12 @@ public struct AnnualReturns: Sendable, Codable, Equatable {
             var returns: [String: Double] = [:]
             for run in runs where run.equity[base] > 0 { returns[run.name] = run.equity[end] / run.equity[base] - 1 }
             // Full: measured from the previous year's last close to this year's last close.
-            let full = index > 0 && (end < dates.count - 1 || isLastSession(dates[end]))
+            let lastOfYear = calendar.sessions.last { $0.year == year }
+            let full = index > 0 && dates[end] == lastOfYear
             rows.append(AnnualReturns(year: year, fullYear: full, returns: returns))
             base = end
             index = end + 1
         }
         return rows
     }
-
-    /// December 24-31 counts as the year's end (the last NYSE session is in that week).
-    private static func isLastSession(_ date: MarketDate) -> Bool { date.month == 12 && date.day >= 24 }
 }

@@ -93,7 +93,7 @@ public enum BacktestComparison {
         let report = BacktestReport(
             from: dates.first ?? from, to: dates.last ?? to, rulesetHash: ruleset.contentHash,
             prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, summaries: summaries,
-            annualReturns: AnnualReturns.table(dates: dates, runs: curves.map { ($0.name, $0.equity) }),
+            annualReturns: AnnualReturns.table(dates: dates, runs: curves.map { ($0.name, $0.equity) }, calendar: timeline.calendar),
             regimeSessions: regimes, vixInputs: VIXInputSessions(timeline.days),
             episodes: EpisodeResult.evaluate(StressEpisode.standard, dates: dates, runs: curves, inputs: timeline.days.map(EpisodeInputs.Session.init)),
             days: BacktestReportDay.rows(strategy: strategy, cndr: cndr.equity, vxth: vxth.equity, buyAndHold: holdEquity))
@@ -109,10 +109,18 @@ public enum BacktestComparison {
         for component in LedgerComponent.allCases {
             let entries = ledger.entries.filter { $0.component == component && $0.kind.movesCash }
             guard !entries.isEmpty || ledger.mark(component) != .zero else { continue }
-            let paid = entries.filter { ($0.kind == .premium || $0.kind == .trade) && $0.amount < .zero }.map(\.amount).sum()
+            // Cost: option premium paid plus fees (an index holding's purchases are not a cost).
+            let paid = entries.filter { $0.kind == .premium && $0.amount < .zero }.map(\.amount).sum()
             let fees = entries.filter { $0.kind == .fee }.map(\.amount).sum()
             let flows = ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
-            let xirr: MetricValue<Double>? = flows.count >= 2 ? (try? ComponentReturn(name: component.rawValue, flows: flows))?.xirr : nil
+            var xirr: MetricValue<Double>?
+            if flows.count >= 2 {
+                do {
+                    xirr = try ComponentReturn(name: component.rawValue, flows: flows).xirr
+                } catch {
+                    xirr = .unavailable(.statistics(.noRoot(reason: "\(error)")))
+                }
+            }
             components.append(
                 BacktestSummary.Component(
                     component: component.rawValue, pnl: ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr?.value,

@@ -16,22 +16,28 @@ public struct VIXInputSessions: Sendable, Codable, Equatable {
     public var unavailable: Int
     /// SPX smile skew calibrated to the day's real SKEW.
     public var skewReal: Int
-    /// SPX smile with the fixed default shape (no SKEW stored, or implausible).
+    /// SPX smile with the fixed default shape (no SKEW stored, implausible, or the fit failed).
     public var skewFixed: Int
+    /// SPX smile at the nearest shape to a SKEW outside the calibration's reach.
+    public var skewClamped: Int
 
-    public init(futuresSettled: Int, futuresFallback: Int, vvixReal: Int, vvixFallback: Int, unavailable: Int, skewReal: Int = 0, skewFixed: Int = 0) {
+    public init(
+        futuresSettled: Int, futuresFallback: Int, vvixReal: Int, vvixFallback: Int, unavailable: Int, skewReal: Int = 0, skewFixed: Int = 0,
+        skewClamped: Int = 0
+    ) {
         (self.futuresSettled, self.futuresFallback, self.vvixReal, self.vvixFallback, self.unavailable) =
             (futuresSettled, futuresFallback, vvixReal, vvixFallback, unavailable)
-        (self.skewReal, self.skewFixed) = (skewReal, skewFixed)
+        (self.skewReal, self.skewFixed, self.skewClamped) = (skewReal, skewFixed, skewClamped)
     }
 
     init(_ days: [MarketDay]) {
         (futuresSettled, futuresFallback, vvixReal, vvixFallback, unavailable) = (0, 0, 0, 0, 0)
-        (skewReal, skewFixed) = (0, 0)
+        (skewReal, skewFixed, skewClamped) = (0, 0, 0)
         for day in days {
             switch day.model.skewSource {
             case .skew, .realChain: skewReal += 1
-            case .fixed, .implausible: skewFixed += 1
+            case .clamped: skewClamped += 1
+            case .fixed, .implausible, .failed: skewFixed += 1
             }
             guard case .success(let vix) = day.vixComplex else {
                 unavailable += 1
@@ -47,6 +53,7 @@ public struct VIXInputSessions: Sendable, Codable, Equatable {
         "VIX inputs: futures through real settlements on \(futuresSettled) sessions, fallback curve on \(futuresFallback); "
             + "options calibrated to the real VVIX on \(vvixReal), to the fallback VVIX on \(vvixFallback)"
             + (unavailable > 0 ? "; no VIX model on \(unavailable)" : "")
-            + "\nSPX inputs: smile skew calibrated to the real SKEW (or a real chain) on \(skewReal) sessions, fixed shape on \(skewFixed)"
+            + "\nSPX inputs: smile skew calibrated to the real SKEW (or a real chain) on \(skewReal) sessions, "
+            + "nearest shape to a SKEW beyond reach on \(skewClamped), fixed shape on \(skewFixed)"
     }
 }

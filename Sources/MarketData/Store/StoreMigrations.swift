@@ -92,6 +92,25 @@ enum StoreMigrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        // v3: the trader's book (fills), kept apart from market data.
+        migrator.registerMigration("v3") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE book_fills (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        date INTEGER NOT NULL,
+                        symbol TEXT NOT NULL,
+                        quantity INTEGER NOT NULL,
+                        price REAL NOT NULL,
+                        fees_cents INTEGER NOT NULL,
+                        cash_flow_cents INTEGER NOT NULL,
+                        layer TEXT,
+                        file TEXT NOT NULL,
+                        line INTEGER NOT NULL
+                    );
+                    CREATE INDEX book_fills_date ON book_fills(date);
+                    """)
+        }
         return migrator
     }
 }

@@ -29,7 +29,16 @@ public struct SPXMarketModel: Sendable {
             notes.append("SPX skew: SKEW \(skew) on \(inputs.date) is outside the plausible range: not fitted, fixed smile shape (rho \(parameters.surface.rho))")
             return
         }
-        try calibrateSkew(target: skew, times: times, events: events)
+        // A failed fit falls back to the fixed shape, says so and names the cause; the day's
+        // prices then come from the VIX alone, as on a day without a SKEW.
+        let fixed = (surface, anchorVIX, notes)
+        do {
+            try calibrateSkew(target: skew, times: times, events: events)
+        } catch {
+            (surface, anchorVIX, notes) = fixed
+            skewSource = .failed
+            notes.append("SPX skew: fitting SKEW \(skew) failed on \(inputs.date) (\(error)): fixed smile shape (rho \(parameters.surface.rho))")
+        }
     }
 
     /// One SSVI surface on the model's expiries, its 30-day variance swap anchored at `vix`.
@@ -60,9 +69,17 @@ public struct SPXMarketModel: Sendable {
                 notes.append("SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
                 return
             }
-            if abs(computed - inputs.vix) <= 0.005 || computed <= 0 { return }
+            if abs(computed - inputs.vix) <= 0.005 { return }
+            guard computed > 0 else {
+                notes.append("SPX surface: Cboe VIX over the model chain is \(computed): anchored at \(anchorVIX)")
+                return
+            }
             anchorVIX *= inputs.vix / computed
             surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
+        }
+        let last = try ModelVIX.cboe(self)
+        if abs(last - inputs.vix) > 0.005 {
+            notes.append("SPX surface: Cboe VIX over the model chain \(format(last)) after 4 anchor steps (VIX \(inputs.vix))")
         }
     }
 
@@ -92,6 +109,7 @@ public struct SPXMarketModel: Sendable {
         var a = path.range.upperBound, fa = try gap(a)  // the highest SKEW the path reaches
         var b = path.range.lowerBound, fb = try gap(b)  // the lowest
         var strength: Double
+        var clamped = true
         if fa <= 0 {
             strength = a
             notes.append("SPX skew: SKEW \(format(target)) is above the highest the smile path reaches (\(format(target + fa))): strongest skew used")
@@ -99,6 +117,7 @@ public struct SPXMarketModel: Sendable {
             strength = b
             notes.append("SPX skew: SKEW \(format(target)) is below the lowest the smile path reaches (\(format(target + fb))): weakest skew used")
         } else {
+            clamped = false
             strength = a
             var side = 0
             for _ in 0..<40 {
@@ -120,9 +139,12 @@ public struct SPXMarketModel: Sendable {
         surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
         try anchorToCboeVIX(shape: shape)
         let computed = try ModelSKEW.cboe(self)
-        skewSource = .skew
+        skewSource = clamped ? .clamped : .skew
         skewTarget = target
         modelSKEW = computed
+        if !clamped, abs(computed - target) > 1 {
+            notes.append("SPX skew: the fit stopped \(format(abs(computed - target))) points from SKEW \(format(target))")
+        }
         notes.append("SPX skew: calibrated to the real SKEW \(format(target)) (model \(format(computed)); rho \(format(shape.rho)), eta \(format(shape.eta)))")
     }
 
@@ -149,8 +171,12 @@ public struct SPXMarketModel: Sendable {
 
     /// Where the smile's skew came from.
     public enum SkewSource: String, Sendable, Codable {
-        /// ρ calibrated to the day's Cboe SKEW.
+        /// The smile's curvature calibrated to the day's Cboe SKEW.
         case skew
+        /// The day's SKEW lies outside what the shape path reaches: the nearest shape is used.
+        case clamped
+        /// Fitting the SKEW failed (a model error, noted with its cause): fixed shape.
+        case failed
         /// The fixed default shape: no SKEW in the store for the day.
         case fixed
         /// The day's SKEW was outside the plausible range: fixed shape, day flagged.

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `vixshield book import` and `book show` through the binary: fills in, an all-or-nothing
+/// refusal, expiries settled, P&L by layer adding up to equity − deposits to the cent.
+@Suite struct BookCommandTests {
+    let cli = ExecutableTests()
+
+    static let fills = """
+        date,symbol,quantity,price,fees,layer
+        2018-01-02,CASH,1,1000000,0,
+        2018-01-19,SPX   180216P02600000,-2,4.20,2.62,condor
+        2018-01-19,SPX   180216P02550000,2,2.60,2.62,condor
+        2018-01-19,SPX   180216C02950000,-2,3.10,2.62,condor
+        2018-01-19,SPX   180216C03000000,2,1.20,2.62,condor
+        2018-01-22,VIX   180321C00020000,50,1.15,55.00,layer3
+        2018-01-22,VXH18,-1,13.10,2.70,layer1
+        2018-02-05,VIX   180321C00020000,-20,9.80,22.00,layer3
+
+        """
+
+    @Test func importShowAndRefuse() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-book-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("s.sqlite").path
+        let good = directory.appendingPathComponent("fills.csv")
+        try Self.fills.write(to: good, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["book", "import", "--db", db, good.path])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.contains("imported 8 fills"))
+
+        // A file with one bad row (an unknown root on line 3) writes nothing.
+        let bad = directory.appendingPathComponent("bad.csv")
+        try "date,symbol,quantity,price,fees\n2018-02-06,VXH18,1,20,2.7\n2018-02-06,SPY   180316P02500000,1,2,1\n".write(to: bad, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["book", "import", "--db", db, bad.path])
+        #expect(refused.status == 2)
+        #expect(refused.err.contains("bad.csv:3: field 'symbol': unknown symbol 'SPY   180316P02500000'"), "\(refused.err)")
+
+        // 2018-02-06: everything open, marked on the model.
+        let open = try cli.run(["book", "show", "--db", db, "--date", "2018-02-06", "--json"])
+        #expect(open.status == 0, "\(open.err)")
+        let book = try JSONSerialization.jsonObject(with: Data(open.out.utf8)) as! [String: Any]
+        #expect(Set(book.keys) == ["date", "cash", "deposits", "equity", "positions", "layers", "settled", "notes", "disclaimer"])
+        let positions = try #require(book["positions"] as? [[String: Any]])
+        #expect(positions.count == 6)  // the bad file's VXH18 buy is not there
+        #expect(Set(positions[0].keys) == ["symbol", "layer", "quantity", "averagePrice", "cost", "mark", "value", "pnl", "delta", "gamma", "vega", "theta"])
+        try Self.layersAddUp(book)
+        // Layer 3 sold 20 of 50 calls at 9.80 bought at 1.15: realised 20 × 8.65 × 100 − $77 fees.
+        let layers = try #require(book["layers"] as? [[String: Any]])
+        let layer3 = try #require(layers.first { $0["layer"] as? String == "layer3" })
+        #expect(abs((layer3["realised"] as! Double) - (17_300 - 77)) < 0.005)
+
+        // 2018-03-22: every contract has expired and settled; the book is cash.
+        let closed = try cli.run(["book", "show", "--db", db, "--date", "2018-03-22", "--json"])
+        let after = try JSONSerialization.jsonObject(with: Data(closed.out.utf8)) as! [String: Any]
+        #expect((after["positions"] as? [Any])?.isEmpty == true)
+        #expect((after["settled"] as? [String])?.count == 6)
+        #expect(abs((after["equity"] as! Double) - (after["cash"] as! Double)) < 0.005)
+        try Self.layersAddUp(after)
+        let text = try cli.run(["book", "show", "--db", db, "--date", "2018-02-06"])
+        #expect(text.out.contains("P&L by layer") && text.out.contains("not investment advice"))
+    }
+
+    /// Σ layer P&L = equity − deposits, to the cent.
+    static func layersAddUp(_ book: [String: Any]) throws {
+        let layers = try #require(book["layers"] as? [[String: Any]])
+        let total = layers.map { ($0["pnl"] as! Double) }.reduce(0, +)
+        #expect(abs(total - ((book["equity"] as! Double) - (book["deposits"] as! Double))) < 0.005)
+    }
+}
