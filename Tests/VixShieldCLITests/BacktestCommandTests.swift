@@ -23,7 +23,7 @@ import Testing
         #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "annualReturns", "regimeSessions", "vixInputs", "episodes", "days"])
         let days = try #require(object["days"] as? [[String: Any]])
         #expect(days.count > 55)
-        #expect(Set(days[1].keys) == ["date", "regime", "spx", "vix", "equity", "strategyReturn", "pnl"])
+        #expect(Set(days[1].keys) == ["date", "regime", "spx", "vix", "equity", "strategyReturn", "pnl", "orders"])
         #expect(Set((days[0]["equity"] as? [String: Double] ?? [:]).keys) == ["strategy", "cndr", "vxth", "buyAndHold"])
         let summaries = try #require(object["summaries"] as? [[String: Any]])
         #expect(summaries.compactMap { $0["name"] as? String } == ["strategy", "cndr", "vxth", "buyAndHold"])

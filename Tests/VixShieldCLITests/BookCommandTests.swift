@@ -69,3 +69,40 @@ import Testing
         #expect(abs(total - ((book["equity"] as! Double) - (book["deposits"] as! Double))) < 0.005)
     }
 }
+
+/// Parity from the command line: `backtest --book-out F --at D` then `signal --date <next> --book F
+/// --json` lists the backtest's orders of the next session under `orders`, with the same keys.
+@Suite struct BookParityCommandTests {
+    let cli = ExecutableTests()
+
+    @Test func signalOnTheExportedBookListsTheBacktestsOrders() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-parity-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("s.sqlite").path
+        let book = directory.appendingPathComponent("book.csv").path
+        let backtest = try cli.run(["backtest", "--db", db, "--from", "2015-09-01", "--to", "2015-10-23", "--book-out", book, "--at", "2015-10-21", "--json"])
+        #expect(backtest.status == 0, "\(backtest.err)")
+        let csv = try String(contentsOfFile: book, encoding: .utf8)
+        #expect(csv.hasPrefix("date,symbol,quantity,price,fees,layer\n2015-10-21,CASH,1,"))
+        #expect(csv.contains(",PEAK,1,"))
+        let report = try JSONSerialization.jsonObject(with: Data(backtest.out.utf8)) as! [String: Any]
+        let day = try #require((report["days"] as? [[String: Any]])?.first { $0["date"] as? String == "2015-10-22" })
+        let expected = try #require(day["orders"] as? [[String: Any]])
+        #expect(!expected.isEmpty)
+        let signal = try cli.run(["signal", "--db", db, "--date", "2015-10-22", "--book", book, "--json"])
+        #expect(signal.status == 0, "\(signal.err)")
+        let object = try JSONSerialization.jsonObject(with: Data(signal.out.utf8)) as! [String: Any]
+        let orders = try #require(object["orders"] as? [[String: Any]])
+        #expect(orders.count == expected.count)
+        for (a, b) in zip(orders, expected) {
+            #expect(Set(a.keys) == ["symbol", "side", "quantity", "limit"])
+            #expect(a["symbol"] as? String == b["symbol"] as? String && a["side"] as? String == b["side"] as? String)
+            #expect(a["quantity"] as? Int == b["quantity"] as? Int)
+            #expect(abs((a["limit"] as! Double) - (b["limit"] as! Double)) <= 1e-12)
+        }
+        // --book-out needs --at.
+        let lone = try cli.run(["backtest", "--db", db, "--book-out", book])
+        #expect(lone.status != 0 && lone.err.contains("--book-out and --at go together"))
+    }
+}

@@ -57,18 +57,20 @@ public enum BacktestComparison {
     }
 
     public static func compare(
-        store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard
+        store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard,
+        booksAt: Set<MarketDate> = []
     ) throws -> Result {
         try ruleset.validate()
-        return try compare(timeline: MarketTimeline(store: store, calendar: calendar, from: from, to: to), ruleset: ruleset)
+        return try compare(timeline: MarketTimeline(store: store, calendar: calendar, from: from, to: to), ruleset: ruleset, booksAt: booksAt)
     }
 
     /// The comparison on a prepared timeline: every run shares its calibrated days, fill model
     /// and fees.
-    public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard) throws -> Result {
+    /// `booksAt`: sessions at whose close the strategy's book is written (`strategy.books`).
+    public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard, booksAt: Set<MarketDate> = []) throws -> Result {
         let from = timeline.from, to = timeline.to
         let configuration = BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
-        let strategy = try Simulator.run(timeline: timeline, configuration: configuration)
+        let strategy = try Simulator.run(timeline: timeline, configuration: configuration, booksAt: booksAt)
         let cndr = try CNDRReplica.run(
             timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
         let vxth = try VXTHReplica.run(

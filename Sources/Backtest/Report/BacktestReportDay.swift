@@ -21,6 +21,9 @@ public struct BacktestReportDay: Sendable, Codable, Equatable {
     public var strategyReturn: Double?
     /// The strategy's cumulative P&L by component (condor, layer1, layer2, layer3, cash).
     public var pnl: [String: Double]
+    /// The strategy's orders of the session (`symbol`, `side`, `quantity`, `limit`), as
+    /// `signal --book` lists them.
+    public var orders: [BookOrder]
 
     /// The rows of a comparison: the runs cover the same sessions (same timeline).
     static func rows(strategy: BacktestRun, cndr: [Double], vxth: [Double], buyAndHold: [Double]) -> [BacktestReportDay] {
@@ -30,7 +33,7 @@ public struct BacktestReportDay: Sendable, Codable, Equatable {
             return BacktestReportDay(
                 date: day.date, regime: day.regime, spx: day.spx, vix: day.vix,
                 equity: Equity(strategy: day.equity, cndr: cndr[i], vxth: vxth[i], buyAndHold: buyAndHold[i]),
-                strategyReturn: previous.flatMap { $0 > 0 ? day.equity / $0 - 1 : nil }, pnl: day.pnl)
+                strategyReturn: previous.flatMap { $0 > 0 ? day.equity / $0 - 1 : nil }, pnl: day.pnl, orders: day.orders)
         }
     }
 }

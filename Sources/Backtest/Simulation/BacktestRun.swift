@@ -11,6 +11,8 @@ public struct BacktestDay: Sendable, Equatable, Codable {
     public var equity: Double
     /// Cumulative P&L by ledger component (condor, layer1, layer2, layer3, cash).
     public var pnl: [String: Double]
+    /// The orders the session placed and filled, in the order they traded.
+    public var orders: [BookOrder] = []
 }
 
 /// A closed condor: dates, strikes, size, entry credit (index points per condor, after the fill
@@ -38,4 +40,6 @@ public struct BacktestRun: Sendable {
     public var attribution: GreeksAttribution
     /// P&L vs S&P 500 (today, half-way, expiry) of the condor open at the end, if any.
     public var finalRiskGraph: CondorRiskGraph?
+    /// The book at each close asked for (`Simulator.run(booksAt:)`), as `book import` CSV.
+    public var books: [MarketDate: String] = [:]
 }

@@ -149,6 +149,7 @@ extension SimulationState {
             positions.append(position)
         }
         hedges = HedgeBook(positions: positions)
+        orders.append(BookOrder(symbol: InstrumentSymbol(order.instrument), side: side == .buy ? .buy : .sell, quantity: quantity, limit: price))
     }
 
     /// Modelled bid/ask of a hedge instrument: options from the day's VIX chain (or the model

@@ -11,6 +11,8 @@ struct OpenCondor {
     var credit: Double
     /// Fees paid at entry, dollars.
     var entryFees: Double
+    /// Each leg's fill price at entry (index points), in `IronCondor.signedLegs` order.
+    var legPrices: [Double]
 }
 
 extension SimulationState {
@@ -37,10 +39,18 @@ extension SimulationState {
         }
         let fill = configuration.fill
         var credit = 0.0
+        var prices: [Double: [Double]] = [:]
+        var legOrders: [BookOrder] = []
         for leg in plan.legs {
             let side: Side = leg.role.sign < 0 ? .sell : .buy
             let price = fill.fillPrice(side: side, bid: leg.bid, ask: leg.ask)
             credit += side == .sell ? price : -price
+            prices[leg.strike, default: []].append(price)
+            let type: OptionType = leg.role == .longPut || leg.role == .shortPut ? .put : .call
+            legOrders.append(
+                BookOrder(
+                    symbol: .spxOption(type, strike: leg.strike, expiry: plan.condor.expiry, calendar: timeline.calendar),
+                    side: side == .sell ? .sell : .buy, quantity: plan.condor.quantity, limit: price))
         }
         let quantity = plan.condor.quantity
         let fees = configuration.fees.fees(contracts: 4 * quantity, instrument: .spxOption)
@@ -64,7 +74,9 @@ extension SimulationState {
         let midValue = CondorModelPricer(model: model).condorValue(condor, spot: model.inputs.spot, years: model.inputs.years(to: condor.expiry))
         attribution.costs += (credit - midValue) * condor.pointValue - fees
         try ledger.post(day: d, component: .condor, kind: .fee, amount: Cents(dollars: -fees), memo: "condor fees")
-        self.condor = OpenCondor(condor: condor, opened: day, credit: credit, entryFees: fees)
+        let legPrices = condor.signedLegs.map { leg in prices[leg.strike]?.first ?? 0 }
+        self.condor = OpenCondor(condor: condor, opened: day, credit: credit, entryFees: fees, legPrices: legPrices)
+        orders += legOrders
     }
 
     /// Cash not committed as margin: cash minus the open condor's max loss and the futures'
@@ -90,7 +102,7 @@ extension SimulationState {
     /// Settles the condor on its expiry day (SPX close, cash-settled) or applies the management
     /// rules on model mids; a close trades each leg at the fill model's price on modelled quotes.
     mutating func settleOrManage(
-        _ open: OpenCondor, day: MarketDate, inputs: MarketInputs, pricer: CondorModelPricer, eventDay: Bool
+        _ open: OpenCondor, day: MarketDate, inputs: MarketInputs, pricer: CondorModelPricer, eventDay: Bool, calendar: TradingCalendar
     ) throws -> CondorTrade? {
         let condor = open.condor
         let d = day.dayNumber
@@ -118,6 +130,10 @@ extension SimulationState {
                 // Closing: buy back the shorts, sell the longs.
                 let price = configuration.fill.fillPrice(side: sign < 0 ? .buy : .sell, bid: quote.bid, ask: quote.ask)
                 closeCost += sign < 0 ? price : -price
+                orders.append(
+                    BookOrder(
+                        symbol: .spxOption(type, strike: strike, expiry: condor.expiry, calendar: calendar), side: sign < 0 ? .buy : .sell,
+                        quantity: condor.quantity, limit: price))
             }
             fees = configuration.fees.fees(contracts: 4 * condor.quantity, instrument: .spxOption)
         }

@@ -2,9 +2,13 @@ import MarketData
 import Strategy
 
 /// The regime path of a run: the posture after each session and how many sessions it has
-/// been held. It depends only on the data and the regime rules, never on the book, so variants
-/// that share their regime rules share one tape. The first session starts from the posture
-/// the `RegimeEngine` replay reaches on the sessions before it.
+/// been held. Each session's posture is the canonical one, the same `RegimeEngine` replay that
+/// `signal` makes for that date (start in calm `warmup_sessions` sessions earlier, apply the
+/// quorum up to the date), so every date has one posture whoever asks and wherever a run
+/// starts; the sessions held are the trailing run of that posture in the replay, as `signal`
+/// counts them. The voters' readings are computed once per calendar session and shared by the
+/// overlapping windows. It depends only on the data and the regime rules, never on the book,
+/// so variants that share their regime rules share one tape.
 struct RegimeTape: Sendable {
     let rules: RegimeRules
     var postures: [Regime] = []
@@ -12,23 +16,41 @@ struct RegimeTape: Sendable {
 
     init(rules: RegimeRules, sessions: [MarketDate], store: some MarketDataStore, calendar: TradingCalendar, parallel: Bool) throws {
         self.rules = rules
-        guard let first = sessions.first else { return }
+        guard !sessions.isEmpty else { return }
+        try rules.validate()
         let engine = RegimeEngine(rules: rules)
-        let warmup = try engine.replay(store: store, calendar: calendar, date: first).dropLast()
-        var posture = warmup.last?.regime ?? .calm
-        var held = max(1, warmup.reversed().prefix { $0.regime == posture }.count)
+        // Each session's window: up to `warmup_sessions` calendar sessions before it, then itself.
+        let windows: [[MarketDate]] = sessions.map { date in
+            var days: [MarketDate] = [date]
+            var cursor = date
+            while days.count <= rules.warmupSessions, let previous = calendar.previousSession(before: cursor) {
+                days.append(previous)
+                cursor = previous
+            }
+            return days.reversed()
+        }
+        var needed = Set<MarketDate>()
+        for window in windows { needed.formUnion(window) }
+        let days = needed.sorted()
         let voters = engine.voters
-        let readings = try ParallelMap.map(sessions.count, parallel: parallel) { index in
-            let input = VoterInput(store: store, calendar: calendar, date: sessions[index], rules: rules)
+        let readings = try ParallelMap.map(days.count, parallel: parallel) { index in
+            let input = VoterInput(store: store, calendar: calendar, date: days[index], rules: rules)
             return try voters.map { try $0.read(input) }
         }
+        let byDay = Dictionary(uniqueKeysWithValues: zip(days, readings))
         let quorum = RegimeQuorum(rules: rules)
         postures.reserveCapacity(sessions.count)
         heldSessions.reserveCapacity(sessions.count)
-        for (day, dayReadings) in zip(sessions, readings) {
-            _ = quorum.advance(date: day, posture: &posture, heldSessions: &held, readings: dayReadings)
+        for window in windows {
+            var posture = Regime.calm
+            var held = 0
+            var path: [Regime] = []
+            for day in window {
+                _ = quorum.advance(date: day, posture: &posture, heldSessions: &held, readings: byDay[day]!)
+                path.append(posture)
+            }
             postures.append(posture)
-            heldSessions.append(held)
+            heldSessions.append(max(1, path.reversed().prefix { $0 == posture }.count))
         }
     }
 }

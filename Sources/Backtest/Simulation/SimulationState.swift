@@ -14,7 +14,11 @@ struct SimulationState {
     var heldSessions: Int
     var previousDay: MarketDate?
     var peakEquity: Double
+    /// The close at which `peakEquity` was reached (nil: the start).
+    var peakDate: MarketDate?
     var days: [BacktestDay] = []
+    /// The orders of the session being stepped (filled ones only; refusals go to `rejections`).
+    var orders: [BookOrder] = []
     var trades: [CondorTrade] = []
     var rejections: [String] = []
     var attribution = GreeksAttribution()
@@ -48,6 +52,7 @@ struct SimulationState {
             try ledger.post(day: d, component: .cash, kind: .interest, amount: Cents(dollars: interest), memo: "interest at \(rate)")
         }
         previousDay = day
+        orders = []
         posture = tape.postures[index]
         heldSessions = tape.heldSessions[index]
 
@@ -59,7 +64,7 @@ struct SimulationState {
             attribution.add(from: previous, to: CondorSnapshot.take(open.condor, inputs: inputs, pricer: pricer, releasedBeforeNext: 0))
         }
         if let open = condor {
-            if let trade = try settleOrManage(open, day: day, inputs: inputs, pricer: pricer, eventDay: eventDay) {
+            if let trade = try settleOrManage(open, day: day, inputs: inputs, pricer: pricer, eventDay: eventDay, calendar: calendar) {
                 trades.append(trade)
                 condor = nil
                 closedToday = true
@@ -68,6 +73,8 @@ struct SimulationState {
         // Re-mark after any close so that equity (which sizes the new condor and the hedge
         // budgets) does not count a closed position's cash and its old mark together.
         try mark(day: day, market: market, pricer: pricer)
+        // A book imported without a PEAK line starts its drawdown brake from here.
+        if peakEquity <= 0 { peakEquity = ledger.equity.dollars }
         if condor == nil && !closedToday {
             try openCondor(day: day, session: index, timeline: timeline)
             try mark(day: day, market: market, pricer: pricer)
@@ -90,10 +97,13 @@ struct SimulationState {
         }
 
         let equity = ledger.equity.dollars
-        peakEquity = max(peakEquity, equity)
+        if equity > peakEquity {
+            peakEquity = equity
+            peakDate = day
+        }
         var pnl: [String: Double] = [:]
         for component in LedgerComponent.strategyComponents { pnl[component.rawValue] = ledger.componentPnL(component).dollars }
-        days.append(BacktestDay(date: day, regime: posture, spx: inputs.spot, vix: inputs.vix, equity: equity, pnl: pnl))
+        days.append(BacktestDay(date: day, regime: posture, spx: inputs.spot, vix: inputs.vix, equity: equity, pnl: pnl, orders: orders))
     }
 
     /// Marks every component at the close: the condor at model mid (a liability), hedges at

@@ -27,7 +27,9 @@ public enum Simulator {
     /// Runs the configuration over a prepared timeline, which must cover the same dates with
     /// the same model parameters (runs share timelines; they never re-slice them, because the
     /// regime warm-up depends on the first day).
-    public static func run(timeline: MarketTimeline, configuration c: BacktestConfiguration) throws -> BacktestRun {
+    /// With `booksAt`, the run also writes its book at the close of those sessions
+    /// (`BacktestRun.books`, the `book import` CSV that `signal --book` starts from).
+    public static func run(timeline: MarketTimeline, configuration c: BacktestConfiguration, booksAt: Set<MarketDate> = []) throws -> BacktestRun {
         try c.ruleset.validate()
         guard timeline.from == c.from, timeline.to == c.to else {
             throw BacktestError.timelineMismatch("timeline \(timeline.from) .. \(timeline.to), configuration \(c.from) .. \(c.to)")
@@ -37,8 +39,14 @@ public enum Simulator {
         }
         let tape = try timeline.regimeTape(c.ruleset.regime)
         var state = SimulationState(configuration: c, firstDay: timeline.sessions[0], tape: tape)
+        var books: [MarketDate: String] = [:]
         for index in timeline.sessions.indices {
             try state.step(index, timeline: timeline)
+            let day = timeline.sessions[index]
+            if booksAt.contains(day) { books[day] = state.bookCSV(date: day, calendar: timeline.calendar) }
+        }
+        if let missing = booksAt.subtracting(books.keys).min() {
+            throw BacktestError.marketData("\(missing) is not a session of the run \(timeline.from) .. \(timeline.to): no book to write")
         }
         // Every session was checked on its running totals; now replay the whole journal day by day.
         try state.ledger.checkInvariant()
@@ -48,6 +56,6 @@ public enum Simulator {
         }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
-            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: finalRiskGraph)
+            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: finalRiskGraph, books: books)
     }
 }

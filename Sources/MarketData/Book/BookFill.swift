@@ -26,7 +26,7 @@ public struct BookFill: Hashable, Sendable, Codable {
         self.layer = layer
         switch symbol {
         case .cash: cashFlow = Cents(dollars: Double(quantity) * price)
-        case .vixFuture: cashFlow = .zero
+        case .vixFuture, .peak: cashFlow = .zero
         case .option: cashFlow = -Cents(dollars: Double(quantity) * price * symbol.multiplier)
         }
     }

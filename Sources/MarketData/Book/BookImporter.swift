@@ -38,7 +38,7 @@ public struct BookImporter: Sendable {
             guard count == count.rounded(), abs(count) < 1e9 else { throw reader.error(quantity, "must be a whole number of contracts, got \(reader.quoted(quantity))") }
             guard count != 0 else { throw reader.error(quantity, "must not be 0 (positive buys, negative sells)") }
             let value = try reader.number(price)
-            if instrument != .cash {
+            if instrument != .cash {  // a withdrawal is a negative cash line
                 guard value >= 0 else { throw reader.error(price, "must be >= 0 (got \(reader.quoted(price)))") }
             }
             let fee = try reader.nonNegative(fees)
@@ -59,7 +59,7 @@ public struct BookImporter: Sendable {
     /// its month), nil for cash.
     func expiry(of symbol: InstrumentSymbol, reader: CSVReader, column: Int) throws(InputError) -> MarketDate? {
         switch symbol {
-        case .cash: return nil
+        case .cash, .peak: return nil
         case .option(_, let expiry, _, _): return expiry
         case .vixFuture(let year, let month):
             guard let expiry = calendar.vixExpiry(year: year, month: month) else {

@@ -6,7 +6,9 @@
 ///   omitted (`SPXW180316P02500000`), as some brokers print it;
 /// - VIX futures as `VX` + the CFE month code (F G H J K M N Q U V X Z) + two-digit year
 ///   (`VXH18`, the March 2018 contract);
-/// - `CASH` for deposits and withdrawals.
+/// - `CASH` for deposits and withdrawals;
+/// - `PEAK`, not a trade: the account's peak equity (price, dollars) and its date, which an
+///   exported book carries for the drawdown brake.
 /// Years are 20YY. `description` writes the canonical form (padded OCC).
 public enum InstrumentSymbol: Hashable, Sendable, Codable, CustomStringConvertible, Comparable {
     public enum OptionRoot: String, Sendable, Codable, CaseIterable {
@@ -20,13 +22,14 @@ public enum InstrumentSymbol: Hashable, Sendable, Codable, CustomStringConvertib
     /// The VX future of `year`-`month` (it expires on that month's VIX expiration).
     case vixFuture(year: Int, month: Int)
     case cash
+    case peak
 
     /// Contract multiplier: $100 per point for SPX and VIX options, $1,000 for VX futures, $1 for cash.
     public var multiplier: Double {
         switch self {
         case .option: 100
         case .vixFuture: 1000
-        case .cash: 1
+        case .cash, .peak: 1
         }
     }
 
@@ -44,6 +47,7 @@ public enum InstrumentSymbol: Hashable, Sendable, Codable, CustomStringConvertib
         while chars.last == " " { chars.removeLast() }
         while chars.first == " " { chars.removeFirst() }
         if String(chars) == "CASH" { return .success(.cash) }
+        if String(chars) == "PEAK" { return .success(.peak) }
         if chars.count == 5, chars[0] == "V", chars[1] == "X", let month = monthCodes.firstIndex(of: chars[2]),
             let yy = Int(String(chars[3...4])), chars[3...4].allSatisfy({ $0.isNumber })
         {
@@ -76,12 +80,14 @@ public enum InstrumentSymbol: Hashable, Sendable, Codable, CustomStringConvertib
         return .success(.option(root: optionRoot, expiry: expiry, right: right, strikeThousandths: strike))
     }
 
-    static let expected = "expected an OCC option symbol (root padded to 6, YYMMDD, C/P, strike x 1000 in 8 digits, e.g. 'SPXW  180316P02500000'), a VIX future ('VXH18') or CASH"
+    static let expected = "expected an OCC option symbol (root padded to 6, YYMMDD, C/P, strike x 1000 in 8 digits, e.g. 'SPXW  180316P02500000'), a VIX future ('VXH18'), CASH or PEAK"
 
     public var description: String {
         switch self {
         case .cash:
             return "CASH"
+        case .peak:
+            return "PEAK"
         case .vixFuture(let year, let month):
             return "VX\(Self.monthCodes[month - 1])\(twoDigits(year % 100))"
         case .option(let root, let expiry, let right, let strike):

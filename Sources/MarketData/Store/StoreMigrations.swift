@@ -111,6 +111,20 @@ enum StoreMigrations {
                     CREATE INDEX book_fills_date ON book_fills(date);
                     """)
         }
+        // v4: the daily-run journal, one row per (date, ruleset hash).
+        migrator.registerMigration("v4") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE journal (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        date INTEGER NOT NULL,
+                        ruleset_hash TEXT NOT NULL,
+                        recorded_at TEXT NOT NULL,
+                        decision TEXT NOT NULL,
+                        UNIQUE (date, ruleset_hash)
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -51,6 +51,7 @@ public struct BookPositions: Sendable, Equatable {
     private func key(_ symbol: InstrumentSymbol, _ layer: String) -> String { "\(layer)|\(symbol)" }
 
     private mutating func apply(_ fill: BookFill, to open: inout [String: Lot], order: inout [String]) {
+        if fill.symbol == .peak { return }  // carried for the drawdown brake, not a trade
         cash += fill.cashFlow - fill.fees
         if fill.symbol == .cash {
             deposits += fill.cashFlow

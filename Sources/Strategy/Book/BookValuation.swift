@@ -96,7 +96,7 @@ public struct BookValuation: Sendable, Codable, Equatable {
                         throw VolModelError.missingMarketData("\(date): no VIX expiry or model for \(lot.symbol)")
                     }
                     valuation = OptionValuation(price: vix.future(years: inputs.years(to: expiry)), delta: 1, gamma: 0, vega: 0, theta: 0, rho: 0)
-                case .cash:
+                case .cash, .peak:
                     continue
                 }
                 let notional = Cents(dollars: q * valuation.price * m)
@@ -128,7 +128,7 @@ public struct BookValuation: Sendable, Codable, Equatable {
         switch symbol {
         case .option(let root, _, _, _): root.isVIX
         case .vixFuture: true
-        case .cash: false
+        case .cash, .peak: false
         }
     }
 
@@ -136,7 +136,7 @@ public struct BookValuation: Sendable, Codable, Equatable {
         switch symbol {
         case .option(_, let expiry, _, _): expiry
         case .vixFuture(let year, let month): calendar.vixExpiry(year: year, month: month)
-        case .cash: nil
+        case .cash, .peak: nil
         }
     }
 
@@ -150,7 +150,7 @@ public struct BookValuation: Sendable, Codable, Equatable {
             return close.value
         }
         switch symbol {
-        case .cash:
+        case .cash, .peak:
             return 0
         case .vixFuture:
             return try vixSettlement()

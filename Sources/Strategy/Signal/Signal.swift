@@ -33,6 +33,10 @@ public struct Signal: Sendable, Codable, Equatable {
     public var condorNote: String?
     public var hedge: HedgePlan?
     public var hedgeNote: String?
+    /// With `signal --book`: the orders the decision engine places on the trader's book (the
+    /// backtest's engine, `DecisionEngine`), and the orders it refused with their reasons.
+    public var orders: [BookOrder]?
+    public var orderRejections: [String]?
 
     public static let disclaimer =
         "Educational output only, not investment advice: VixShield's signals come from stated models and rules, not from a licensed adviser."

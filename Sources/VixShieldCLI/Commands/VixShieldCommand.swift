@@ -10,7 +10,7 @@ public struct VixShieldCommand: ParsableCommand {
         commandName: "vixshield",
         abstract: "SPX iron condors with layered VIX hedges: pricing, indicators and signals.",
         discussion: disclaimer,
-        subcommands: [PriceCommand.self, ImpliedVolCommand.self, IndicatorsCommand.self, DataCommand.self, ChainCommand.self, SignalCommand.self, RulesetCommand.self, BacktestCommand.self, BookCommand.self]
+        subcommands: [PriceCommand.self, ImpliedVolCommand.self, IndicatorsCommand.self, DataCommand.self, ChainCommand.self, SignalCommand.self, RulesetCommand.self, BacktestCommand.self, BookCommand.self, RunCommand.self, JournalCommand.self]
     )
 
     public init() {}

@@ -17,7 +17,10 @@ struct BacktestCommand: ParsableCommand {
             2007-01-03 (or the first session with S&P 500 and VIX closes, if later) to the last session with
             both (2026-03-27 on the bundled data). Orders that do not fit (free cash, margin, cover
             for short calls) are refused and reported with their reason; --json also carries every
-            session's equity of each run. Option prices are modelled.
+            session's equity of each run and the strategy's orders (days[].orders: symbol, side, quantity, limit).
+            --book-out FILE --at D writes the strategy's book at the close of D as `book import` CSV (positions at
+            their prices, a CASH line, a PEAK line); `signal --date <next session> --book FILE` then places the
+            backtest's orders of that session. Option prices are modelled.
             \(Signal.disclaimer)
             """
     )
@@ -29,10 +32,13 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "Write the strategy's closed condor trades as CSV to this file.") var trades: String?
     @Option(help: "Write a self-contained HTML report (inline SVG) to this file.") var report: String?
     @Option(help: "TOML grid of ruleset variations: run them all in parallel, rank them, deflate the best Sharpe, walk forward.") var sweep: String?
+    @Option(help: "Write the strategy's book at the close of --at to this file, in the `book import` CSV format (for `signal --book`).") var bookOut: String?
+    @Option(help: "The session whose closing book --book-out writes, YYYY-MM-DD.") var at: MarketDate?
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+        if (bookOut == nil) != (at == nil) { throw ValidationError("--book-out and --at go together") }
     }
 
     /// The default first session: the first of 2007, the first full year in which VIX futures
@@ -61,7 +67,11 @@ struct BacktestCommand: ParsableCommand {
             write(json ? try JSONOutput.encode(report) : SweepText.render(report))
             return
         }
-        let result = try BacktestComparison.compare(store: market, calendar: calendar, from: start, to: end, ruleset: ruleset)
+        let result = try BacktestComparison.compare(
+            store: market, calendar: calendar, from: start, to: end, ruleset: ruleset, booksAt: at.map { [$0] } ?? [])
+        if let bookOut, let at, let csv = result.strategy.books[at] {
+            try csv.write(toFile: bookOut, atomically: true, encoding: .utf8)
+        }
         let (report, strategy) = (result.report, result.strategy)
         if let path = self.report {
             try HTMLReport.render(result).write(toFile: path, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Backtest
 import Foundation
 import MarketData
 import Strategy
@@ -11,13 +12,18 @@ struct SignalCommand: ParsableCommand {
             Reads the store as of --date (default: the latest date with S&P 500 and VIX closes) and prints
             the regime with each voter's reading and vote, the SPX iron condor to open (strikes, expiry,
             credit, greeks, break-evens), each hedge layer's target and the orders to reach it from an
-            empty book. Option prices are modelled. \(Signal.disclaimer)
+            empty book. With --book FILE (the `book import` CSV of the book at the previous close, e.g. from
+            `backtest --book-out`), it also runs the backtest's decision engine on that book and lists the
+            orders it places (--json: orders[] with symbol, side, quantity, limit; orderRejections[]): for a
+            book the backtest exported, exactly the backtest's orders of that day. Option prices are
+            modelled. \(Signal.disclaimer)
             """
     )
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rules: RulesetOptions
     @Option(help: "As-of date, YYYY-MM-DD.") var date: MarketDate?
+    @Option(help: "The book at the previous close (book import CSV): list the orders the decision engine places on it.") var book: String?
     @Flag(help: "Print as JSON (stable keys).") var json = false
 
     func run() throws {
@@ -34,7 +40,16 @@ struct SignalCommand: ParsableCommand {
             }
             asOf = try SignalEngine.latestDate(store: database, through: min(spx, vix))
         }
-        let signal = try SignalEngine.signal(store: database, calendar: calendar, date: asOf, ruleset: ruleset)
+        var signal = try SignalEngine.signal(store: database, calendar: calendar, date: asOf, ruleset: ruleset)
+        if let book {
+            guard let previous = calendar.previousSession(before: asOf) else { throw ValidationError("no session before \(asOf)") }
+            guard let data = FileManager.default.contents(atPath: book) else { fail(InputError(file: book, message: "cannot read file")) }
+            let fills: [BookFill]
+            do { fills = try BookImporter(asOf: previous, calendar: calendar).parse([UInt8](data), file: book) } catch { fail(error) }
+            let day = try DecisionEngine.decide(store: database, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
+            signal.orders = day.orders
+            signal.orderRejections = day.rejections
+        }
         write(json ? try JSONOutput.encode(signal) : SignalText.render(signal))
     }
 }

@@ -50,6 +50,17 @@ enum SignalText {
         } else {
             out += "HEDGE: \(s.hedgeNote ?? "none")\n"
         }
+        if let orders = s.orders {
+            out += "\nORDERS FOR YOUR BOOK (the backtest's decision engine on the --book file)\n"
+            if orders.isEmpty {
+                out += "  none\n"
+            } else {
+                var rows = [["side", "qty", "symbol", "limit"]]
+                for o in orders { rows.append([o.side.rawValue, String(o.quantity), o.symbol, String(format: "%.4f", o.limit)]) }
+                out += indent(TextTable.render(rows))
+            }
+            for refusal in s.orderRejections ?? [] { out += "  refused: \(refusal)\n" }
+        }
         out += "\n\(s.prices)\n\(s.disclaimer)\n"
         return out
     }

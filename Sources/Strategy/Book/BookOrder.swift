@@ -1,0 +1,42 @@
+import MarketData
+import QuantCore
+
+/// An order the decision engine places: the broker symbol (`InstrumentSymbol`), buy or sell,
+/// a positive quantity, and the limit price per unit (index points): the price the fill model
+/// pays on the day's modelled quote, so what was budgeted is what the fill pays. The same
+/// value lists the backtest's orders (`days[].orders`) and `signal --book`'s.
+public struct BookOrder: Sendable, Codable, Equatable {
+    public enum Side: String, Sendable, Codable { case buy, sell }
+
+    public var symbol: String
+    public var side: Side
+    public var quantity: Int
+    public var limit: Double
+
+    public init(symbol: InstrumentSymbol, side: Side, quantity: Int, limit: Double) {
+        self.symbol = symbol.description
+        self.side = side
+        self.quantity = quantity
+        self.limit = limit
+    }
+}
+
+extension InstrumentSymbol {
+    /// An SPX option of `expiry`: root SPX when it is the month's standard (AM-settled)
+    /// expiry, SPXW otherwise.
+    public static func spxOption(_ type: OptionType, strike: Double, expiry: MarketDate, calendar: TradingCalendar) -> InstrumentSymbol {
+        let (y, m, _) = expiry.components
+        let root: OptionRoot = calendar.spxMonthlyExpiry(year: y, month: m) == expiry ? .spx : .spxw
+        return .option(root: root, expiry: expiry, right: type == .call ? .call : .put, strikeThousandths: Int((strike * 1000).rounded()))
+    }
+
+    /// A hedge instrument: a VIX call (root VIX) or the VX future of its expiry's month.
+    public init(_ instrument: HedgeInstrument) {
+        switch instrument {
+        case .future(let expiry):
+            self = .vixFuture(year: expiry.year, month: expiry.month)
+        case .call(let expiry, let strike):
+            self = .option(root: .vix, expiry: expiry, right: .call, strikeThousandths: Int((strike * 1000).rounded()))
+        }
+    }
+}

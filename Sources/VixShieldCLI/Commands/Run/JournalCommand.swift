@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Strategy
+
+struct JournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "List the daily runs recorded in the store's journal.",
+        discussion: "--json prints an array of {date, rulesetHash, recordedAt, decision} with each run's decision as recorded by `vixshield run`."
+    )
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "First date, YYYY-MM-DD (default: all).") var from: MarketDate?
+    @Option(help: "Last date, YYYY-MM-DD (default: all).") var to: MarketDate?
+    @Flag(help: "Print as JSON (stable keys).") var json = false
+
+    func validate() throws {
+        if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+    }
+
+    func run() throws {
+        let database = try store.open()
+        let entries = try database.journal(from: from ?? MarketDate(dayNumber: Int.min / 2), to: to ?? MarketDate(dayNumber: Int.max / 2))
+        if json {
+            let objects = try entries.map { entry -> [String: Any] in
+                ["date": entry.date.description, "rulesetHash": entry.rulesetHash, "recordedAt": entry.recordedAt,
+                 "decision": try JSONSerialization.jsonObject(with: Data(entry.decision.utf8))]
+            }
+            let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
+            write(String(decoding: data, as: UTF8.self) + "\n")
+            return
+        }
+        guard !entries.isEmpty else {
+            write("the journal is empty (record a day with `vixshield run`)\n")
+            return
+        }
+        var rows = [["date", "ruleset", "recorded at", "regime", "orders", "refused"]]
+        for entry in entries {
+            let decision = (try? JSONSerialization.jsonObject(with: Data(entry.decision.utf8))) as? [String: Any]
+            let day = decision?["decision"] as? [String: Any]
+            rows.append([
+                entry.date.description, String(entry.rulesetHash.prefix(12)), entry.recordedAt, day?["regime"] as? String ?? "?",
+                String((day?["orders"] as? [Any])?.count ?? 0), String((day?["rejections"] as? [Any])?.count ?? 0),
+            ])
+        }
+        write(TextTable.render(rows) + "\n")
+    }
+}
