@@ -36,7 +36,7 @@ import Testing
                 #expect(a.symbol == b.symbol && a.side == b.side && a.quantity == b.quantity, "\(date): \(a) vs \(b)")
                 #expect(abs(a.limit - b.limit) <= 1e-12 * max(1, abs(b.limit)), "\(date): \(a.limit) vs \(b.limit)")
             }
-            let refusedThatDay = run.rejections.filter { $0.hasPrefix("\(date):") }
+            let refusedThatDay = run.rejections.filter { $0.date == date }
             #expect(decided.rejections == refusedThatDay, "\(date)")
             #expect(abs(decided.equity - expected.equity) <= 0.005, "\(date): equity \(decided.equity) vs \(expected.equity)")
             if !expected.orders.isEmpty { withOrders += 1 }

@@ -97,7 +97,7 @@ import VolModels
         try state.execute(future, day: day, market: market, chain: chain)
         #expect(state.ledger.entries == before.entries && state.ledger.cash == before.cash)
         #expect(state.hedges.positions.isEmpty)
-        #expect(state.rejections.count == 1 && state.rejections[0].contains("hedge order refused: buy 200 VX") && state.rejections[0].contains("insufficient capital"))
+        #expect(state.rejections.count == 1 && state.rejections[0].kind == .hedgeOrder && state.rejections[0].reason.contains("hedge order refused: buy 200 VX") && state.rejections[0].reason.contains("insufficient capital"))
         var fits = future
         fits.quantity = 100
         try state.execute(fits, day: day, market: market, chain: chain)

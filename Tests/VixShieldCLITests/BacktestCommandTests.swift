@@ -27,6 +27,12 @@ import Testing
         #expect(Set((days[0]["equity"] as? [String: Double] ?? [:]).keys) == ["strategy", "cndr", "vxth", "buyAndHold"])
         let summaries = try #require(object["summaries"] as? [[String: Any]])
         #expect(summaries.compactMap { $0["name"] as? String } == ["strategy", "cndr", "vxth", "buyAndHold"])
+        // Refusals are typed: date, a stable kind, the reason in words.
+        for refusal in summaries.flatMap({ $0["rejections"] as? [[String: Any]] ?? [] }) {
+            #expect(Set(refusal.keys) == ["date", "kind", "reason"])
+            #expect(["no_condor", "capital_too_small", "condor_credit", "insufficient_cash", "hedge_order", "no_hedge_plan", "not_listed", "replica_roll", "late"]
+                .contains(refusal["kind"] as? String ?? ""))
+        }
         let e0 = (days[0]["equity"] as? [String: Double])?["strategy"] ?? 0, e1 = (days[1]["equity"] as? [String: Double])?["strategy"] ?? 0
         #expect(abs((days[1]["strategyReturn"] as? Double ?? 0) - (e1 / e0 - 1)) < 1e-12)
         let again = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])

@@ -9,7 +9,8 @@ import Strategy
 ///   run did before runs shared a prepared timeline);
 /// - the market timeline alone (memory copy of the store + calibrating every session), one core;
 /// - one full ALVH run, all layers, on a prepared timeline, one core (the issue's 100 ms target);
-/// - the strategy + both option baselines on one prepared timeline;
+/// - the strategy + the CNDR and VXTH replicas on one prepared timeline;
+/// - the decision engine on a book for one day (`signal --book`), beside the plain signal;
 /// - the 1,000-variant sweep of `examples/sweep-1000.toml` on both cores, timeline included
 ///   (the issue's one-minute target).
 /// The store is seeded from the bundled data outside the measured loops.
@@ -48,9 +49,36 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Strategy + 2 option baselines on a prepared timeline (1 core)", configuration: fast) { benchmark in
+    Benchmark("Strategy + CNDR and VXTH replicas on a prepared timeline (1 core)", configuration: fast) { benchmark in
         for _ in benchmark.scaledIterations {
-            blackHole(try BacktestComparison.compare(timeline: timeline).runs.count)
+            blackHole(try BacktestComparison.compare(timeline: timeline).equityCurves.count)
+        }
+    }
+
+    // `signal --book`: the decision engine on a trader's book for one day, from the SQLite store
+    // (a February 2018 condor, a short VX future and a layer-3 VIX call line), beside the plain
+    // signal of the same day (regime replay, condor plan, hedge plan from an empty book).
+    let day = MarketDate(year: 2018, month: 2, day: 6)!
+    let book = try! BookImporter(asOf: MarketDate(year: 2018, month: 2, day: 5)!, calendar: calendar).parse(Array("""
+        date,symbol,quantity,price,fees,layer
+        2018-01-02,CASH,1,1000000,0,
+        2018-01-19,SPX   180216P02600000,-2,4.20,2.62,condor
+        2018-01-19,SPX   180216P02550000,2,2.60,2.62,condor
+        2018-01-19,SPX   180216C02950000,-2,3.10,2.62,condor
+        2018-01-19,SPX   180216C03000000,2,1.20,2.62,condor
+        2018-01-22,VIX   180321C00020000,30,1.15,33.00,layer3
+        2018-01-22,VXH18,-1,13.10,2.70,layer1
+
+        """.utf8), file: "book.csv")
+    let daily = Benchmark.Configuration(metrics: [.wallClock], warmupIterations: 2, maxDuration: .seconds(10), maxIterations: 50)
+    Benchmark("Baseline: signal for one day, no book (SQLite store)", configuration: daily) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try SignalEngine.signal(store: store, calendar: calendar, date: day, ruleset: .standard).date)
+        }
+    }
+    Benchmark("signal --book: decision engine on a book for one day (SQLite store)", configuration: daily) { benchmark in
+        for _ in benchmark.scaledIterations {
+            blackHole(try DecisionEngine.decide(store: store, calendar: calendar, date: day, book: book, ruleset: .standard).orders.count)
         }
     }
 

@@ -43,7 +43,8 @@ public enum CNDRReplica {
             previous = (day, inputs.rates.rate(years: 30.0 / 365))
             if let position = open, position.condor.expiry <= day {
                 if position.condor.expiry < day {
-                    book.rejections.append("\(day): CNDR condor of \(position.condor.expiry) settled late: its expiry day is not in the data")
+                    book.rejections.append(
+                        Refusal(date: day, kind: .late, reason: "CNDR condor of \(position.condor.expiry) settled late: its expiry day is not in the data"))
                 }
                 let paid = Cents(dollars: position.condor.intrinsicValue(at: inputs.spot) * 100 * position.units)
                 try book.ledger.post(day: d, component: .condor, kind: .settlement, amount: -paid, memo: "settle CNDR condor")
@@ -56,16 +57,16 @@ public enum CNDRReplica {
             }
             if open == nil, let roll = schedule.due(on: day) {
                 schedule.rolled(roll)
-                if roll < day { book.rejections.append("\(day): CNDR roll of \(roll) made late: that session is not in the data") }
+                if roll < day { book.rejections.append(Refusal(date: day, kind: .late, reason: "CNDR roll of \(roll) made late: that session is not in the data")) }
                 let (year, month) = RollSchedule.nextMonth(after: roll)
                 if let expiry = calendar.spxMonthlyExpiry(year: year, month: month) {
                     do {
                         open = try sell(expiry: expiry, index: index, day: day, timeline: timeline, rules: rules, fill: fill, fees: fees, book: &book)
-                    } catch let refusal as Refusal {
-                        book.rejections.append("\(day): no CNDR condor: \(refusal.reason)")
+                    } catch let refusal as RollRefused {
+                        book.rejections.append(Refusal(date: day, kind: .replicaRoll, reason: "no CNDR condor: \(refusal.reason)"))
                     }
                 } else {
-                    book.rejections.append("\(day): no CNDR condor: the calendar has no standard expiry next month")
+                    book.rejections.append(Refusal(date: day, kind: .replicaRoll, reason: "no CNDR condor: the calendar has no standard expiry next month"))
                 }
             }
             var mark = Cents.zero
@@ -81,14 +82,14 @@ public enum CNDRReplica {
     }
 
     /// A roll that cannot trade (no strike near the deltas, no credit): recorded, not thrown.
-    struct Refusal: Error { var reason: String }
+    struct RollRefused: Error { var reason: String }
 
     static func sell(
         expiry: MarketDate, index: Int, day: MarketDate, timeline: MarketTimeline, rules: BaselineRules,
         fill: any FillModel, fees: any FeeModel, book: inout ReplicaBook
     ) throws -> (condor: IronCondor, units: Double, opened: MarketDate) {
         guard let slice = timeline.spxChain(index, expiry: expiry).expiries.first(where: { $0.expiry == expiry }) else {
-            throw Refusal(reason: "no modelled chain for \(expiry)")
+            throw RollRefused(reason: "no modelled chain for \(expiry)")
         }
         func nearest(_ quotes: [SyntheticQuote], _ target: Double, where keep: (Double) -> Bool) -> Int? {
             slice.strikes.indices.filter { keep(slice.strikes[$0]) }
@@ -96,23 +97,23 @@ public enum CNDRReplica {
         }
         guard let shortPut = nearest(slice.puts, rules.cndrShortDelta, where: { $0 < slice.forward }),
             let shortCall = nearest(slice.calls, rules.cndrShortDelta, where: { $0 > slice.forward })
-        else { throw Refusal(reason: "no strike near |delta| \(rules.cndrShortDelta) for \(expiry)") }
+        else { throw RollRefused(reason: "no strike near |delta| \(rules.cndrShortDelta) for \(expiry)") }
         guard let longPut = nearest(slice.puts, rules.cndrWingDelta, where: { $0 < slice.strikes[shortPut] }),
             let longCall = nearest(slice.calls, rules.cndrWingDelta, where: { $0 > slice.strikes[shortCall] })
-        else { throw Refusal(reason: "no wing strike beyond the shorts for \(expiry)") }
+        else { throw RollRefused(reason: "no wing strike beyond the shorts for \(expiry)") }
         let sold = fill.fillPrice(side: .sell, bid: slice.puts[shortPut].bid, ask: slice.puts[shortPut].ask)
             + fill.fillPrice(side: .sell, bid: slice.calls[shortCall].bid, ask: slice.calls[shortCall].ask)
         let bought = fill.fillPrice(side: .buy, bid: slice.puts[longPut].bid, ask: slice.puts[longPut].ask)
             + fill.fillPrice(side: .buy, bid: slice.calls[longCall].bid, ask: slice.calls[longCall].ask)
         let credit = sold - bought
-        guard credit > 0 else { throw Refusal(reason: "condor credit \(credit) after fills is not positive") }
+        guard credit > 0 else { throw RollRefused(reason: "condor credit \(credit) after fills is not positive") }
         let condor: IronCondor
         do {
             condor = try IronCondor(
                 expiry: expiry, longPut: slice.strikes[longPut], shortPut: slice.strikes[shortPut], shortCall: slice.strikes[shortCall],
                 longCall: slice.strikes[longCall], quantity: 1, credit: credit)
         } catch {
-            throw Refusal(reason: "condor not valid after fills: \(error)")
+            throw RollRefused(reason: "condor not valid after fills: \(error)")
         }
         let maxLoss = (max(condor.putWidth, condor.callWidth) - credit) * 100
         let units = rules.cndrRiskFraction * book.ledger.equity.dollars / maxLoss

@@ -1,4 +1,5 @@
 import MarketData
+import Strategy
 
 /// What a replica of a published Cboe index produced over a timeline: one equity value per
 /// session, each ledger component's cumulative P&L, the closed positions and the orders it
@@ -16,8 +17,8 @@ public struct ReplicaRun: Sendable {
     public var trades: [ClosedTrade]
     /// Every roll's position: what was traded, how much, at what price, and how it ended.
     public var rolls: [ReplicaRoll]
-    /// Rolls that could not trade, `date: reason`.
-    public var rejections: [String]
+    /// Rolls that could not trade, and late rolls or settlements.
+    public var rejections: [Refusal]
 }
 
 /// One roll of a replica: the position opened, its size and price, and (once it expired) its
@@ -46,7 +47,7 @@ struct ReplicaBook {
     var pnl: [[String: Double]] = []
     var trades: [ClosedTrade] = []
     var rolls: [ReplicaRoll] = []
-    var rejections: [String] = []
+    var rejections: [Refusal] = []
     let components: [LedgerComponent]
 
     init(capital: Double, firstDay: MarketDate, components: [LedgerComponent]) {

@@ -50,7 +50,8 @@ public enum VXTHReplica {
             if index == 0 { try invest(book.ledger.cash, "buy the S&P 500") }
             if let position = calls, position.expiry <= day {
                 if position.expiry < day {
-                    book.rejections.append("\(day): VXTH calls of \(position.expiry) settled late at the VIX close: their expiry day is not in the data")
+                    book.rejections.append(
+                        Refusal(date: day, kind: .late, reason: "VXTH calls of \(position.expiry) settled late at the VIX close: their expiry day is not in the data"))
                 }
                 let soq = HedgePricing.settlementValue(expiry: position.expiry, inputs: inputs)
                 let received = Cents(dollars: max(soq - position.strike, 0) * 100 * position.units)
@@ -62,7 +63,7 @@ public enum VXTHReplica {
             }
             if calls == nil, let roll = schedule.due(on: day) {
                 schedule.rolled(roll)
-                if roll < day { book.rejections.append("\(day): VXTH roll of \(roll) made late: that session is not in the data") }
+                if roll < day { book.rejections.append(Refusal(date: day, kind: .late, reason: "VXTH roll of \(roll) made late: that session is not in the data")) }
                 let portfolio = spxUnits * inputs.spot
                 do {
                     let bought = try buy(
@@ -74,8 +75,8 @@ public enum VXTHReplica {
                         try book.ledger.post(day: d, component: .spx, kind: .trade, amount: sold, memo: "sell the S&P 500 for VIX calls")
                         calls = bought
                     }
-                } catch let refusal as CNDRReplica.Refusal {
-                    book.rejections.append("\(day): no VXTH calls: \(refusal.reason)")
+                } catch let refusal as CNDRReplica.RollRefused {
+                    book.rejections.append(Refusal(date: day, kind: .replicaRoll, reason: "no VXTH calls: \(refusal.reason)"))
                 }
             }
             try book.ledger.setMark(.spx, value: Cents(dollars: spxUnits * inputs.spot), day: d, memo: "S&P 500 at the close")
@@ -105,11 +106,11 @@ public enum VXTHReplica {
         fill: any FillModel, fees: any FeeModel, book: inout ReplicaBook
     ) throws -> (expiry: MarketDate, strike: Double, units: Double, opened: MarketDate, paid: Cents)? {
         if let listing = HedgePricing.firstListing(.call(expiry: day, strike: 1)), day < listing {
-            throw CNDRReplica.Refusal(reason: "no VIX option traded before \(listing)")
+            throw CNDRReplica.RollRefused(reason: "no VIX option traded before \(listing)")
         }
         let (year, month) = RollSchedule.nextMonth(after: roll)
         guard let expiry = calendar.vixExpiry(year: year, month: month) else {
-            throw CNDRReplica.Refusal(reason: "the calendar has no VIX expiry next month")
+            throw CNDRReplica.RollRefused(reason: "the calendar has no VIX expiry next month")
         }
         let chain: SyntheticChain
         do {
@@ -118,15 +119,15 @@ public enum VXTHReplica {
             throw BacktestError.marketData("\(day): no VIX chain for the VXTH replica: \(error)")
         }
         guard let slice = chain.expiries.first(where: { $0.expiry == expiry }) else {
-            throw CNDRReplica.Refusal(reason: "no modelled VIX chain for \(expiry)")
+            throw CNDRReplica.RollRefused(reason: "no modelled VIX chain for \(expiry)")
         }
         let weight = try VXTHWeight.weight(forVIXFuture: slice.forward)
         guard weight > 0 else { return nil }
         guard let index = slice.calls.indices.min(by: {
             abs(slice.calls[$0].valuation.delta - rules.vxthCallDelta) < abs(slice.calls[$1].valuation.delta - rules.vxthCallDelta)
-        }) else { throw CNDRReplica.Refusal(reason: "no VIX calls listed for \(expiry)") }
+        }) else { throw CNDRReplica.RollRefused(reason: "no VIX calls listed for \(expiry)") }
         let price = fill.fillPrice(side: .buy, bid: slice.calls[index].bid, ask: slice.calls[index].ask)
-        guard price > 0 else { throw CNDRReplica.Refusal(reason: "VIX call \(expiry) \(slice.strikes[index]) has no price") }
+        guard price > 0 else { throw CNDRReplica.RollRefused(reason: "VIX call \(expiry) \(slice.strikes[index]) has no price") }
         let premium = Cents(dollars: weight * portfolio)
         let units = premium.dollars / (price * 100)
         let feeCents = Cents(dollars: fees.fees(contracts: 1, instrument: .vixOption) * units)

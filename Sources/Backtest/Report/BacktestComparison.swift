@@ -105,7 +105,7 @@ public enum BacktestComparison {
     /// A run's summary with each ledger component's P&L, cost (premium paid plus fees) and XIRR.
     static func summary(
         _ run: (key: String, label: String), ledger: Ledger, dates: [MarketDate], equity: [Double], trades: [ClosedTrade],
-        attribution: GreeksAttribution? = nil, rejections: [String]
+        attribution: GreeksAttribution? = nil, rejections: [Refusal]
     ) throws -> BacktestSummary {
         var components: [BacktestSummary.Component] = []
         for component in LedgerComponent.allCases {

@@ -1,4 +1,5 @@
 import MarketData
+import Strategy
 import QuantCore
 
 /// One line of the comparison table: a run's headline statistics (nil where a statistic is
@@ -41,10 +42,10 @@ public struct BacktestSummary: Sendable, Codable, Equatable {
     public var condorAttribution: GreeksAttribution?
     /// Orders not placed, each `date: reason` (a condor the planner could not build or the
     /// capital check refused, a hedge plan that failed), in date order.
-    public var rejections: [String]
+    public var rejections: [Refusal]
 
     init(name: String, label: String, dates: [MarketDate], equity: [Double], trades: [ClosedTrade], components: [Component], attribution: GreeksAttribution? = nil,
-        rejections: [String] = []
+        rejections: [Refusal] = []
     ) throws {
         let metrics = try BacktestMetrics(dayNumbers: dates.map(\.dayNumber), equity: equity, trades: trades)
         self.name = name

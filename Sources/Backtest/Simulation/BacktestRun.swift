@@ -34,8 +34,8 @@ public struct BacktestRun: Sendable {
     public var days: [BacktestDay]
     public var trades: [CondorTrade]
     public var ledger: Ledger
-    /// Orders the capital check refused, with the reason.
-    public var rejections: [String]
+    /// Orders the rules refused, typed, with the reason.
+    public var rejections: [Refusal]
     /// The condor's P&L explained by greeks, event theta and costs.
     public var attribution: GreeksAttribution
     /// P&L vs S&P 500 (today, half-way, expiry) of the condor open at the end, if any.

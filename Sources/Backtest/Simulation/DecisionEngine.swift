@@ -14,7 +14,7 @@ public enum DecisionEngine {
         public var date: MarketDate
         public var regime: Regime
         public var orders: [BookOrder]
-        public var rejections: [String]
+        public var rejections: [Refusal]
         /// Equity at the close after the day's orders, dollars.
         public var equity: Double
         /// Which inputs were real on the day and which fell back (rates, SPX skew, VIX complex).

@@ -86,12 +86,16 @@ extension SimulationState {
                 capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX,
                 nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, book: hedges)
         } catch {
-            rejections.append("\(day): no hedge plan: \(error)")
+            // (planner.plan throws only HedgeError.) No instrument the rules allow is a refusal; a planner input out of its domain or a
+            // holding the chain cannot price is a failure naming the date.
+            guard case .noExpiry = error else { throw BacktestError.marketData("\(day): the hedge planner failed: \(error)") }
+            rejections.append(Refusal(date: day, kind: .noHedgePlan, reason: "no hedge plan: \(error)"))
             return
         }
         for order in executionOrder(plan.orders) {
             if let listed = HedgePricing.firstListing(order.instrument), day < listed {
-                rejections.append("\(day): \(order.instrument) refused: no VIX \(order.instrument.isFuture ? "future" : "option") traded before \(listed)")
+                rejections.append(
+                    Refusal(date: day, kind: .notListed, reason: "\(order.instrument) refused: no VIX \(order.instrument.isFuture ? "future" : "option") traded before \(listed)"))
                 continue
             }
             try execute(order, day: day, market: market, chain: vixChain)
@@ -115,7 +119,7 @@ extension SimulationState {
         let kind: InstrumentKind = order.instrument.isFuture ? .vixFuture : .vixOption
         let fees = configuration.fees.fees(contracts: quantity, instrument: kind)
         if let reason = refusal(order, price: price, fees: fees) {
-            rejections.append("\(day): hedge order refused: \(order.side.rawValue) \(quantity) \(order.instrument): \(reason)")
+            rejections.append(Refusal(date: day, kind: .hedgeOrder, reason: "hedge order refused: \(order.side.rawValue) \(quantity) \(order.instrument): \(reason)"))
             return
         }
         try ledger.post(day: d, component: component, kind: .fee, amount: Cents(dollars: -fees), memo: "fees \(order.instrument)")

@@ -24,17 +24,28 @@ extension SimulationState {
         // Only the expiry the planner will pick is priced (and shared with other runs on the
         // timeline); without one in the window the full chain goes to the planner so that it
         // reports its own reason.
-        let chain: SyntheticChain
-        if let expiry = try? planner.selectExpiry(model.expiryDates, on: day) {
-            chain = timeline.spxChain(session, expiry: expiry)
-        } else {
-            chain = SPXChainGenerator.chain(model)
+        let expiry: MarketDate
+        do {
+            expiry = try planner.selectExpiry(model.expiryDates, on: day)
+        } catch {
+            rejections.append(Refusal(date: day, kind: .noCondor, reason: "no condor: \(error)"))
+            return
         }
+        let chain = timeline.spxChain(session, expiry: expiry)
         let plan: CondorPlan
         do {
             plan = try planner.plan(chain: chain, model: model, capital: ledger.equity.dollars, regime: posture, withRiskGraph: false)
         } catch {
-            rejections.append("\(day): no condor: \(error)")
+            // (planner.plan throws only CondorError.) A rule that finds no trade is a refusal, recorded; invalid input or rules are a
+            // failure that stops the run naming the date.
+            switch error {
+            case .capitalTooSmall:
+                rejections.append(Refusal(date: day, kind: .capitalTooSmall, reason: "no condor: \(error)"))
+            case .noExpiryInWindow, .noShortStrikeInBand, .noWingStrike, .nonPositiveCredit, .skippedInRegime:
+                rejections.append(Refusal(date: day, kind: .noCondor, reason: "no condor: \(error)"))
+            case .invalidCondor, .invalidInput, .invalidRules:
+                throw BacktestError.marketData("\(day): the condor planner failed: \(error)")
+            }
             return
         }
         let fill = configuration.fill
@@ -54,19 +65,24 @@ extension SimulationState {
         }
         let quantity = plan.condor.quantity
         let fees = configuration.fees.fees(contracts: 4 * quantity, instrument: .spxOption)
-        guard credit > 0, let condor = try? IronCondor(
-            expiry: plan.condor.expiry, longPut: plan.condor.longPut, shortPut: plan.condor.shortPut,
-            shortCall: plan.condor.shortCall, longCall: plan.condor.longCall, quantity: quantity, credit: credit)
-        else {
-            rejections.append("\(day): condor credit \(credit) after fills is not positive")
+        guard credit > 0, credit < min(plan.condor.putWidth, plan.condor.callWidth) else {
+            rejections.append(Refusal(date: day, kind: .condorCredit, reason: "condor credit \(credit) after fills is not in (0, narrower wing)"))
             return
+        }
+        let condor: IronCondor
+        do {
+            condor = try IronCondor(
+                expiry: plan.condor.expiry, longPut: plan.condor.longPut, shortPut: plan.condor.shortPut,
+                shortCall: plan.condor.shortCall, longCall: plan.condor.longCall, quantity: quantity, credit: credit)
+        } catch {
+            throw BacktestError.marketData("\(day): the planned condor is not valid after fills: \(error)")
         }
         let position = MarginPosition.condor(
             longPut: condor.longPut, shortPut: condor.shortPut, shortCall: condor.shortCall, longCall: condor.longCall,
             quantity: quantity, credit: credit)
         let check = configuration.margin.checkAvailableCapital(for: position, premiumPaid: 0, fees: fees, freeCash: freeCash())
         guard check.isAccepted else {
-            rejections.append("\(day): condor refused: \(check)")
+            rejections.append(Refusal(date: day, kind: .insufficientCash, reason: "condor refused: \(check)"))
             return
         }
         let d = day.dayNumber

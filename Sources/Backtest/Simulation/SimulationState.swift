@@ -20,7 +20,7 @@ struct SimulationState {
     /// The orders of the session being stepped (filled ones only; refusals go to `rejections`).
     var orders: [BookOrder] = []
     var trades: [CondorTrade] = []
-    var rejections: [String] = []
+    var rejections: [Refusal] = []
     var attribution = GreeksAttribution()
     var snapshot: CondorSnapshot?
     /// The condor's mark on `day`, reused by the session's later marks.

@@ -36,7 +36,7 @@ public struct Signal: Sendable, Codable, Equatable {
     /// With `signal --book`: the orders the decision engine places on the trader's book (the
     /// backtest's engine, `DecisionEngine`), and the orders it refused with their reasons.
     public var orders: [BookOrder]?
-    public var orderRejections: [String]?
+    public var orderRejections: [Refusal]?
 
     public static let disclaimer =
         "Educational output only, not investment advice: VixShield's signals come from stated models and rules, not from a licensed adviser."

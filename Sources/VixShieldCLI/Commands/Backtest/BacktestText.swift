@@ -1,5 +1,6 @@
 import Backtest
 import Foundation
+import Strategy
 
 /// The terminal form of a backtest report: the comparison table and the strategy's components.
 enum BacktestText {
@@ -31,18 +32,16 @@ enum BacktestText {
             }
         }
         for summary in r.summaries where !summary.rejections.isEmpty {
-            // Reasons by kind (the first two clauses after the date, cut before any number), most
-            // frequent first: what kept the book from trading.
-            var reasons: [String: Int] = [:]
-            for line in summary.rejections {
-                let clauses = line.split(separator: ":").dropFirst().prefix(2).map { clause in
-                    String(clause.prefix { !$0.isNumber }).trimmingCharacters(in: .whitespaces)
-                }
-                reasons[clauses.filter { !$0.isEmpty }.joined(separator: ": "), default: 0] += 1
+            // Refusals by kind, most frequent first, with one example each: what kept the book
+            // from trading.
+            var kinds: [Refusal.Kind: (count: Int, example: Refusal)] = [:]
+            for refusal in summary.rejections {
+                let seen = kinds[refusal.kind]
+                kinds[refusal.kind] = ((seen?.count ?? 0) + 1, seen?.example ?? refusal)
             }
             out += "\(summary.label): \(summary.rejections.count) orders not placed (--json lists each):\n"
-            for (reason, count) in reasons.sorted(by: { ($0.value, $1.key) > ($1.value, $0.key) }).prefix(3) {
-                out += "  \(count) × \(reason)\n"
+            for (kind, entry) in kinds.sorted(by: { ($0.value.count, $1.key.rawValue) > ($1.value.count, $0.key.rawValue) }).prefix(4) {
+                out += "  \(entry.count) × \(kind.rawValue), e.g. \(entry.example)\n"
             }
         }
         out += annualReturns(r)
