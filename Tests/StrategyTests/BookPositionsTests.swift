@@ -74,3 +74,24 @@ import Testing
         }
     }
 }
+
+/// A fill imported without a layer takes the layer of the strategy's order of that day.
+@Suite struct LayerInferenceTests {
+    @Test func fillsTakeTheLayerOfTheMatchingOrder() {
+        let day = MarketDate(parsing: "2018-02-06")!
+        let call = InstrumentSymbol.option(root: .vix, expiry: MarketDate(parsing: "2018-03-21")!, right: .call, strikeThousandths: 33_000)
+        let orders = [day: [
+            BookOrder(symbol: call, side: .buy, quantity: 40, limit: 2.45, layer: "layer3"),
+            BookOrder(symbol: .vixFuture(year: 2018, month: 3), side: .buy, quantity: 1, limit: 25.4, layer: "layer1"),
+        ]]
+        let fills = [
+            BookFill(date: day, symbol: call, quantity: 40, price: 2.45, fees: .zero, layer: nil),  // matches: layer3
+            BookFill(date: day, symbol: call, quantity: -5, price: 2.45, fees: .zero, layer: nil),  // a sell: no buy order matches
+            BookFill(date: day, symbol: .vixFuture(year: 2018, month: 3), quantity: 1, price: 25.4, fees: .zero, layer: "layer2"),  // given: kept
+            BookFill(date: day.adding(days: 1), symbol: call, quantity: 40, price: 2.45, fees: .zero, layer: nil),  // another day
+        ]
+        let (result, inferred) = LayerInference.infer(fills, ordersByDate: orders)
+        #expect(inferred == 1)
+        #expect(result.map(\.layer) == ["layer3", nil, "layer2", nil])
+    }
+}

@@ -96,7 +96,8 @@ import Testing
         let orders = try #require(object["orders"] as? [[String: Any]])
         #expect(orders.count == expected.count)
         for (a, b) in zip(orders, expected) {
-            #expect(Set(a.keys) == ["symbol", "side", "quantity", "limit"])
+            #expect(Set(a.keys) == ["symbol", "side", "quantity", "limit", "layer"])
+            #expect(a["layer"] as? String == b["layer"] as? String)
             #expect(a["symbol"] as? String == b["symbol"] as? String && a["side"] as? String == b["side"] as? String)
             #expect(a["quantity"] as? Int == b["quantity"] as? Int)
             #expect(abs((a["limit"] as! Double) - (b["limit"] as! Double)) <= 1e-12)

@@ -44,6 +44,16 @@ import Testing
         #expect(Set(decision.keys) == ["date", "regime", "orders", "rejections", "equity", "notes"])
         // The run's orders are the decision engine's: `signal --book` on the same book lists them.
         #expect(((decision["orders"] as? [Any])?.count ?? 0) > 0)
+        // A fill of one of the day's orders imported without a layer takes the order's layer.
+        let order = try #require((decision["orders"] as? [[String: Any]])?.first { $0["layer"] as? String == "layer3" && $0["side"] as? String == "buy" })
+        let symbol = try #require(order["symbol"] as? String), quantity = try #require(order["quantity"] as? Int)
+        let filled = directory.appendingPathComponent("filled.csv")
+        try "date,symbol,quantity,price,fees\n2018-02-06,\(symbol),\(quantity),2.45,0\n".write(to: filled, atomically: true, encoding: .utf8)
+        let imported = try cli.run(["book", "import", "--db", db, "--as-of", "2018-02-06", filled.path])
+        #expect(imported.status == 0 && imported.out.contains("1 layers taken from the day's orders"), "\(imported.out)\(imported.err)")
+        let shown = try cli.run(["book", "show", "--db", db, "--date", "2018-02-07", "--json"])
+        let positions = try #require((try JSONSerialization.jsonObject(with: Data(shown.out.utf8)) as? [String: Any])?["positions"] as? [[String: Any]])
+        #expect(positions.contains { $0["symbol"] as? String == symbol && $0["layer"] as? String == "layer3" })
     }
 
     @Test func aKilledRunLeavesNoHalfEntry() throws {

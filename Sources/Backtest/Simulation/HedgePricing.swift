@@ -153,7 +153,10 @@ extension SimulationState {
             positions.append(position)
         }
         hedges = HedgeBook(positions: positions)
-        orders.append(BookOrder(symbol: InstrumentSymbol(order.instrument), side: side == .buy ? .buy : .sell, quantity: quantity, limit: price))
+        orders.append(
+            BookOrder(
+                symbol: InstrumentSymbol(order.instrument), side: side == .buy ? .buy : .sell, quantity: quantity, limit: price,
+                layer: component.rawValue))
     }
 
     /// Modelled bid/ask of a hedge instrument: options from the day's VIX chain (or the model

@@ -61,7 +61,7 @@ extension SimulationState {
             legOrders.append(
                 BookOrder(
                     symbol: .spxOption(type, strike: leg.strike, expiry: plan.condor.expiry, calendar: timeline.calendar),
-                    side: side == .sell ? .sell : .buy, quantity: plan.condor.quantity, limit: price))
+                    side: side == .sell ? .sell : .buy, quantity: plan.condor.quantity, limit: price, layer: LedgerComponent.condor.rawValue))
         }
         let quantity = plan.condor.quantity
         let fees = configuration.fees.fees(contracts: 4 * quantity, instrument: .spxOption)
@@ -149,7 +149,7 @@ extension SimulationState {
                 orders.append(
                     BookOrder(
                         symbol: .spxOption(type, strike: strike, expiry: condor.expiry, calendar: calendar), side: sign < 0 ? .buy : .sell,
-                        quantity: condor.quantity, limit: price))
+                        quantity: condor.quantity, limit: price, layer: LedgerComponent.condor.rawValue))
             }
             fees = configuration.fees.fees(contracts: 4 * condor.quantity, instrument: .spxOption)
         }

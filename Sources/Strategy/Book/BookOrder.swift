@@ -12,12 +12,16 @@ public struct BookOrder: Sendable, Codable, Equatable {
     public var side: Side
     public var quantity: Int
     public var limit: Double
+    /// The part of the strategy the order belongs to (`condor`, `layer1`..`layer3`): a fill of
+    /// it imported without a layer takes this one.
+    public var layer: String
 
-    public init(symbol: InstrumentSymbol, side: Side, quantity: Int, limit: Double) {
+    public init(symbol: InstrumentSymbol, side: Side, quantity: Int, limit: Double, layer: String) {
         self.symbol = symbol.description
         self.side = side
         self.quantity = quantity
         self.limit = limit
+        self.layer = layer
     }
 }
 

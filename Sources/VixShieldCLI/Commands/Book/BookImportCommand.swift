@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MarketData
+import Strategy
 
 struct BookImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +13,8 @@ struct BookImportCommand: ParsableCommand {
             'SPXW  180316P02500000', 'SPX   180316C02800000', 'VIX   180321C00040000'; roots SPX, SPXW, VIX),
             VIX futures as VX + month code + two-digit year ('VXH18'), and CASH for deposits (price = dollars,
             negative to withdraw). quantity is signed (negative sells); price per unit in index points; fees in
-            dollars (>= 0); layer is condor, layer1, layer2, layer3 or empty. Refused with file:line:field:
+            dollars (>= 0); layer is condor, layer1, layer2, layer3 or empty (empty: the layer of the strategy's
+            own order of that symbol and side on that day in the journal of `vixshield run`, if any). Refused with file:line:field:
             an unknown symbol, a contract expired before the fill date, a non-numeric price, a date after the
             as-of date (--as-of, default the latest session with S&P 500 and VIX closes in the store).
             """
@@ -30,6 +32,8 @@ struct BookImportCommand: ParsableCommand {
     struct Summary: Encodable {
         var file: String
         var fills: Int
+        /// Fills without a layer that took the layer of the strategy's order of that day.
+        var inferredLayers: Int
         var firstDate: MarketDate?
         var lastDate: MarketDate?
     }
@@ -43,15 +47,32 @@ struct BookImportCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: file) else { fail(InputError(file: file, message: "cannot read file")) }
             do { parsed.append((file, try importer.parse([UInt8](data), file: file))) } catch { fail(error) }
         }
+        // Fills without a layer take the layer of the strategy's own order of that day (the
+        // journal of `vixshield run`), when exactly one layer ordered that symbol and side.
+        var ordersByDate: [MarketDate: [BookOrder]] = [:]
+        let days = parsed.flatMap { $0.1.map(\.date) }
+        if let first = days.min(), let last = days.max() {
+            for entry in try database.journal(from: first, to: last) {
+                let record = try JSONDecoder().decode(RunCommand.Record.self, from: Data(entry.decision.utf8))
+                ordersByDate[entry.date, default: []] += record.decision.orders
+            }
+        }
+        var summaries: [Summary] = []
+        for index in parsed.indices {
+            let (fills, inferred) = LayerInference.infer(parsed[index].1, ordersByDate: ordersByDate)
+            parsed[index].1 = fills
+            summaries.append(
+                Summary(file: parsed[index].0, fills: fills.count, inferredLayers: inferred, firstDate: fills.map(\.date).min(), lastDate: fills.map(\.date).max()))
+        }
         // Every file parsed before anything is written.
         try database.addFills(parsed.map { (file: $0.0, fills: $0.1) })
-        let summaries = parsed.map { Summary(file: $0.0, fills: $0.1.count, firstDate: $0.1.map(\.date).min(), lastDate: $0.1.map(\.date).max()) }
         if json {
             write(try JSONOutput.encode(summaries))
         } else {
             for s in summaries {
                 let range = [s.firstDate, s.lastDate].compactMap { $0?.description }.joined(separator: " .. ")
-                write("imported \(s.fills) fills from \(s.file) (\(range.isEmpty ? "no dates" : range))\n")
+                let inferred = s.inferredLayers > 0 ? "; \(s.inferredLayers) layers taken from the day's orders in the journal" : ""
+                write("imported \(s.fills) fills from \(s.file) (\(range.isEmpty ? "no dates" : range))\(inferred)\n")
             }
             write("store: \(database.path)\n")
         }
