@@ -1,3 +1,4 @@
+import Strategy
 import MarketData
 import Testing
 @testable import Backtest

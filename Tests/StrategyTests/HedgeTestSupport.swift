@@ -66,15 +66,22 @@ func expectConsistent(_ plan: HedgePlan, book: HedgeBook, chain: SyntheticChain,
             Issue.record("order expiry \(order.instrument.expiry) not in chain")
             continue
         }
+        // Orders are priced by the default fill model (half-way from mid to the far side) on the
+        // modelled quote: the price the planner sized its budgets at and the fill pays.
+        let fill = FractionOfSpreadFill.halfSpread
+        let side: Side = order.side == .buy ? .buy : .sell
         switch order.instrument {
         case .future:
-            #expect(abs(order.limitPrice - (expiry.forward + (order.side == .buy ? halfSpread : -halfSpread))) < 1e-9)
+            let expected = fill.fillPrice(side: side, bid: max(0, expiry.forward - halfSpread), ask: expiry.forward + halfSpread)
+            #expect(abs(order.limitPrice - expected) <= 1e-12 * max(1, expected))
         case let .call(_, strike):
             guard let index = expiry.strikes.firstIndex(of: strike) else {
                 Issue.record("strike \(strike) not listed")
                 continue
             }
-            #expect(order.limitPrice == (order.side == .buy ? expiry.calls[index].ask : expiry.calls[index].bid))
+            let expected = fill.fillPrice(side: side, bid: expiry.calls[index].bid, ask: expiry.calls[index].ask)
+            #expect(abs(order.limitPrice - expected) <= 1e-12 * max(1, expected))
+            #expect(order.limitPrice >= expiry.calls[index].bid && order.limitPrice <= expiry.calls[index].ask)
         }
     }
     // The book after the orders holds exactly the targets.

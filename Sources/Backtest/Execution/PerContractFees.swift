@@ -1,3 +1,4 @@
+import Strategy
 import MarketData
 /// Fees as a flat amount per contract per instrument: a broker commission plus exchange,
 /// clearing and regulatory fees.

@@ -1,3 +1,4 @@
+import Strategy
 import MarketData
 /// The default margin rules:
 ///

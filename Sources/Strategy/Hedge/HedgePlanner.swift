@@ -11,17 +11,21 @@ import VolModels
 ///    weights and the `DeriskSchedule`.
 /// 3. In a real resolution no option line may grow (de-risking only sells).
 /// 4. `RiskPolicyLimits` applies the portfolio vega limit, the budget and the drawdown brake.
-/// 5. Orders = target − held per (layer, instrument): buys at the ask, sells at the bid.
+/// 5. Orders = target − held per (layer, instrument), priced by the fill model on the modelled
+///    quote (buys toward the ask, sells toward the bid): the price every budget was sized at
+///    is the price the fill pays.
 public struct HedgePlanner: Sendable {
     public let rules: HedgeRules
     public let risk: RiskPolicy
+    public let fill: any FillModel
 
     /// Validates both rule sets (errors name `hedge.<key>` / `risk.<key>`).
-    public init(rules: HedgeRules = HedgeRules(), risk: RiskPolicy = RiskPolicy()) throws(RulesetError) {
+    public init(rules: HedgeRules = HedgeRules(), risk: RiskPolicy = RiskPolicy(), fill: any FillModel = FractionOfSpreadFill.halfSpread) throws(RulesetError) {
         try rules.validate()
         try risk.validate()
         self.rules = rules
         self.risk = risk
+        self.fill = fill
     }
 
     public func plan(
@@ -39,7 +43,7 @@ public struct HedgePlanner: Sendable {
 
     public func plan(_ inputs: HedgeInputs, book: HedgeBook = HedgeBook()) throws(HedgeError) -> HedgePlan {
         try inputs.validate()
-        let chain = VIXChainView(chain: inputs.vixChain, halfSpread: rules.futuresHalfSpread)
+        let chain = VIXChainView(chain: inputs.vixChain, halfSpread: rules.futuresHalfSpread, fill: fill)
         var notes: [String] = []
         let settled = book.positions.filter { $0.instrument.expiry <= inputs.date }
         for position in settled { notes.append("settled, ignored: \(position.contracts) × \(position.instrument) (\(position.layer.rawValue))") }

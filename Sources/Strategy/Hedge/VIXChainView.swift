@@ -2,12 +2,23 @@ import MarketData
 import QuantCore
 import VolModels
 
-/// Execution-side quote of one instrument.
+/// Execution-side quote of one instrument: `ask` is what a buy pays and `bid` what a sell
+/// receives under the run's fill model (`FillModel`) on the modelled quote, so every budget the
+/// planner sizes is priced exactly as the fill will be.
 struct InstrumentQuote: Equatable {
     var bid: Double
     var ask: Double
     /// ∂price/∂future (1 for a future).
     var delta: Double
+}
+
+/// The modelled bid/ask of a hedge instrument on the day's VIX chain, the one quote both the
+/// planner and the execution price from (see `VIXChainView`).
+public enum HedgeQuote {
+    public static func bidAsk(_ instrument: HedgeInstrument, chain: SyntheticChain, halfSpread: Double) throws(HedgeError) -> (bid: Double, ask: Double) {
+        let q = try VIXChainView(chain: chain, halfSpread: halfSpread, fill: FractionOfSpreadFill(validFraction: 1)).rawQuote(instrument)
+        return (q.bid, q.ask)
+    }
 }
 
 /// Lookups on the day's VIX chain used by every layer.
@@ -18,6 +29,7 @@ struct InstrumentQuote: Equatable {
 struct VIXChainView {
     let chain: SyntheticChain
     let halfSpread: Double
+    let fill: any FillModel
 
     var date: MarketDate { chain.date }
     var vix: Double { chain.underlyingLevel }
@@ -41,7 +53,14 @@ struct VIXChainView {
         candidates.min { abs(self.days($0) - days) < abs(self.days($1) - days) }
     }
 
+    /// The fill model's buy and sell prices on the modelled quote.
     func quote(_ instrument: HedgeInstrument) throws(HedgeError) -> InstrumentQuote {
+        let raw = try rawQuote(instrument)
+        return InstrumentQuote(bid: fill.fillPrice(side: .sell, bid: raw.bid, ask: raw.ask), ask: fill.fillPrice(side: .buy, bid: raw.bid, ask: raw.ask), delta: raw.delta)
+    }
+
+    /// The modelled quote itself.
+    func rawQuote(_ instrument: HedgeInstrument) throws(HedgeError) -> InstrumentQuote {
         guard let expiry = expiry(instrument.expiry) else { throw .unpricedHolding(instrument) }
         switch instrument {
         case .future:

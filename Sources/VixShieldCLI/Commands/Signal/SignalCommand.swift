@@ -12,11 +12,11 @@ struct SignalCommand: ParsableCommand {
             Reads the store as of --date (default: the latest date with S&P 500 and VIX closes) and prints
             the regime with each voter's reading and vote, the SPX iron condor to open (strikes, expiry,
             credit, greeks, break-evens), each hedge layer's target and the orders to reach it from an
-            empty book. With --book FILE (the `book import` CSV of the book at the previous close, e.g. from
-            `backtest --book-out`), it also runs the backtest's decision engine on that book and lists the
-            orders it places (--json: orders[] with symbol, side, quantity, limit; orderRejections[]): for a
-            book the backtest exported, exactly the backtest's orders of that day. Option prices are
-            modelled. \(Signal.disclaimer)
+            empty book. The ORDERS come from the backtest's decision engine (its session step) run on the
+            book at the previous close: the --book FILE (`book import` CSV, e.g. from `backtest --book-out`),
+            or without one a book of the ruleset's capital in cash (--json: orders[] with symbol, side,
+            quantity, limit, layer; orderRejections[]). For a book the backtest exported they are exactly the
+            backtest's orders of that day. Option prices are modelled. \(Signal.disclaimer)
             """
     )
 
@@ -41,15 +41,17 @@ struct SignalCommand: ParsableCommand {
             asOf = try SignalEngine.latestDate(store: database, through: min(spx, vix))
         }
         var signal = try SignalEngine.signal(store: database, calendar: calendar, date: asOf, ruleset: ruleset)
+        // The orders always come from the decision engine, the backtest's session step: on the
+        // --book file, or, without one, on a book of `capital` in cash at the previous close.
+        guard let previous = calendar.previousSession(before: asOf) else { throw ValidationError("no session before \(asOf)") }
+        var fills = [BookFill(date: previous, symbol: .cash, quantity: 1, price: ruleset.capital, fees: .zero, layer: nil)]
         if let book {
-            guard let previous = calendar.previousSession(before: asOf) else { throw ValidationError("no session before \(asOf)") }
             guard let data = FileManager.default.contents(atPath: book) else { fail(InputError(file: book, message: "cannot read file")) }
-            let fills: [BookFill]
             do { fills = try BookImporter(asOf: previous, calendar: calendar).parse([UInt8](data), file: book) } catch { fail(error) }
-            let day = try DecisionEngine.decide(store: database, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
-            signal.orders = day.orders
-            signal.orderRejections = day.rejections
         }
+        let day = try DecisionEngine.decide(store: database, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
+        signal.orders = day.orders
+        signal.orderRejections = day.rejections
         write(json ? try JSONOutput.encode(signal) : SignalText.render(signal))
     }
 }

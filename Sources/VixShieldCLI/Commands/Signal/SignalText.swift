@@ -45,13 +45,13 @@ enum SignalText {
             for o in h.orders {
                 orders.append([o.side.rawValue, String(o.quantity), o.instrument.description, String(format: "%.2f", o.limitPrice), o.reason])
             }
-            out += "ORDERS (from an empty book)\n" + indent(TextTable.render(orders))
+            out += "HEDGE PLAN ORDERS (the hedge planner alone, from an empty book)\n" + indent(TextTable.render(orders))
             for binding in h.bindings { out += "  limit: \(binding)\n" }
         } else {
             out += "HEDGE: \(s.hedgeNote ?? "none")\n"
         }
         if let orders = s.orders {
-            out += "\nORDERS FOR YOUR BOOK (the backtest's decision engine on the --book file)\n"
+            out += "\nORDERS (the backtest's decision engine on the book at the previous close: --book, or the capital in cash)\n"
             if orders.isEmpty {
                 out += "  none\n"
             } else {

@@ -24,7 +24,7 @@ public struct FractionOfSpreadFill: FillModel, Codable, Equatable {
         self.fraction = fraction
     }
 
-    private init(validFraction: Double) { fraction = validFraction }
+    init(validFraction: Double) { fraction = validFraction }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
