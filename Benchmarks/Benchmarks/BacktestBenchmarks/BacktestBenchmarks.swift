@@ -76,6 +76,12 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try SignalEngine.signal(store: store, calendar: calendar, date: day, ruleset: .standard).date)
         }
     }
+    Benchmark("signal --book: memory copy of the store + decision engine for one day", configuration: daily) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let memory = try MemoryMarketStore.load(store, quoteDates: day...day)
+            blackHole(try DecisionEngine.decide(store: memory, calendar: calendar, date: day, book: book, ruleset: .standard).orders.count)
+        }
+    }
     Benchmark("signal --book: decision engine on a book for one day (SQLite store)", configuration: daily) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try DecisionEngine.decide(store: store, calendar: calendar, date: day, book: book, ruleset: .standard).orders.count)

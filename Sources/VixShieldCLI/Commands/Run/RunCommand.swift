@@ -40,7 +40,8 @@ struct RunCommand: ParsableCommand {
         let day = try date ?? latestSession(database)
         guard let previous = calendar.previousSession(before: day) else { throw ValidationError("no session before \(day)") }
         let fills = try database.fills(through: previous)
-        let decision = try DecisionEngine.decide(store: database, calendar: calendar, date: day, book: fills, ruleset: ruleset)
+        let market = try MemoryMarketStore.load(database, quoteDates: day...day)
+        let decision = try DecisionEngine.decide(store: market, calendar: calendar, date: day, book: fills, ruleset: ruleset)
         let record = Record(
             date: day, rulesetHash: ruleset.contentHash, bookThrough: previous, fills: fills.count, decision: decision, disclaimer: Signal.disclaimer)
         let payload = try JSONOutput.encode(record)

@@ -40,7 +40,10 @@ struct SignalCommand: ParsableCommand {
             }
             asOf = try SignalEngine.latestDate(store: database, through: min(spx, vix))
         }
-        var signal = try SignalEngine.signal(store: database, calendar: calendar, date: asOf, ruleset: ruleset)
+        // One read of the store into memory: the regime replay then reads its histories without
+        // SQL (same answers, tested query by query).
+        let market = try MemoryMarketStore.load(database, quoteDates: asOf...asOf)
+        var signal = try SignalEngine.signal(store: market, calendar: calendar, date: asOf, ruleset: ruleset)
         // The orders always come from the decision engine, the backtest's session step: on the
         // --book file, or, without one, on a book of `capital` in cash at the previous close.
         guard let previous = calendar.previousSession(before: asOf) else { throw ValidationError("no session before \(asOf)") }
@@ -49,7 +52,7 @@ struct SignalCommand: ParsableCommand {
             guard let data = FileManager.default.contents(atPath: book) else { fail(InputError(file: book, message: "cannot read file")) }
             do { fills = try BookImporter(asOf: previous, calendar: calendar).parse([UInt8](data), file: book) } catch { fail(error) }
         }
-        let day = try DecisionEngine.decide(store: database, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
+        let day = try DecisionEngine.decide(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
         signal.orders = day.orders
         signal.orderRejections = day.rejections
         write(json ? try JSONOutput.encode(signal) : SignalText.render(signal))
