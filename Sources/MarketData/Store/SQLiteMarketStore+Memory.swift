@@ -17,7 +17,7 @@ extension SQLiteMarketStore {
                 observations[row[0] as String, default: []].append(
                     .init(observation: Observation(date: MarketDate(dayNumber: row[1]), value: row[3]), knownDate: MarketDate(dayNumber: row[2])))
             }
-            let curves = try Row.fetchAll(db, sql: "SELECT * FROM treasury_curves ORDER BY date").map(Self.curve)
+            let curves = try Row.fetchAll(db, sql: "SELECT date, m1, m3, m6, y1, y2, y3, y5, y7, y10, y20, y30 FROM treasury_curves ORDER BY date").map(Self.curve)
             let events = try Row.fetchAll(db, sql: "SELECT * FROM events ORDER BY date, event").map {
                 CalendarEvent(date: MarketDate(dayNumber: $0["date"]), event: $0["event"], kind: $0["kind"], timeET: $0["time_et"])
             }

@@ -29,7 +29,7 @@ extension SQLiteMarketStore: MarketDataStore {
 
     public func treasuryCurve(asOf: MarketDate) throws -> TreasuryCurve? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM treasury_curves WHERE date <= ? ORDER BY date DESC LIMIT 1", arguments: [asOf.dayNumber])
+            try Row.fetchOne(db, sql: "SELECT date, m1, m3, m6, y1, y2, y3, y5, y7, y10, y20, y30 FROM treasury_curves WHERE date <= ? ORDER BY date DESC LIMIT 1", arguments: [asOf.dayNumber])
                 .map(Self.curve)
         }
     }
@@ -37,7 +37,7 @@ extension SQLiteMarketStore: MarketDataStore {
     public func treasuryCurves(from: MarketDate, through: MarketDate) throws -> [TreasuryCurve] {
         try read { db in
             try Row.fetchAll(
-                db, sql: "SELECT * FROM treasury_curves WHERE date BETWEEN ? AND ? ORDER BY date",
+                db, sql: "SELECT date, m1, m3, m6, y1, y2, y3, y5, y7, y10, y20, y30 FROM treasury_curves WHERE date BETWEEN ? AND ? ORDER BY date",
                 arguments: [from.dayNumber, through.dayNumber]
             ).map(Self.curve)
         }
@@ -124,14 +124,15 @@ extension SQLiteMarketStore: MarketDataStore {
                         knownDate: MarketDate(dayNumber: row["known_date"]), value: row["value"]))
             }
             let curve = try Row.fetchOne(
-                db, sql: "SELECT * FROM treasury_curves WHERE date <= ? ORDER BY date DESC LIMIT 1", arguments: [asOf.dayNumber]
+                db, sql: "SELECT date, m1, m3, m6, y1, y2, y3, y5, y7, y10, y20, y30 FROM treasury_curves WHERE date <= ? ORDER BY date DESC LIMIT 1", arguments: [asOf.dayNumber]
             ).map(Self.curve)
             return MarketSnapshot(asOf: asOf, latest: latest.sorted { $0.symbol < $1.symbol }, treasury: curve)
         }
     }
 
+    /// A row of `SELECT date, m1, m3, …, y30` (columns by position: named lookups lower-case
+    /// every name and were a tenth of a cold `signal`).
     static func curve(_ row: Row) -> TreasuryCurve {
-        let columns = ["m1", "m3", "m6", "y1", "y2", "y3", "y5", "y7", "y10", "y20", "y30"]
-        return TreasuryCurve(date: MarketDate(dayNumber: row["date"]), yields: columns.map { row[$0] as Double? })
+        TreasuryCurve(date: MarketDate(dayNumber: row[0]), yields: (1...11).map { row[$0] as Double? })
     }
 }
