@@ -33,12 +33,13 @@ import Testing
             #expect(decided.regime == expected.regime, "\(date)")
             #expect(decided.orders.count == expected.orders.count, "\(date): \(decided.orders) vs \(expected.orders)")
             for (a, b) in zip(decided.orders, expected.orders) {
-                #expect(a.symbol == b.symbol && a.side == b.side && a.quantity == b.quantity, "\(date): \(a) vs \(b)")
+                #expect(a.symbol == b.symbol && a.side == b.side && a.quantity == b.quantity && a.layer == b.layer, "\(date): \(a) vs \(b)")
                 #expect(abs(a.limit - b.limit) <= 1e-12 * max(1, abs(b.limit)), "\(date): \(a.limit) vs \(b.limit)")
             }
             let refusedThatDay = run.rejections.filter { $0.date == date }
             #expect(decided.rejections == refusedThatDay, "\(date)")
-            #expect(abs(decided.equity - expected.equity) <= 0.005, "\(date): equity \(decided.equity) vs \(expected.equity)")
+            // Equity to the cent: both are ledger cents shown in dollars.
+            #expect(Cents(dollars: decided.equity) == Cents(dollars: expected.equity), "\(date): equity \(decided.equity) vs \(expected.equity)")
             if !expected.orders.isEmpty { withOrders += 1 }
         }
         // The sample must exercise the engine, not only quiet days.

@@ -68,6 +68,9 @@ import Testing
         ("2018-01-19,SPXW  180216P02600000,1.5,4.15,1.31", "fills.csv:2: field 'quantity': must be a whole number"),
         ("2018-01-19,SPXW  180216P02600000,1,4.15,-1", "fills.csv:2: field 'fees': must be >= 0"),
         ("2018-01-19,SPXW  180216P02600000,1,-4.15,1", "fills.csv:2: field 'price': must be >= 0"),
+        ("2018-01-02,CASH,1,1000000,5", "fills.csv:2: field 'fees': must be 0 on a CASH line"),
+        ("2018-01-02,PEAK,2,1000000,0", "fills.csv:2: field 'quantity': a PEAK line is quantity 1"),
+        ("2018-01-19,SPXW  180216P02600000,-1,1e20,1.31", "fills.csv:2: field 'price': quantity × price × multiplier is out of range"),
     ])
     func badRowsNameFileLineAndField(row: String, message: String) throws {
         do {

@@ -56,6 +56,22 @@ import Testing
         #expect(positions.contains { $0["symbol"] as? String == symbol && $0["layer"] as? String == "layer3" })
     }
 
+    /// The February 2018 condor expired on 2018-02-16 without a fill: a run on 2018-02-20
+    /// settles it (and the expired VX and VIX lines stay open until their March expiry) before
+    /// deciding, as `book show` does, instead of treating it as still open.
+    @Test func expiredContractsAreSettledBeforeTheDecision() throws {
+        let (directory, db) = try Self.store(cli)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let run = try cli.run(["run", "--db", db, "--date", "2018-02-20", "--json"])
+        #expect(run.status == 0, "\(run.err)")
+        let record = try JSONSerialization.jsonObject(with: Data(run.out.utf8)) as? [String: Any]
+        let notes = try #require((record?["decision"] as? [String: Any])?["notes"] as? [String])
+        #expect(notes.filter { $0.hasPrefix("settled before the decision: SPX   180216") }.count == 4, "\(notes)")
+        let orders = try #require((record?["decision"] as? [String: Any])?["orders"] as? [[String: Any]])
+        // No order closes the settled condor's legs.
+        #expect(!orders.contains { ($0["symbol"] as? String ?? "").hasPrefix("SPX   180216") })
+    }
+
     @Test func aKilledRunLeavesNoHalfEntry() throws {
         let (directory, db) = try Self.store(cli)
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -85,6 +85,9 @@ extension SimulationState {
                 hedgePositions.append(
                     HedgePosition(layer: layer, instrument: .call(expiry: expiry, strike: lot.symbol.strike ?? 0), contracts: lot.quantity, averagePrice: price(lot)))
             case .vixFuture(let year, let month):
+                guard lot.layer == "layer1" else {
+                    throw BookStateError("VX future \(lot.symbol) is in layer \(lot.layer): only the layer-1 overlay holds futures (give it layer1)")
+                }
                 guard let expiry = calendar.vixExpiry(year: year, month: month) else { throw BookStateError("\(lot.symbol): no expiry in the calendar") }
                 hedgePositions.append(HedgePosition(layer: .futuresOverlay, instrument: .future(expiry: expiry), contracts: lot.quantity, averagePrice: price(lot)))
             case .cash, .peak:
@@ -94,8 +97,8 @@ extension SimulationState {
         // The book's line order is the order the positions were opened in (the backtest writes
         // them so); the planner lists its orders in that order, so it is kept.
         func firstLine(_ position: HedgePosition) -> Int {
-            let symbol = InstrumentSymbol(position.instrument)
-            return fills.firstIndex { $0.symbol == symbol } ?? fills.count
+            let symbol = InstrumentSymbol(position.instrument), layer = Self.component(position.layer).rawValue
+            return fills.firstIndex { $0.symbol == symbol && $0.layer == layer } ?? fills.count
         }
         hedges = HedgeBook(positions: hedgePositions.sorted { firstLine($0) < firstLine($1) })
         if !legs.isEmpty {

@@ -21,6 +21,15 @@ public enum DecisionEngine {
         public var notes: [String]
     }
 
+    /// The last session before `date` with both an S&P 500 and a VIX close (the backtest's
+    /// previous session), which the book must describe.
+    public static func previousClose(before date: MarketDate, store: some MarketDataStore, calendar: TradingCalendar) throws -> MarketDate {
+        guard let previous = calendar.previousSession(before: date) else {
+            throw VolModelError.missingMarketData("no session before \(date) in the calendar")
+        }
+        return try SignalEngine.latestDate(store: store, through: previous)
+    }
+
     /// The day's decision on `book` (fills up to the previous session's close: positions at
     /// their prices, `CASH`, `PEAK`).
     /// - Throws: `BookStateError` for a book the engine cannot hold; a market-data or model
@@ -30,13 +39,17 @@ public enum DecisionEngine {
         configuration base: BacktestConfiguration? = nil
     ) throws -> Day {
         try ruleset.validate()
-        guard let previous = calendar.previousSession(before: date) else {
-            throw VolModelError.missingMarketData("no session before \(date) in the calendar")
-        }
+        // The previous close is the last session with S&P 500 and VIX closes, as in a backtest.
+        let previous = try previousClose(before: date, store: store, calendar: calendar)
         let stale = book.filter { $0.date > previous }
         guard stale.isEmpty else {
-            throw BookStateError("the book has fills dated after the previous close \(previous) (first: \(stale[0].date) \(stale[0].symbol))")
+            throw BookStateError("\(date): the book has fills dated after the previous close \(previous) (first: \(stale[0].date) \(stale[0].symbol))")
         }
+        guard book.contains(where: { $0.symbol == .cash }) else {
+            throw BookStateError("\(date): the book has no CASH line (the account's cash at the previous close)")
+        }
+        // Expired contracts leave no fill: settle them first, as `book show` does.
+        let (fills, settled) = try BookSettlement.settled(book, through: previous, store: store, calendar: calendar)
         let timeline = try MarketTimeline(store: store, calendar: calendar, from: date, to: date, parallel: false)
         guard timeline.sessions == [date] else {
             throw VolModelError.missingMarketData("\(date) is not a session with S&P 500 and VIX closes")
@@ -44,10 +57,10 @@ public enum DecisionEngine {
         var configuration = base ?? BacktestConfiguration(from: date, to: date, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
         (configuration.from, configuration.to, configuration.ruleset) = (date, date, ruleset)
         let tape = try timeline.regimeTape(ruleset.regime)
-        var state = try SimulationState(book: book, previousDay: previous, configuration: configuration, tape: tape, calendar: calendar)
+        var state = try SimulationState(book: fills, previousDay: previous, configuration: configuration, tape: tape, calendar: calendar)
         try state.step(0, timeline: timeline)
         let market = timeline.days[0]
-        var notes = ["rates: \(market.inputs.rates.source)"] + market.model.notes
+        var notes = settled.map { "settled before the decision: \($0)" } + ["rates: \(market.inputs.rates.source)"] + market.model.notes
         switch market.vixComplex {
         case .success(let vix): notes += vix.notes
         case .failure(let error): notes.append("VIX complex: not available (\(error))")

@@ -5,10 +5,10 @@ import Strategy
 import VolModels
 
 /// Replays the ALVH book day by day over trading sessions, reading only what the store knew at
-/// each close. Each session: accrue interest on cash at the 3-month Treasury rate; step the
-/// regime (the posture carried from the previous session, started by the 30-session replay of
-/// `RegimeEngine` on the first day); settle expiries (SPX at the close of the expiry day, VIX
-/// options and futures at that day's VIX close, the model's settlement value); manage the open
+/// each close. Each session: accrue interest on cash at the 3-month Treasury rate; take the
+/// regime posture (the canonical `RegimeEngine` replay for that date, `RegimeTape`); settle
+/// expiries (SPX at the close of the expiry day, VIX options and futures at that day's VIX open,
+/// the stand-in for the Special Opening Quotation); manage the open
 /// condor (take profit, stop, exit DTE on model mids) or open one (`CondorPlanner`, sized on
 /// current equity, refused with a reason if margin + fees exceed free cash); run the hedge
 /// planner on the current book and trade its orders; mark everything at model mids; check the

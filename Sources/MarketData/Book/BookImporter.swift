@@ -4,7 +4,8 @@
 /// quantity that is zero or not an integer, a price or fee that is not a number (or negative;
 /// `CASH` may be negative), a date after the as-of date, a contract that had expired before
 /// the fill date (VX futures expire on their month's VIX expiration, from the calendar), a
-/// layer other than condor, layer1, layer2, layer3.
+/// layer other than condor, layer1, layer2, layer3, fees or a layer on a `CASH` or `PEAK` line,
+/// a `PEAK` line that is not quantity 1 with a positive price, amounts out of range.
 public struct BookImporter: Sendable {
     public let asOf: MarketDate
     public let calendar: TradingCalendar
@@ -42,6 +43,18 @@ public struct BookImporter: Sendable {
                 guard value >= 0 else { throw reader.error(price, "must be >= 0 (got \(reader.quoted(price)))") }
             }
             let fee = try reader.nonNegative(fees)
+            // Cents must stay far inside Int64 (and a typo like 1e20 is not a trade).
+            guard abs(count * value * instrument.multiplier) < 1e12 else {
+                throw reader.error(price, "quantity × price × multiplier is out of range (\(reader.quoted(price)))")
+            }
+            guard fee < 1e9 else { throw reader.error(fees, "out of range (\(reader.quoted(fees)))") }
+            if instrument == .cash || instrument == .peak {
+                guard fee == 0 else { throw reader.error(fees, "must be 0 on a \(instrument) line") }
+                if let layer, !reader.isEmpty(layer) { throw reader.error(layer, "must be empty on a \(instrument) line") }
+                if instrument == .peak {
+                    guard count == 1, value > 0 else { throw reader.error(quantity, "a PEAK line is quantity 1 with the peak equity (> 0) as price") }
+                }
+            }
             var group: String?
             if let layer, !reader.isEmpty(layer) {
                 let name = try reader.text(layer)

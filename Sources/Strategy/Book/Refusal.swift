@@ -12,9 +12,10 @@ public struct Refusal: Sendable, Codable, Equatable, CustomStringConvertible {
         case capitalTooSmall = "capital_too_small"
         /// The condor's credit after the fill model is not positive.
         case condorCredit = "condor_credit"
-        /// Margin plus fees exceed free cash (condor or hedge order).
+        /// The condor's margin plus fees exceed free cash.
         case insufficientCash = "insufficient_cash"
-        /// A hedge order the capital or cover rules refused.
+        /// A hedge order the capital check (premium or margin plus fees within free cash) or the
+        /// cover rule refused.
         case hedgeOrder = "hedge_order"
         /// The hedge planner found no instrument its rules allow on the day's chain.
         case noHedgePlan = "no_hedge_plan"

@@ -37,6 +37,8 @@ public struct Signal: Sendable, Codable, Equatable {
     /// backtest's engine, `DecisionEngine`), and the orders it refused with their reasons.
     public var orders: [BookOrder]?
     public var orderRejections: [Refusal]?
+    /// Why there are no `orders` (the engine failed without a --book), when there are none.
+    public var ordersNote: String?
 
     public static let disclaimer =
         "Educational output only, not investment advice: VixShield's signals come from stated models and rules, not from a licensed adviser."

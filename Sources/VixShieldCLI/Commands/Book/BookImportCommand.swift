@@ -53,7 +53,11 @@ struct BookImportCommand: ParsableCommand {
         let days = parsed.flatMap { $0.1.map(\.date) }
         if let first = days.min(), let last = days.max() {
             for entry in try database.journal(from: first, to: last) {
-                let record = try JSONDecoder().decode(RunCommand.Record.self, from: Data(entry.decision.utf8))
+                // An entry written by an older version may not decode: it then infers nothing.
+                guard let record = try? JSONDecoder().decode(RunCommand.Record.self, from: Data(entry.decision.utf8)) else {
+                    FileHandle.standardError.write(Data("note: journal entry of \(entry.date) (ruleset \(entry.rulesetHash.prefix(12))) is in an older format: no layers taken from it\n".utf8))
+                    continue
+                }
                 ordersByDate[entry.date, default: []] += record.decision.orders
             }
         }

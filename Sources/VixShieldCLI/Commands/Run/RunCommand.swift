@@ -11,7 +11,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Runs the decision engine (the backtest's session step) for --date (default: the latest session with
             S&P 500 and VIX closes) on the book in the store as of the previous close (`book import`), records
-            the decision in the store's journal (date, ruleset hash, regime, orders, refusals, the inputs' notes)
+            the decision in the store's journal (date, ruleset hash, regime, orders, refusals, the inputs' notes;
+            contracts that expired are settled first, and the drawdown brake measures from the highest equity of
+            the earlier runs of the same ruleset)
             in one transaction, and prints it. Running it again for the same date and ruleset records nothing
             and says so (exit 0); another ruleset records a second entry. Orders are not fills: only fills the
             trader imports with `book import` change the book. \(Signal.disclaimer)
@@ -38,9 +40,17 @@ struct RunCommand: ParsableCommand {
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
         let day = try date ?? latestSession(database)
-        guard let previous = calendar.previousSession(before: day) else { throw ValidationError("no session before \(day)") }
-        let fills = try database.fills(through: previous)
         let market = try MemoryMarketStore.load(database, quoteDates: day...day)
+        let previous = try DecisionEngine.previousClose(before: day, store: market, calendar: calendar)
+        var fills = try database.fills(through: previous)
+        // The drawdown brake measures from the peak equity of the earlier runs of this ruleset
+        // (a PEAK line in the book, if higher, wins).
+        var peak: (date: MarketDate, equity: Double)?
+        for entry in try database.journal(from: MarketDate(dayNumber: Int.min / 2), to: previous) where entry.rulesetHash == ruleset.contentHash {
+            guard let record = try? JSONDecoder().decode(Record.self, from: Data(entry.decision.utf8)) else { continue }
+            if record.decision.equity > (peak?.equity ?? 0) { peak = (entry.date, record.decision.equity) }
+        }
+        if let peak { fills.append(BookFill(date: peak.date, symbol: .peak, quantity: 1, price: peak.equity, fees: .zero, layer: nil)) }
         let decision = try DecisionEngine.decide(store: market, calendar: calendar, date: day, book: fills, ruleset: ruleset)
         let record = Record(
             date: day, rulesetHash: ruleset.contentHash, bookThrough: previous, fills: fills.count, decision: decision, disclaimer: Signal.disclaimer)

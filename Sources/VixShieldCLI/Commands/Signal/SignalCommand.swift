@@ -46,15 +46,25 @@ struct SignalCommand: ParsableCommand {
         var signal = try SignalEngine.signal(store: market, calendar: calendar, date: asOf, ruleset: ruleset)
         // The orders always come from the decision engine, the backtest's session step: on the
         // --book file, or, without one, on a book of `capital` in cash at the previous close.
-        guard let previous = calendar.previousSession(before: asOf) else { throw ValidationError("no session before \(asOf)") }
+        let previous = try DecisionEngine.previousClose(before: asOf, store: market, calendar: calendar)
         var fills = [BookFill(date: previous, symbol: .cash, quantity: 1, price: ruleset.capital, fees: .zero, layer: nil)]
         if let book {
             guard let data = FileManager.default.contents(atPath: book) else { fail(InputError(file: book, message: "cannot read file")) }
             do { fills = try BookImporter(asOf: previous, calendar: calendar).parse([UInt8](data), file: book) } catch { fail(error) }
+            let day = try DecisionEngine.decide(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
+            signal.orders = day.orders
+            signal.orderRejections = day.rejections
+        } else {
+            // Without a book the regime, condor and hedge sections stand on their own: an engine
+            // failure (e.g. no VIX chain near the calendar's end) is said, not fatal.
+            do {
+                let day = try DecisionEngine.decide(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
+                signal.orders = day.orders
+                signal.orderRejections = day.rejections
+            } catch {
+                signal.ordersNote = "no orders: the decision engine failed on \(asOf): \(error)"
+            }
         }
-        let day = try DecisionEngine.decide(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
-        signal.orders = day.orders
-        signal.orderRejections = day.rejections
         write(json ? try JSONOutput.encode(signal) : SignalText.render(signal))
     }
 }

@@ -61,6 +61,7 @@ enum SignalText {
             }
             for refusal in s.orderRejections ?? [] { out += "  refused: \(refusal)\n" }
         }
+        if let note = s.ordersNote { out += "\nORDERS: \(note)\n" }
         out += "\n\(s.prices)\n\(s.disclaimer)\n"
         return out
     }
