@@ -65,7 +65,8 @@ import Testing
             for _ in 0..<Int(next() % 30) {
                 let quantity = Int(next() % 9) - 4
                 guard quantity != 0 else { continue }
-                let price = Double(next() % 2_000) / 100 + 0.05
+                // Prices with five decimals: a fill through zero must still split to the cent.
+                let price = Double(next() % 2_000_000) / 100_000 + 0.05
                 fills.append(Self.fill("2018-01-03", symbols[Int(next() % 3)], quantity, price, fees: Double(next() % 500) / 100, layer: ["condor", "layer3", nil][Int(next() % 3)]))
             }
             let book = BookPositions(fills: fills)

@@ -67,12 +67,17 @@ public struct BookPositions: Sendable, Equatable {
         var lot = open[k]!
         let m = fill.symbol.multiplier
         var remaining = fill.quantity
+        // The fill's whole amount in cents, split between its closing part and the remainder so
+        // that the parts add up to the rounded total (and to the option's cash flow) exactly.
+        let total = Cents(dollars: Double(fill.quantity) * fill.price * m)
+        var closingAmount = Cents.zero
         if lot.quantity != 0, (lot.quantity > 0) != (remaining > 0) {
             let closing = min(abs(remaining), abs(lot.quantity))
             let released = closing == abs(lot.quantity)
                 ? lot.basis : Cents(dollars: lot.basis.dollars * Double(closing) / Double(abs(lot.quantity)))
             let signedClosing = remaining > 0 ? closing : -closing
-            let pnl = -(Cents(dollars: Double(signedClosing) * fill.price * m) + released)
+            closingAmount = signedClosing == fill.quantity ? total : Cents(dollars: Double(signedClosing) * fill.price * m)
+            let pnl = -(closingAmount + released)
             realised[layer, default: .zero] += pnl
             if case .vixFuture = fill.symbol { cash += pnl }
             lot.basis -= released
@@ -81,7 +86,7 @@ public struct BookPositions: Sendable, Equatable {
         }
         if remaining != 0 {
             lot.quantity += remaining
-            lot.basis += Cents(dollars: Double(remaining) * fill.price * m)
+            lot.basis += total - closingAmount
         }
         open[k] = lot
     }
