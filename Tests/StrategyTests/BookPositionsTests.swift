@@ -46,8 +46,11 @@ import Testing
     }
 
     @Test func settlingAnExpiredLotRealisesItsIntrinsicValue() {
-        var book = BookPositions(fills: [Self.fill("2018-01-03", Self.put, -2, 4.00, layer: "condor")])
-        book.settle(book.lots[0], at: 30)  // the S&P 500 closed 30 points below the strike
+        // An expiry is a closing fill at the settlement value (what `BookSettlement` appends):
+        // the S&P 500 closed 30 points below the strike.
+        let book = BookPositions(fills: [
+            Self.fill("2018-01-03", Self.put, -2, 4.00, layer: "condor"), Self.fill("2018-03-16", Self.put, 2, 30, layer: "condor"),
+        ])
         #expect(book.lots.isEmpty)
         #expect(book.realised["condor"] == Cents(dollars: 2 * (4.00 - 30) * 100))
         #expect(book.cash == Cents(dollars: 2 * (4.00 - 30) * 100))

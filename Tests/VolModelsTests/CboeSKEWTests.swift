@@ -11,8 +11,9 @@ import Testing
 //   options priced by Merton's series (Hull, "Options, Futures, and Other Derivatives", §27.1):
 //   C = Σ_n e^{−λ'T}(λ'T)^n/n! · BS(σ_n, r_n), λ' = λ(1+k), k = e^{μ+δ²/2} − 1,
 //   σ_n² = σ² + nδ²/T, r_n = r − λk + n·ln(1+k)/T.
-// The strip is dense (ΔK = 0.25 on S = 100) and wide, so the discretisation error of the strip
-// sums is far below the stated tolerance (0.02 SKEW points, i.e. 0.002 in skewness).
+// The strip is dense (ΔK = 0.25 on S = 100) and wide; its discretisation error is at most 0.005
+// SKEW points on these cases (measured 0.0001-0.0049), so the tolerance is 0.01 (0.001 in
+// skewness).
 @Suite("Cboe SKEW")
 struct CboeSKEWTests {
     static let strikes = stride(from: 10.0, through: 400.0, by: 0.25).map { $0 }
@@ -46,7 +47,7 @@ struct CboeSKEWTests {
                 put: { try BlackScholesMerton.price(.put, spot: 100, strike: $0, time: time, rate: 0.02, dividendYield: 0, volatility: sigma) })
             let term = try CboeVIX.termVariance(strip: strip, years: time, rate: 0.02)
             let skew = try CboeSKEW.index(near: term, next: term)
-            #expect(abs(skew - 100) <= 0.02, "sigma \(sigma), T \(time): SKEW \(skew)")
+            #expect(abs(skew - 100) <= 0.01, "sigma \(sigma), T \(time): SKEW \(skew)")
             let m = try CboeSKEW.moments(term)
             // E[ln(S_T/F)] = −σ²T/2, Var = σ²T, up to the strip's discretisation: the kink of
             // the integrand at K0 costs ≈ ΔK²/(12·K0²) = 5.2e-7 in P1 (measured 5.23e-7).
@@ -71,7 +72,7 @@ struct CboeSKEWTests {
             let k3 = lt * (c.mu * c.mu * c.mu + 3 * c.mu * c.delta * c.delta)
             let expected = 100 - 10 * k3 / (k2 * k2.squareRoot())
             let skew = try CboeSKEW.index(near: term, next: term)
-            #expect(abs(skew - expected) <= 0.02, "case \(c): SKEW \(skew), closed form \(expected)")
+            #expect(abs(skew - expected) <= 0.01, "case \(c): SKEW \(skew), closed form \(expected)")
             #expect(expected > 102)  // a real left skew, not a degenerate case
         }
     }

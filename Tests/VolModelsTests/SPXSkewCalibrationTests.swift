@@ -44,7 +44,10 @@ import Testing
             // The VIX anchor still holds after the smile changed.
             #expect(abs(try ModelVIX.cboe(model) - model.inputs.vix) <= 0.01, "\(date)")
         }
-        #expect(worst <= 1, "worst SKEW error \(worst) points")
+        // The target is 1 point. The search stops within 0.1 on the probe; rebuilding the
+        // full surface and re-anchoring it to the VIX moves the result a little more (worst 0.15
+        // here, 0.21 over 839 sessions), so 0.3 is what the method guarantees.
+        #expect(worst <= 0.3, "worst SKEW error \(worst) points")
         // The real SKEW is above the path's reach (about 136) on ~5% of 2007-2016 sessions.
         #expect(clamped <= 4, "\(clamped) of 30 days outside the path's reach")
     }

@@ -71,7 +71,7 @@ public struct EpisodeInputs: Sendable, Codable, Equatable {
                 settled = complex.futuresSource == .settlements
                 vvix = complex.vvixSource == .vvix
             }
-            self.init(futuresSettled: settled, vvixReal: vvix, skewReal: day.model.skewSource == .skew || day.model.skewSource == .realChain)
+            self.init(futuresSettled: settled, vvixReal: vvix, skewReal: day.model.skewSource.isReal)
         }
     }
 }
@@ -106,8 +106,8 @@ public struct EpisodeResult: Sendable, Codable, Equatable {
                 var pnl: [String: Double] = [:]
                 if !run.pnl.isEmpty {
                     for key in Set(run.pnl[last].keys).union(run.pnl[base].keys) {
-                        // Differences of cumulative cents-exact dollars, rounded back to cents.
-                        pnl[key] = ((run.pnl[last][key] ?? 0) - (run.pnl[base][key] ?? 0)).roundedToCents
+                        // Cumulative P&L is whole cents shown in dollars: subtract in cents.
+                        pnl[key] = (Cents(dollars: run.pnl[last][key] ?? 0) - Cents(dollars: run.pnl[base][key] ?? 0)).dollars
                     }
                 }
                 let start = run.equity[base]
@@ -125,6 +125,3 @@ public struct EpisodeResult: Sendable, Codable, Equatable {
     }
 }
 
-extension Double {
-    fileprivate var roundedToCents: Double { (self * 100).rounded() / 100 }
-}

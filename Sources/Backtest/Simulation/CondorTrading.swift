@@ -12,8 +12,7 @@ extension SimulationState {
         let model = timeline.days[session].model
         let planner = CondorPlanner(rules: configuration.ruleset.condor)
         // Only the expiry the planner will pick is priced (and shared with other runs on the
-        // timeline); without one in the window the full chain goes to the planner so that it
-        // reports its own reason.
+        // timeline); no listed expiry in the DTE window is the one thing selection refuses.
         let expiry: MarketDate
         do {
             expiry = try planner.selectExpiry(model.expiryDates, on: day)

@@ -39,15 +39,6 @@ public struct BookPositions: Sendable, Equatable {
         lots = order.compactMap { open[$0] }.filter { $0.quantity != 0 }.sorted { ($0.layer, $0.symbol) < ($1.layer, $1.symbol) }
     }
 
-    /// Closes `quantity` units of a lot at `price` outside a fill (an expiry settling it).
-    public mutating func settle(_ lot: Lot, at price: Double) {
-        var open = [key(lot.symbol, lot.layer): lot]
-        var order = [key(lot.symbol, lot.layer)]
-        let closing = BookFill(date: MarketDate(dayNumber: 0), symbol: lot.symbol, quantity: -lot.quantity, price: price, fees: .zero, layer: lot.layer)
-        apply(closing, to: &open, order: &order)
-        lots.removeAll { $0.symbol == lot.symbol && $0.layer == lot.layer }
-    }
-
     private func key(_ symbol: InstrumentSymbol, _ layer: String) -> String { "\(layer)|\(symbol)" }
 
     private mutating func apply(_ fill: BookFill, to open: inout [String: Lot], order: inout [String]) {

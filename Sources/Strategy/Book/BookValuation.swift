@@ -58,14 +58,8 @@ public struct BookValuation: Sendable, Codable, Equatable {
     public static func value(
         fills: [BookFill], date: MarketDate, store: some MarketDataStore, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()
     ) throws -> BookValuation {
-        var book = BookPositions(fills: fills.filter { $0.date <= date })
-        var settled: [String] = []
-        for lot in book.lots {
-            guard let expiry = Self.expiry(lot.symbol, calendar: calendar), expiry <= date else { continue }
-            let price = try settlementPrice(lot.symbol, expiry: expiry, store: store)
-            book.settle(lot, at: price)
-            settled.append("\(lot.symbol) (\(lot.layer)) \(lot.quantity) settled at \(price) on \(expiry)")
-        }
+        let (withSettlements, settled) = try BookSettlement.settled(fills.filter { $0.date <= date }, through: date, store: store, calendar: calendar)
+        let book = BookPositions(fills: withSettlements)
         var positions: [Position] = []
         var notes: [String] = []
         if !book.lots.isEmpty {

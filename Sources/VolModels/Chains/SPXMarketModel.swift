@@ -183,6 +183,9 @@ public struct SPXMarketModel: Sendable {
         case implausible
         /// Fitted to an imported real SPX chain.
         case realChain
+
+        /// Whether the day's smile came from real data (the SKEW fitted, or a real chain).
+        public var isReal: Bool { self == .skew || self == .realChain }
     }
 
     public private(set) var skewSource = SkewSource.fixed

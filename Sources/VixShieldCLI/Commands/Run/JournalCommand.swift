@@ -37,11 +37,12 @@ struct JournalCommand: ParsableCommand {
         }
         var rows = [["date", "ruleset", "recorded at", "regime", "orders", "refused"]]
         for entry in entries {
-            let decision = (try? JSONSerialization.jsonObject(with: Data(entry.decision.utf8))) as? [String: Any]
-            let day = decision?["decision"] as? [String: Any]
+            guard let decision = try JSONSerialization.jsonObject(with: Data(entry.decision.utf8)) as? [String: Any],
+                let day = decision["decision"] as? [String: Any]
+            else { throw ValidationError("journal entry of \(entry.date) (ruleset \(entry.rulesetHash.prefix(12))) is not a recorded run") }
             rows.append([
-                entry.date.description, String(entry.rulesetHash.prefix(12)), entry.recordedAt, day?["regime"] as? String ?? "?",
-                String((day?["orders"] as? [Any])?.count ?? 0), String((day?["rejections"] as? [Any])?.count ?? 0),
+                entry.date.description, String(entry.rulesetHash.prefix(12)), entry.recordedAt, day["regime"] as? String ?? "?",
+                String((day["orders"] as? [Any])?.count ?? 0), String((day["rejections"] as? [Any])?.count ?? 0),
             ])
         }
         write(TextTable.render(rows) + "\n")
