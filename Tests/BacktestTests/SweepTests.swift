@@ -7,12 +7,12 @@ import Testing
 @Suite struct SweepTests {
     @Test func gridRunsRanksDeflatesAndWalksForward() throws {
         let grid = try SweepGrid.load(
-            toml: "\"condor.short_delta\" = [0.16, 0.18]\n\"hedge.layer3_budget\" = [0.0, 0.02]\n[walk_forward]\nfit_sessions = 20\ntrade_sessions = 10\n",
+            toml: "\"condor.short_delta\" = [0.16, 0.18]\n\"hedge.layer3_budget_of_risk\" = [0.0, 0.2]\n[walk_forward]\nfit_sessions = 20\ntrade_sessions = 10\n",
             file: "grid.toml", base: .standard)
         #expect(grid.variants.count == 4)
-        #expect(grid.variants.map(\.label).contains("condor.short_delta=0.18 hedge.layer3_budget=0.02"))
-        #expect(grid.variants.map(\.label).contains("condor.short_delta=0.16 hedge.layer3_budget=0.0"))
-        #expect(grid.variants[0].ruleset.condor.shortDelta == 0.16 && grid.variants[0].ruleset.hedge.layer3Budget == 0)
+        #expect(grid.variants.map(\.label).contains("condor.short_delta=0.18 hedge.layer3_budget_of_risk=0.2"))
+        #expect(grid.variants.map(\.label).contains("condor.short_delta=0.16 hedge.layer3_budget_of_risk=0.0"))
+        #expect(grid.variants[0].ruleset.condor.shortDelta == 0.16 && grid.variants[0].ruleset.hedge.layer3BudgetOfRisk == 0)
         let store = try SimulatorTests.store.get()
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let report = try Sweep.run(
@@ -46,15 +46,27 @@ import Testing
 
     /// Values reach the ruleset exactly as written (a JSON detour once made 0.035 into
     /// 0.03500000000000002, a few units in the last place; the tolerance is below one).
+    /// A grid on a renamed key keeps its old meaning (a fraction of capital) for each variant's
+    /// own condor risk fraction: same dollars as before the rename.
+    @Test func legacyKeyInAGridIsConvertedPerVariant() throws {
+        let grid = try SweepGrid.load(
+            toml: "\"hedge.layer3_budget\" = [0.02]\n\"condor.max_loss_fraction\" = [0.02, 0.05]\n", file: "g.toml", base: .standard)
+        #expect(grid.variants.count == 2)
+        for variant in grid.variants {
+            let dollars = variant.ruleset.hedge.layer3BudgetOfRisk * variant.ruleset.condorRiskBudget(capital: 1_000_000)
+            #expect(abs(dollars - 20_000) < 1e-9, "\(variant.label): \(dollars)")
+        }
+    }
+
     @Test func valuesAreReadExactly() throws {
         let grid = try SweepGrid.load(
-            toml: "\"hedge.layer3_budget\" = [0.035, 0.0175]\n\"condor.exit_dte\" = [14]\n\"condor.wing_mode\" = [\"width\"]\n", file: "g.toml",
+            toml: "\"hedge.layer3_budget_of_risk\" = [0.035, 0.0175]\n\"condor.exit_dte\" = [14]\n\"condor.wing_mode\" = [\"width\"]\n", file: "g.toml",
             base: .standard)
         #expect(grid.variants.map(\.label) == [
-            "condor.exit_dte=14 condor.wing_mode=\"width\" hedge.layer3_budget=0.035", "condor.exit_dte=14 condor.wing_mode=\"width\" hedge.layer3_budget=0.0175",
+            "condor.exit_dte=14 condor.wing_mode=\"width\" hedge.layer3_budget_of_risk=0.035", "condor.exit_dte=14 condor.wing_mode=\"width\" hedge.layer3_budget_of_risk=0.0175",
         ])
-        #expect(abs(grid.variants[0].ruleset.hedge.layer3Budget - 0.035) < 1e-18)
-        #expect(abs(grid.variants[1].ruleset.hedge.layer3Budget - 0.0175) < 1e-18)
+        #expect(abs(grid.variants[0].ruleset.hedge.layer3BudgetOfRisk - 0.035) < 1e-18)
+        #expect(abs(grid.variants[1].ruleset.hedge.layer3BudgetOfRisk - 0.0175) < 1e-18)
         #expect(grid.variants[0].ruleset.condor.exitDTE == 14)
         #expect(grid.variants[0].ruleset.condor.wingMode == .width)
     }

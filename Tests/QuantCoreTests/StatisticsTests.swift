@@ -270,4 +270,19 @@ struct StatisticsTests {
         #expect(throws: StatisticsError.self) { try PortfolioStatistics.correlation([1, .nan], [1, 2]) }
         #expect(throws: StatisticsError.self) { try PortfolioStatistics.correlation([1], [1]) }
     }
+
+    /// Expected shortfall by hand: level 0.6 over five returns keeps the ⌈0.4·5⌉ = 2 worst.
+    @Test("CVaR: the mean of the worst ⌈(1 − level)·n⌉ returns, as a loss")
+    func conditionalValueAtRisk() throws {
+        let cvar = try PortfolioStatistics.conditionalValueAtRisk(returns: [0.01, -0.02, 0.03, -0.04, 0.0], level: 0.6)
+        #expect(abs(cvar - 0.03) < 1e-15)
+        // 100 returns at 95%: exactly the 5 worst (1 − 0.95 is a hair above 0.05 in binary). The
+        // five multiples of 17 give −0.008 each; a sixth tail day would add a −0.007.
+        let returns = (1...100).map { Double($0 % 17 - 8) / 1000 }
+        #expect(abs(try PortfolioStatistics.conditionalValueAtRisk(returns: returns) - 0.008) < 1e-15)
+        #expect(abs(try PortfolioStatistics.conditionalValueAtRisk(returns: [-0.02]) - 0.02) < 1e-15)
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.conditionalValueAtRisk(returns: []) }
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.conditionalValueAtRisk(returns: [0.01, .nan]) }
+        #expect(throws: StatisticsError.self) { try PortfolioStatistics.conditionalValueAtRisk(returns: [0.01], level: 1) }
+    }
 }

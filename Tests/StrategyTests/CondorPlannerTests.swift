@@ -153,7 +153,7 @@ import Testing
         // stress: same condor, half the budget.
         #expect(stress.condor.shortPut == calm.condor.shortPut)
         #expect(stress.riskBudget == calm.riskBudget / 2)
-        #expect(stress.maxLoss <= 0.01 * Self.capital)
+        #expect(stress.maxLoss <= 0.05 * Self.capital)
         var rules = CondorRules()
         rules.stressAction = .skip
         #expect(throws: CondorError.skippedInRegime(.stress)) {
@@ -166,7 +166,7 @@ import Testing
         let planner = CondorPlanner()
         let error = #expect(throws: CondorError.self) { try planner.plan(chain: chain, model: model, capital: 10_000, regime: .calm) }
         guard case .capitalTooSmall(let capital, let budget, _) = error else { Issue.record("\(String(describing: error))"); return }
-        #expect(capital == 10_000 && budget == 200)
+        #expect(capital == 10_000 && abs(budget - 1_000) < 1e-9)
         // A DTE window with no listed expiry.
         var rules = CondorRules()
         rules.minDTE = 200

@@ -89,7 +89,7 @@ import Testing
         #expect(rules.minDTE == 30 && rules.maxDTE == 45)
         #expect(rules.shortDelta == 0.16 && rules.shortDeltaMin == 0.15 && rules.shortDeltaMax == 0.20)
         #expect(rules.wingMode == .delta && rules.wingDelta == 0.05 && rules.wingWidth == 50)
-        #expect(rules.maxLossFraction == 0.02 && rules.takeProfit == 0.5 && rules.stopLoss == 2.0 && rules.exitDTE == 21)
+        #expect(rules.maxLossFraction == 0.10 && rules.takeProfit == 0.5 && rules.stopLoss == 2.0 && rules.exitDTE == 21)
         #expect(rules.adjustment(for: .calm) == CondorRegimeAdjustment(regime: .calm, shortDelta: 0.16, sizeMultiplier: 1))
         #expect(rules.adjustment(for: .reliefRally)?.shortDelta == 0.16)
         #expect(rules.adjustment(for: .realResolution) == CondorRegimeAdjustment(regime: .realResolution, shortDelta: 0.20, sizeMultiplier: 1))

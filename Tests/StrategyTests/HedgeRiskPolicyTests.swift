@@ -9,8 +9,8 @@ import VolModels
         let market = try HedgeMarket.get()
         let date = hedgeDay("2018-03-19")  // also seeds the FOMC spread
         let chain = try market.chain(date)
-        var rules = HedgeRules()
-        rules.layer3Budget = 0.5
+        var rules = HedgeRules.design
+        rules.layer3BudgetOfRisk = 5  // 5 × R = 0.5 × capital
         // A wide vega limit isolates the budget (the ladder's calls would otherwise hit it first).
         let planner = try HedgePlanner(rules: rules, risk: RiskPolicy(maxHedgeBudget: 0.10, maxPortfolioVega: 1e7, drawdownBrake: 0.10))
         let plan = try planner.plan(try market.inputs(date, chain: chain))
@@ -19,12 +19,12 @@ import VolModels
         #expect(plan.totalPremium <= 0.10 * 1_000_000 + 1e-6)
         #expect(plan.totalPremium > 0.09 * 1_000_000)
         // Layer 3 is scaled before the event seed, which keeps its full size.
-        #expect(plan.premium(.eventSeed) >= 50_000)
+        #expect(plan.premium(.eventSeed) >= 0.05 * 100_000)  // pre_event_of_risk 0.06 × R = 0.10 × 1M
         #expect(plan.premium(.otmLadder) < 0.5 * 1_000_000)
         print(plan.bindings)
 
         // Without large sizes the budget does not bind.
-        let normal = try HedgePlanner().plan(try market.inputs(date, chain: chain))
+        let normal = try HedgePlanner(rules: .design).plan(try market.inputs(date, chain: chain))
         #expect(!normal.bound("risk.max_hedge_budget"))
     }
 
@@ -32,7 +32,7 @@ import VolModels
         let market = try HedgeMarket.get()
         let date = hedgeDay("2018-03-19")
         let chain = try market.chain(date)
-        let planner = try HedgePlanner()
+        let planner = try HedgePlanner(rules: .design)
         let braked = try planner.plan(try market.inputs(date, drawdown: 0.12, chain: chain))
         #expect(braked.brakeEngaged && braked.bound("risk.drawdown_brake"))
         #expect(braked.orders.isEmpty, "empty book: nothing may be opened")
@@ -55,12 +55,12 @@ import VolModels
         let date = hedgeDay("2017-06-01")
         let chain = try market.chain(date)
         // Short 100,000 $/vol pt; hedge ratio 0.5 covers 50,000; limit 25,000 → futures raised.
-        let planner = try HedgePlanner()
+        let planner = try HedgePlanner(rules: .design)
         let short = try planner.plan(try market.inputs(date, vega: -100_000, chain: chain))
         #expect(short.bound("risk.max_portfolio_vega"))
         #expect(short.netExposurePerVIXPoint >= -25_000 - 1e-6)
         // Over-hedged: full futures cover plus the ladder exceed a tight limit → futures cut first.
-        var rules = HedgeRules()
+        var rules = HedgeRules.design
         rules.hedgeRatio = 1
         let tight = try HedgePlanner(rules: rules, risk: RiskPolicy(maxHedgeBudget: 0.10, maxPortfolioVega: 1_000, drawdownBrake: 0.10))
         let book = HedgeBook()
@@ -68,13 +68,13 @@ import VolModels
         #expect(over.bound("risk.max_portfolio_vega"))
         #expect(over.netExposurePerVIXPoint <= 1_000 + 1e-6)
         #expect(over.targets(.futuresOverlay).first!.contracts < 20)
-        #expect(over.premium(.otmLadder) > 19_000, "options kept once the futures cut suffices")
+        #expect(over.premium(.otmLadder) > 0.95 * 10_000, "options kept once the futures cut suffices")  // 0.10 × R
         expectConsistent(over, book: book, chain: chain)
     }
 
     @Test func ordersAreConsistentAcrossASequenceOfDays() throws {
         let market = try HedgeMarket.get()
-        let planner = try HedgePlanner()
+        let planner = try HedgePlanner(rules: .design)
         let days = market.calendar.sessions(from: hedgeDay("2018-01-02"), through: hedgeDay("2018-04-30"))!
         let regimes: [Regime] = [.calm, .calm, .reliefRally, .stress, .stress, .realResolution, .calm]
         var book = HedgeBook()
@@ -97,7 +97,7 @@ import VolModels
         let market = try HedgeMarket.get()
         let date = hedgeDay("2017-06-01")
         let chain = try market.chain(date)
-        let planner = try HedgePlanner()
+        let planner = try HedgePlanner(rules: .design)
         var inputs = try market.inputs(date, chain: chain)
         inputs.capital = 0
         #expect(throws: HedgeError.invalidInput(field: "capital", reason: "must be > 0, got 0.0")) { try planner.plan(inputs) }

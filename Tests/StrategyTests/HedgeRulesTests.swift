@@ -14,12 +14,14 @@ import Testing
     static let broken: [(String, @Sendable (inout HedgeRules) -> Void)] = [
         ("hedge.ladder_weights", { $0.ladderWeights = [0.5, 0.5, 0.5] }),
         ("hedge.ladder_weights", { $0.ladderWeights = [0.5, 0.5] }),
-        ("hedge.layer2_tranche", { $0.layer2Tranche = -0.01 }),
-        ("hedge.layer3_budget", { $0.layer3Budget = 1.5 }),
+        ("hedge.layer2_tranche_of_risk", { $0.layer2TrancheOfRisk = -0.01 }),
+        ("hedge.layer3_budget_of_risk", { $0.layer3BudgetOfRisk = 10.5 }),
+        ("hedge.layer2_budget_of_risk", { $0.layer2BudgetOfRisk = .infinity }),
         ("hedge.corridor_band", { $0.corridorBand = -0.1 }),
         ("hedge.hedge_ratio", { $0.hedgeRatio = .nan }),
-        ("hedge.pre_event_fraction", { $0.preEventFraction = 0.10 }),
-        ("hedge.pre_event_fraction", { $0.preEventFraction = 0.04 }),
+        ("hedge.pre_event_of_risk", { $0.preEventOfRisk = -0.06 }),
+        ("hedge.pre_event_of_risk", { $0.preEventOfRisk = .nan }),
+        ("hedge.hedge_ratio", { $0.hedgeRatio = 2.5 }),
         ("hedge.pre_event_sessions", { $0.preEventSessions = -1 }),
         ("hedge.cheap_percentile", { $0.cheapPercentile = 30 }),
         ("hedge.layer2_max_days", { $0.layer2MaxDays = 60 }),
@@ -65,15 +67,15 @@ import Testing
         var rules = HedgeRules()
         rules.corridorBand = 0.2
         let json = String(decoding: try JSONEncoder().encode(rules), as: UTF8.self)
-        for key in ["corridor_band", "relief_band_factor", "layer2_tranche", "layer2_budget", "cheap_percentile", "cheap_lookback",
-            "layer3_budget", "layer3_moneyness", "ladder_weights", "relief_weight_multiplier", "pre_event_sessions",
-            "pre_event_fraction", "derisk_step", "derisk_sessions", "derisk_floor", "hedge_ratio", "vix_beta"]
+        for key in ["corridor_band", "relief_band_factor", "layer2_tranche_of_risk", "layer2_budget_of_risk", "cheap_percentile", "cheap_lookback",
+            "layer3_budget_of_risk", "layer3_moneyness", "ladder_weights", "relief_weight_multiplier", "pre_event_sessions",
+            "pre_event_of_risk", "derisk_step", "derisk_sessions", "derisk_floor", "hedge_ratio", "vix_beta"]
         {
             #expect(json.contains("\"\(key)\""), "\(key)")
         }
         #expect(try JSONDecoder().decode(HedgeRules.self, from: Data(json.utf8)) == rules)
         let risk = String(decoding: try JSONEncoder().encode(RiskPolicy()), as: UTF8.self)
-        for key in ["max_hedge_budget", "max_portfolio_vega", "drawdown_brake"] { #expect(risk.contains("\"\(key)\"")) }
+        for key in ["max_hedge_budget", "max_portfolio_vega", "drawdown_brake", "drawdown_reference"] { #expect(risk.contains("\"\(key)\"")) }
     }
 
     @Test func deriskScheduleIsStepsToAFloor() {

@@ -38,12 +38,12 @@ struct HedgeMarket: Sendable {
     /// Planner inputs for a real date (FOMC from the store), calm by default.
     func inputs(
         _ date: MarketDate, regime: Regime = .calm, sessionsInRegime: Int = 10, vega: Double = -20_000, capital: Double = 1_000_000,
-        drawdown: Double = 0, chain: SyntheticChain? = nil
+        drawdown: Double = 0, chain: SyntheticChain? = nil, riskFraction: Double = CondorRules().maxLossFraction
     ) throws -> HedgeInputs {
         let fomc = try nextFOMC(after: date)
         return HedgeInputs(
             date: date, regime: regime, sessionsInRegime: sessionsInRegime, condorVegaDollarsPerVolPoint: vega, capital: capital,
-            drawdown: drawdown, vixChain: try chain ?? self.chain(date), vixHistory: try vixHistory(date), nextFOMC: fomc?.0,
+            condorRiskBudget: capital * riskFraction, drawdown: drawdown, vixChain: try chain ?? self.chain(date), vixHistory: try vixHistory(date), nextFOMC: fomc?.0,
             sessionsToNextFOMC: fomc?.1)
     }
 }
@@ -87,4 +87,20 @@ func expectConsistent(_ plan: HedgePlan, book: HedgeBook, chain: SyntheticChain,
     // The book after the orders holds exactly the targets.
     let after = book.applying(plan)
     for target in plan.targets { #expect(after.contracts(target.layer, target.instrument) == target.contracts) }
+}
+
+extension HedgeRules {
+    /// The design's sizes restated against the condor risk budget R, the hedge frontier's
+    /// starting point (hedge ratio 0.5, seed 0.06 × R, layer 2 0.15 × R in 0.025 × R tranches,
+    /// ladder 0.10 × R): the sizes these mechanism tests are written for. The defaults moved
+    /// from them along the frontier (see `HedgeRules`).
+    static var design: HedgeRules {
+        var rules = HedgeRules()
+        rules.hedgeRatio = 0.5
+        rules.preEventOfRisk = 0.06
+        rules.layer2BudgetOfRisk = 0.15
+        rules.layer2TrancheOfRisk = 0.025
+        rules.layer3BudgetOfRisk = 0.10
+        return rules
+    }
 }

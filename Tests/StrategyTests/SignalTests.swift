@@ -80,7 +80,7 @@ import VolModels
         #expect(field("[condor]\nshort_delta = 0.6") == "condor.short_delta")
         #expect(field("[condor]\nmax_loss_fraction = -0.02")?.hasPrefix("condor.") == true)
         #expect(field("[regime]\nstress_votes = 13")?.hasPrefix("regime.") == true)
-        #expect(field("[hedge]\npre_event_fraction = 0.2")?.hasPrefix("hedge.") == true)
+        #expect(field("[hedge]\npre_event_of_risk = 20")?.hasPrefix("hedge.") == true)
         #expect(field("[hedge]\nlayer3_budget = -1")?.hasPrefix("hedge.") == true)
         #expect(field("[condor]\nshort_deltaa = 0.16") == "condor.short_deltaa")
         #expect(field("[condor]\nshort_delta = \"high\"") != nil)

@@ -40,4 +40,32 @@ import Testing
         let bad = try cli.run(["backtest", "--db", db, "--from", "2018-01-05", "--to", "2017-12-29"])
         #expect(bad.status != 0 && bad.err.contains("is after"))
     }
+
+    /// `backtest --frontier`: the table, stable JSON keys, the HTML report with its chart, and
+    /// the flags it refuses to mix with.
+    @Test func frontierTableJSONAndReport() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-frontier-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("s.sqlite").path
+        let html = directory.appendingPathComponent("frontier.html").path
+        let window = ["--from", "2017-10-02", "--to", "2017-12-29"]
+        let text = try cli.run(["backtest", "--db", db, "--frontier", "--report", html] + window)
+        #expect(text.status == 0, "\(text.err)")
+        for needle in ["Hedge frontier", "What one dollar of premium bought", "Drawdown brake", "layer3_budget_of_risk", "not investment advice"] {
+            #expect(text.out.contains(needle), "missing \(needle)")
+        }
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        #expect(page.contains("<svg") && page.contains("<polyline") && page.contains("prefers-color-scheme: dark"))
+        let json = try cli.run(["backtest", "--db", db, "--frontier", "--json"] + window)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
+        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "condorRiskBudget", "points", "layers", "brake", "vixInputs"])
+        let points = try #require(object["points"] as? [[String: Any]])
+        #expect(points.count == 24)
+        #expect(Set(points[0].keys).isSuperset(of: ["layer", "scale", "settings", "finalEquity", "cagr", "maxDrawdown", "cvar95", "premiumSpent", "layerPnL", "brakeSessions"]))
+        #expect((object["layers"] as? [[String: Any]])?.count == 4)
+        #expect((object["brake"] as? [[String: Any]])?.compactMap { $0["brake"] as? String } == ["all_time", "year", "off"])
+        let mixed = try cli.run(["backtest", "--db", db, "--frontier", "--sweep", "x.toml"] + window)
+        #expect(mixed.status != 0 && mixed.err.contains("--frontier"))
+    }
 }

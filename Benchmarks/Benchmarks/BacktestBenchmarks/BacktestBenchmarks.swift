@@ -82,6 +82,14 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try DecisionEngine.decide(store: memory, calendar: calendar, date: day, book: book, ruleset: .standard).orders.count)
         }
     }
+    // The 50 ms target: everything `signal --book` does after parsing its arguments
+    // (memory copy, the signal's regime/condor/hedge sections, the engine's orders).
+    Benchmark("signal --book: the command's whole work for one day (memory copy + signal + engine)", configuration: daily) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let memory = try MemoryMarketStore.load(store, quoteDates: day...day)
+            blackHole(try BookSignal.signal(store: memory, calendar: calendar, date: day, book: book, ruleset: .standard).orders?.count)
+        }
+    }
     Benchmark("signal --book: decision engine on a book for one day (SQLite store)", configuration: daily) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try DecisionEngine.decide(store: store, calendar: calendar, date: day, book: book, ruleset: .standard).orders.count)

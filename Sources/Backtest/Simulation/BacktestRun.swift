@@ -42,4 +42,6 @@ public struct BacktestRun: Sendable {
     public var finalRiskGraph: CondorRiskGraph?
     /// The book at each close asked for (`Simulator.run(booksAt:)`), as `book import` CSV.
     public var books: [MarketDate: String] = [:]
+    /// Sessions on which the drawdown brake was engaged (the hedge plan could only shrink).
+    public var brakeSessions = 0
 }

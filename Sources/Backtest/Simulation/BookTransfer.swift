@@ -120,11 +120,16 @@ extension SimulationState {
             self.condor = OpenCondor(
                 condor: condor, opened: sorted.map(\.opened).min() ?? previousDay, credit: credit, entryFees: 0, legPrices: sorted.map(\.price))
         }
-        if let peak = fills.filter({ $0.symbol == .peak }).max(by: { $0.price < $1.price }) {
+        // The highest PEAK still inside the brake's reference at the previous close (an older
+        // one would be reset by the step anyway, and must not hide a lower current one).
+        let reference = configuration.ruleset.risk.drawdownReference
+        let peaks = fills.filter { $0.symbol == .peak }
+        let current = peaks.filter { !reference.resets(peakDate: $0.date, on: previousDay) }
+        if let peak = (current.isEmpty ? peaks : current).max(by: { $0.price < $1.price }) {
             peakEquity = peak.price
             peakDate = peak.date
         } else {
-            peakEquity = 0  // unknown: the first mark sets it (no drawdown on the book's first day)
+            (peakEquity, peakDate) = (0, nil)  // unknown: the first mark sets it (no drawdown on the book's first day)
         }
     }
 }

@@ -42,7 +42,7 @@ extension SimulationState {
         do {
             plan = try planner.plan(
                 date: day, regime: posture, sessionsInRegime: heldSessions, condorVegaDollarsPerVolPoint: condorVega,
-                capital: equity, drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX,
+                capital: equity, condorRiskBudget: configuration.ruleset.condorRiskBudget(capital: equity), drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX,
                 nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, book: hedges)
         } catch {
             // (planner.plan throws only HedgeError.) No instrument the rules allow is a refusal; a planner input out of its domain or a
@@ -51,6 +51,7 @@ extension SimulationState {
             rejections.append(Refusal(date: day, kind: .noHedgePlan, reason: "no hedge plan: \(error)"))
             return
         }
+        if plan.brakeEngaged { brakeSessions += 1 }
         for order in executionOrder(plan.orders) {
             if let listed = HedgePricing.firstListing(order.instrument), day < listed {
                 rejections.append(

@@ -14,13 +14,16 @@ struct SimulationState {
     var heldSessions: Int
     var previousDay: MarketDate?
     var peakEquity: Double
-    /// The close at which `peakEquity` was reached (nil: the start).
+    /// The close at which `peakEquity` was reached (the first session for the starting capital;
+    /// nil only for a book imported without a `PEAK` line, until its first mark).
     var peakDate: MarketDate?
     var days: [BacktestDay] = []
     /// The orders of the session being stepped (filled ones only; refusals go to `rejections`).
     var orders: [BookOrder] = []
     var trades: [CondorTrade] = []
     var rejections: [Refusal] = []
+    /// Sessions whose hedge plan had the drawdown brake engaged.
+    var brakeSessions = 0
     var attribution = GreeksAttribution()
     var snapshot: CondorSnapshot?
     /// The condor's mark on `day`, reused by the session's later marks.
@@ -35,6 +38,7 @@ struct SimulationState {
         let capital = configuration.ruleset.capital
         ledger = Ledger(initialCapital: Cents(dollars: capital), startDay: firstDay.dayNumber)
         peakEquity = capital
+        peakDate = firstDay
         posture = tape.postures.first ?? .calm
         heldSessions = tape.heldSessions.first ?? 1
     }
@@ -53,6 +57,11 @@ struct SimulationState {
         }
         previousDay = day
         orders = []
+        // The drawdown brake's reference (`risk.drawdown_reference`): a peak from before a reset
+        // no longer counts, and today's first mark becomes the new one.
+        if let peakDay = peakDate, configuration.ruleset.risk.drawdownReference.resets(peakDate: peakDay, on: day) {
+            (peakEquity, peakDate) = (0, nil)
+        }
         posture = tape.postures[index]
         heldSessions = tape.heldSessions[index]
 
@@ -73,8 +82,9 @@ struct SimulationState {
         // Re-mark after any close so that equity (which sizes the new condor and the hedge
         // budgets) does not count a closed position's cash and its old mark together.
         try mark(day: day, market: market, pricer: pricer)
-        // A book imported without a PEAK line starts its drawdown brake from here.
-        if peakEquity <= 0 { peakEquity = ledger.equity.dollars }
+        // A book imported without a PEAK line, or a reference that reset today, starts its
+        // drawdown brake from here.
+        if peakEquity <= 0 { (peakEquity, peakDate) = (ledger.equity.dollars, day) }
         if condor == nil && !closedToday {
             try openCondor(day: day, session: index, timeline: timeline)
             try mark(day: day, market: market, pricer: pricer)

@@ -56,6 +56,7 @@ public enum Simulator {
         }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
-            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: finalRiskGraph, books: books)
+            rejections: state.rejections, attribution: state.attribution, finalRiskGraph: finalRiskGraph, books: books,
+            brakeSessions: state.brakeSessions)
     }
 }

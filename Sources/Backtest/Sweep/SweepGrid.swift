@@ -8,7 +8,7 @@ import VolModels
 /// `[walk_forward]` table sets the fit and trade window lengths in sessions. Example:
 ///
 ///     "condor.short_delta" = [0.15, 0.16, 0.18]
-///     "hedge.layer3_budget" = [0.01, 0.02]
+///     "hedge.layer3_budget_of_risk" = [0.05, 0.10]
 ///     [walk_forward]
 ///     fit_sessions = 252
 ///     trade_sessions = 63
@@ -72,13 +72,7 @@ public struct SweepGrid: Sendable {
                 if parts.count == 2 { tables[parts[0], default: []].append("\(parts[1]) = \(value)") } else { top.append("\(field) = \(value)") }
             }
             let toml = (top + tables.keys.sorted().flatMap { ["[\($0)]"] + tables[$0]! }).joined(separator: "\n")
-            let ruleset: Ruleset
-            do {
-                ruleset = try TOMLOverrides.decode(base, toml: toml, file: file)
-            } catch let error as VolModelError {
-                if case .invalidParameter(let name, let reason) = error { throw RulesetError(field: name, reason: reason) }
-                throw RulesetError(field: file, reason: error.description)
-            }
+            let ruleset = try base.overridden(toml: toml, file: file)
             try ruleset.validate()
             return Variant(settings: settings.map { (field: $0.0, value: $0.1) }, ruleset: ruleset)
         }

@@ -28,7 +28,12 @@ public enum CondorStressAction: String, Sendable, Codable, CaseIterable {
 /// - Wings: `wing_mode` = `delta` puts the longs at |Δ| ≈ `wing_delta` = 0.05; `width` puts
 ///   them `wing_width` = 50 index points beyond the shorts.
 /// - Size: contracts = ⌊capital · `max_loss_fraction` · (regime multiplier) / max loss per
-///   contract⌋ with `max_loss_fraction` = 0.02 (2% of capital at risk per trade).
+///   contract⌋ with `max_loss_fraction` = 0.10: the condor book (one condor at a time) may lose
+///   at most 10% of capital at its maximum loss, the collateral rule of Cboe's CNDR index
+///   (reproduced by `cndr_risk_fraction`). This is the condor risk budget R that every hedge
+///   budget is a multiple of. (Until 2026-11 the default was 0.02, which left a 15-20 delta
+///   condor with 5-delta wings unable to open a single contract once the S&P 500 stood above
+///   about 4,000, and made the hedges several times the size of the book they protect.)
 /// - Management (P&L marked at model mids, in multiples of the entry credit C):
 ///   take profit when P&L ≥ `take_profit`·C = 0.5·C (half the credit kept); stop loss when
 ///   P&L ≤ −`stop_loss`·C = −2.0·C (a loss of twice the credit, i.e. buying back at 3·C);
@@ -55,7 +60,8 @@ public struct CondorRules: Sendable, Codable, Equatable {
     public var wingDelta: Double
     /// Distance of each long strike from its short strike in `width` mode (index points). Default 50.
     public var wingWidth: Double
-    /// Maximum loss of one trade as a fraction of capital, in (0, 1]. Default 0.02.
+    /// Maximum loss of one trade (the condor book: one condor at a time) as a fraction of
+    /// capital, in (0, 1]. Default 0.10.
     public var maxLossFraction: Double
     /// Take profit when the P&L reaches this fraction of the entry credit, in (0, 1]. Default 0.5.
     public var takeProfit: Double
@@ -72,7 +78,7 @@ public struct CondorRules: Sendable, Codable, Equatable {
 
     public init(
         minDTE: Int = 30, maxDTE: Int = 45, shortDelta: Double = 0.16, shortDeltaMin: Double = 0.15, shortDeltaMax: Double = 0.20,
-        wingMode: CondorWingMode = .delta, wingDelta: Double = 0.05, wingWidth: Double = 50, maxLossFraction: Double = 0.02,
+        wingMode: CondorWingMode = .delta, wingDelta: Double = 0.05, wingWidth: Double = 50, maxLossFraction: Double = 0.10,
         takeProfit: Double = 0.5, stopLoss: Double = 2.0, exitDTE: Int = 21, realResolutionShortDelta: Double = 0.20,
         stressAction: CondorStressAction = .reduce, stressSizeMultiplier: Double = 0.5
     ) {

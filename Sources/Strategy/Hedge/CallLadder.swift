@@ -7,12 +7,18 @@ import MarketData
 ///    closest to it among those with ≥ `layer3_min_days` days (ties → earlier).
 /// 2. Weight: `ladder_weights[i]` × the regime multiplier — calm 1, relief rally
 ///    `relief_weight_multiplier`, stress `stress_weight_multiplier`, real resolution the de-risk
-///    factor f(n). Rung budget = `layer3_budget` × capital × weight.
+///    factor f(n). Rung budget = `layer3_budget_of_risk` × R × weight (R: the condor risk budget).
 /// 3. Strike: a held call of that expiry whose moneyness K/F is within
 ///    ± `layer3_strike_tolerance` of `layer3_moneyness` is kept (closest one); otherwise the listed
-///    strike nearest `layer3_moneyness` × F. Contracts = ⌊rung budget / (ask × 100)⌋.
-/// 4. Hysteresis: a held rung is only re-sized when |held − contracts| > `option_rebalance_band`
-///    × contracts (not in a real resolution, where the schedule always executes).
+///    strike nearest `layer3_moneyness` × F. A new rung buys ⌊rung budget / (ask × 100)⌋.
+/// 4. A held rung is sized at cost, not at market: its committed premium C = held × average
+///    price × 100 is compared with the rung budget B. Below B × (1 − `option_rebalance_band`)
+///    (the regime multiplier rose) it is topped up with ⌊(B − C) / (ask × 100)⌋; above
+///    B × (1 + band) (the multiplier or the equity fell) it is cut to ⌊held × B / C⌋; otherwise
+///    held. Why at cost: sized at market, a rung re-bought whenever its calls decayed, paying
+///    the decay again and again (2007-2026: 3,006 ladder purchases, $3.9M of premium on a
+///    $10,000 budget). In a real resolution a held rung follows the de-risk schedule
+///    (× f(n)/f(n − 1), as layer 2).
 /// 5. Everything else held in the layer (expired rungs, re-struck strikes) is sold.
 enum CallLadder {
     static func multiplier(_ rules: HedgeRules, _ regime: Regime, _ derisk: DeriskSchedule) -> Double {
@@ -27,7 +33,7 @@ enum CallLadder {
     static func plan(_ context: LayerContext) throws(HedgeError) -> LayerResult {
         let rules = context.rules
         let chain = context.chain
-        let capital = context.inputs.capital
+        let risk = context.inputs.condorRiskBudget
         var lines = try heldLines(context.held(.otmLadder), chain: chain, reason: "layer 3: not a rung any more, sold")
         let m = multiplier(rules, context.inputs.regime, context.derisk)
         var notes = ["regime multiplier \(m) (\(context.inputs.regime.rawValue))"]
@@ -39,7 +45,7 @@ enum CallLadder {
                 continue
             }
             candidates.removeAll { $0.expiry == expiry.expiry }
-            let rungBudget = rules.layer3Budget * capital * weight * m
+            let rungBudget = rules.layer3BudgetOfRisk * risk * weight * m
             budget += rungBudget
             let future = expiry.forward
             let kept = lines.filter {
@@ -49,15 +55,30 @@ enum CallLadder {
             let instrument = HedgeInstrument.call(expiry: expiry.expiry, strike: strike)
             let index = try lines.index(of: instrument, layer: .otmLadder, chain: chain, reason: "layer 3")
             let ask = lines[index].quote.ask
-            let contracts = ask > 0 ? Int((rungBudget / (ask * instrument.multiplier)).rounded(.down)) : 0
             let held = lines[index].held
             let rung = "\(tenor)-day rung (\(chain.days(expiry)) days), weight \(weight) × \(m)"
-            if held > 0, !context.derisk.active, abs(Double(held - contracts)) <= rules.optionRebalanceBand * Double(contracts) {
-                lines[index].target = held
-                lines[index].reason = "layer 3 \(rung): held \(held) within band of \(contracts)"
-            } else {
+            let unit = ask * instrument.multiplier
+            guard held > 0 else {
+                let contracts = unit > 0 ? Int((rungBudget / unit).rounded(.down)) : 0
                 lines[index].target = contracts
                 lines[index].reason = "layer 3 \(rung): \(contracts) × \(instrument) at \(ask.formatted2) for \(Int(rungBudget))"
+                continue
+            }
+            let committed = Double(held) * lines[index].averagePrice * instrument.multiplier
+            let band = rules.optionRebalanceBand
+            if context.derisk.active {
+                lines[index].target = context.derisk.scaleHolding(held)
+                lines[index].reason = "layer 3 \(rung): de-risk × \(context.derisk.current)/\(context.derisk.previous)"
+            } else if committed < rungBudget * (1 - band) {
+                let added = unit > 0 ? Int(((rungBudget - committed) / unit).rounded(.down)) : 0
+                lines[index].target = held + added
+                lines[index].reason = "layer 3 \(rung): \(Int(committed)) at cost below \(Int(rungBudget)), top up \(added) at \(ask.formatted2)"
+            } else if committed > rungBudget * (1 + band) {
+                lines[index].target = Int((Double(held) * rungBudget / committed).rounded(.down))
+                lines[index].reason = "layer 3 \(rung): \(Int(committed)) at cost above \(Int(rungBudget)), cut to \(lines[index].target)"
+            } else {
+                lines[index].target = held
+                lines[index].reason = "layer 3 \(rung): held \(held), \(Int(committed)) at cost within band of \(Int(rungBudget))"
             }
         }
         return LayerResult(lines: lines, weight: m, budget: budget, notes: notes)

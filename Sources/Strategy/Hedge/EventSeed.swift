@@ -8,7 +8,7 @@ import MarketData
 ///    open, before a 14:00 statement that day); buy the strike nearest
 ///    `pre_event_long_moneyness` × future, sell the strike nearest `pre_event_short_moneyness` ×
 ///    future (the next strike up if they coincide).
-/// 3. Size: ⌊`pre_event_fraction` × capital / (net debit × 100)⌋ spreads, net debit = long ask −
+/// 3. Size: ⌊`pre_event_of_risk` × R / (net debit × 100)⌋ (R: the condor risk budget) spreads, net debit = long ask −
 ///    short bid. Bought on the first session of the window and then held as is (not re-sized).
 /// 4. Unwind: outside the window (on the statement day, when sessions to it is 0, or once the next
 ///    FOMC is further away) the seed is closed. In a real resolution a held seed follows the
@@ -18,7 +18,7 @@ enum EventSeed {
         let rules = context.rules
         let chain = context.chain
         var lines = try heldLines(context.held(.eventSeed), chain: chain, reason: "event seed: outside the pre-FOMC window, unwind")
-        let budget = rules.preEventFraction * context.inputs.capital
+        let budget = rules.preEventOfRisk * context.inputs.condorRiskBudget
         guard rules.preEventSessions > 0, let fomc = context.inputs.nextFOMC, let sessions = context.inputs.sessionsToNextFOMC,
             (1...rules.preEventSessions).contains(sessions)
         else {

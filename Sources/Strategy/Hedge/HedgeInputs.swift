@@ -9,8 +9,12 @@ public struct HedgeInputs: Sendable {
     public var sessionsInRegime: Int
     /// The condor book's vega in $ per SPX implied-vol point (negative = short volatility).
     public var condorVegaDollarsPerVolPoint: Double
-    /// Account equity in dollars (> 0); all "fraction of capital" rules are of this.
+    /// Account equity in dollars (> 0): what the portfolio limits (`[risk]`) are fractions of.
     public var capital: Double
+    /// The condor risk budget R in dollars (≥ 0): capital × `condor.max_loss_fraction`, the
+    /// maximum loss the condor book is sized to (`Ruleset.condorRiskBudget`). Every option
+    /// layer's budget is a multiple of it (`HedgeRules`, keys ending `_of_risk`).
+    public var condorRiskBudget: Double
     /// Current drawdown from the equity peak, a fraction in [0, 1].
     public var drawdown: Double
     /// The day's (modelled) VIX chain: monthly expiries, each with its future as `forward`.
@@ -30,7 +34,7 @@ public struct HedgeInputs: Sendable {
 
     public init(
         date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
-        drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
+        condorRiskBudget: Double, drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
         nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil
     ) {
         self.date = date
@@ -38,6 +42,7 @@ public struct HedgeInputs: Sendable {
         self.sessionsInRegime = sessionsInRegime
         self.condorVegaDollarsPerVolPoint = condorVegaDollarsPerVolPoint
         self.capital = capital
+        self.condorRiskBudget = condorRiskBudget
         self.drawdown = drawdown
         self.vixChain = vixChain
         self.vixHistory = vixHistory
@@ -48,6 +53,9 @@ public struct HedgeInputs: Sendable {
 
     func validate() throws(HedgeError) {
         guard capital.isFinite, capital > 0 else { throw .invalidInput(field: "capital", reason: "must be > 0, got \(capital)") }
+        guard condorRiskBudget.isFinite, condorRiskBudget >= 0 else {
+            throw .invalidInput(field: "condorRiskBudget", reason: "must be finite and ≥ 0, got \(condorRiskBudget)")
+        }
         guard condorVegaDollarsPerVolPoint.isFinite else {
             throw .invalidInput(field: "condorVegaDollarsPerVolPoint", reason: "must be finite")
         }

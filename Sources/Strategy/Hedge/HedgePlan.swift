@@ -61,6 +61,8 @@ public struct HedgePlan: Sendable, Codable, Equatable {
     public var date: MarketDate
     public var regime: Regime
     public var capital: Double
+    /// The condor risk budget R in dollars that every option layer's budget is a multiple of.
+    public var condorRiskBudget: Double
     /// De-risk factor f(n) of the day (1 outside a real resolution).
     public var deriskFactor: Double
     public var targets: [HedgeTarget]

@@ -30,13 +30,13 @@ public struct HedgePlanner: Sendable {
 
     public func plan(
         date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
-        drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
+        condorRiskBudget: Double, drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
         nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil, book: HedgeBook = HedgeBook()
     ) throws(HedgeError) -> HedgePlan {
         try plan(
             HedgeInputs(
                 date: date, regime: regime, sessionsInRegime: sessionsInRegime, condorVegaDollarsPerVolPoint: condorVegaDollarsPerVolPoint,
-                capital: capital, drawdown: drawdown, vixChain: vixChain, vixHistory: vixHistory, futureHistory: futureHistory,
+                capital: capital, condorRiskBudget: condorRiskBudget, drawdown: drawdown, vixChain: vixChain, vixHistory: vixHistory, futureHistory: futureHistory,
                 nextFOMC: nextFOMC, sessionsToNextFOMC: sessionsToNextFOMC),
             book: book)
     }
@@ -88,7 +88,7 @@ public struct HedgePlanner: Sendable {
         }
         let condor = rules.vixBeta * inputs.condorVegaDollarsPerVolPoint
         return HedgePlan(
-            date: inputs.date, regime: inputs.regime, capital: inputs.capital, deriskFactor: derisk.current, targets: targets,
+            date: inputs.date, regime: inputs.regime, capital: inputs.capital, condorRiskBudget: inputs.condorRiskBudget, deriskFactor: derisk.current, targets: targets,
             orders: orders, layers: layers, totalPremium: targets.reduce(0) { $0 + $1.premium },
             budget: risk.maxHedgeBudget * inputs.capital, condorExposurePerVIXPoint: condor,
             netExposurePerVIXPoint: condor + targets.reduce(0) { $0 + $1.exposurePerVIXPoint }, bindings: bindings,

@@ -1,14 +1,30 @@
 /// The ALVH (Adaptive Layered VIX Hedge) sizing rules: the `[hedge]` table of a ruleset. Every
-/// size is a parameter here; defaults are the values shown in brackets. Fractions "of capital"
-/// are of the `capital` the planner is given (account equity), and premium always means option
-/// premium in dollars (VIX options: price × 100; VIX futures carry no premium, multiplier $1,000).
+/// size is a parameter here; defaults are the values shown in brackets. Every option budget is
+/// stated against what it protects: a multiple of the condor risk budget R = capital ×
+/// `condor.max_loss_fraction` (the maximum loss the condor book is sized to; `capital` is the
+/// account equity the planner is given), so the keys end in `_of_risk`; `HedgeLayerSummary`
+/// reports each budget in dollars too.
+///
+/// The defaults come from the hedge frontier (`HedgeFrontier`, README "Results"): starting
+/// from the design's sizes restated against R (hedge ratio 0.5; seed 0.06 × R, the design's
+/// "5-7%"; layer 2 0.15 × R in tranches of 0.025 × R; ladder 0.10 × R), each layer's default
+/// is its frontier point with the highest CAGR among the non-zero multiples over 2007-2026.
+/// For the seed and the ladder that is the smallest multiple (0.25×): in this model they do
+/// not pay for themselves at any size, and stay on at that size only so that the frontier can
+/// still scale them and `signal` still shows them. Premium always means option premium in dollars (VIX
+/// options: price × 100; VIX futures carry no premium, multiplier $1,000).
+///
+/// Renamed keys (their meaning changed from "fraction of capital"): `layer2_tranche`,
+/// `layer2_budget`, `layer3_budget`, `pre_event_fraction`. A ruleset file that still uses one
+/// loads with the same dollars as before: `Ruleset.migrateLegacyKeys` divides it by that file's
+/// `condor.max_loss_fraction`.
 ///
 /// Layer 1 — VIX futures overlay (`HedgeLayer.futuresOverlay`), see `FuturesOverlay`:
 /// * `vix_beta` [1.0]: SPX implied-vol points per VIX point. The condor's vega is quoted in $ per
 ///   SPX vol point; the VIX is the 30-day variance-swap volatility of the SPX, so one VIX point is
 ///   taken as `vix_beta` SPX vol points (1.0 = one-for-one; the condor's own strikes and tenor make
 ///   the true ratio differ, so this is an assumption to calibrate).
-/// * `hedge_ratio` [0.5]: the part of the condor's short-vol exposure covered with futures.
+/// * `hedge_ratio` [0.25], in [0, 2]: the part of the condor's short-vol exposure covered with futures.
 ///   Ideal contracts = round(hedge_ratio × vix_beta × max(0, −condor vega) / 1,000).
 /// * `futures_roll_days` [7]: use the front-month future unless it expires within this many
 ///   calendar days, then the second month (positions in any other month are rolled into it).
@@ -24,28 +40,29 @@
 /// * `cheap_percentile` [0.30], `cheap_lookback` [252]: "cheap" = spot VIX and the ~3-month
 ///   future are both strictly below the `cheap_percentile` quantile of their last
 ///   `cheap_lookback` closes (type-7 linear interpolation; fewer closes than the lookback = not cheap).
-/// * `layer2_tranche` [0.005]: premium bought per qualifying day (relief rally and cheap), as a
-///   fraction of capital, up to `layer2_budget` [0.03] of capital committed in the layer.
+/// * `layer2_tranche_of_risk` [0.05]: premium bought per qualifying day (relief rally and
+///   cheap), × R, up to `layer2_budget_of_risk` [0.30] × R committed in the layer.
 /// * `layer2_exit_days` [30]: layer-2 calls are sold once fewer calendar days remain (they have
 ///   become short-dated options, which layer 3 covers).
 ///
 /// Layer 3 — OTM VIX call ladder (`CallLadder`):
 /// * `ladder_days` [30, 60, 90]: target tenors; each rung is the listed monthly expiry closest
 ///   to its tenor (distinct expiries, never one within `layer3_min_days` [14] days).
-/// * `ladder_weights` [0.40, 0.35, 0.25]: split of `layer3_budget` [0.02] of capital; they must
+/// * `ladder_weights` [0.40, 0.35, 0.25]: split of `layer3_budget_of_risk` [0.025] × R; they must
 ///   sum to 1 and have one weight per tenor.
 /// * `layer3_moneyness` [1.3]: strike = listed strike nearest to moneyness × the rung's future. A
 ///   held strike whose moneyness is within ± `layer3_strike_tolerance` [0.15] is kept (not re-struck).
 /// * `relief_weight_multiplier` [1.5] and `stress_weight_multiplier` [1.25] multiply every rung
 ///   weight in those regimes (both ≥ 1: those regimes never reduce the ladder).
 ///
-/// Option re-sizing hysteresis: `option_rebalance_band` [0.25]: an option line already held is
-/// only re-sized when |held − target| > band × target.
+/// Option re-sizing hysteresis: `option_rebalance_band` [0.25]: a ladder rung already held is
+/// only re-sized when its premium at cost is more than band × its budget away from the budget
+/// (`CallLadder`: sized at cost, so decay is not re-bought).
 ///
 /// Pre-event seeding (part of layer 1, `HedgeLayer.eventSeed`, see `EventSeed`):
 /// * `pre_event_sessions` [2]: the seed is held while 1 ≤ sessions to the next FOMC statement ≤
 ///   this (0 disables seeding). It is bought on the first such session and not re-sized.
-/// * `pre_event_fraction` [0.06], allowed 0.05–0.07: net debit of the seed as a fraction of capital.
+/// * `pre_event_of_risk` [0.015]: net debit of the seed × R (0 turns seeding off).
 /// * `pre_event_long_moneyness` [1.0], `pre_event_short_moneyness` [1.5]: the call spread's
 ///   long and short strikes × the future of the first expiry after the FOMC date.
 ///
@@ -56,7 +73,7 @@
 /// quarter of the protection stays on).
 public struct HedgeRules: Sendable, Codable, Equatable {
     public var vixBeta: Double = 1.0
-    public var hedgeRatio: Double = 0.5
+    public var hedgeRatio: Double = 0.25
     public var futuresRollDays: Int = 7
     public var corridorBand: Double = 0.25
     public var reliefBandFactor: Double = 0.5
@@ -67,13 +84,13 @@ public struct HedgeRules: Sendable, Codable, Equatable {
     public var layer2Moneyness: Double = 1.1
     public var cheapPercentile: Double = 0.30
     public var cheapLookback: Int = 252
-    public var layer2Tranche: Double = 0.005
-    public var layer2Budget: Double = 0.03
+    public var layer2TrancheOfRisk: Double = 0.05
+    public var layer2BudgetOfRisk: Double = 0.30
     public var layer2ExitDays: Int = 30
 
     public var ladderDays: [Int] = [30, 60, 90]
     public var ladderWeights: [Double] = [0.40, 0.35, 0.25]
-    public var layer3Budget: Double = 0.02
+    public var layer3BudgetOfRisk: Double = 0.025
     public var layer3Moneyness: Double = 1.3
     public var layer3MinDays: Int = 14
     public var layer3StrikeTolerance: Double = 0.15
@@ -83,7 +100,7 @@ public struct HedgeRules: Sendable, Codable, Equatable {
     public var optionRebalanceBand: Double = 0.25
 
     public var preEventSessions: Int = 2
-    public var preEventFraction: Double = 0.06
+    public var preEventOfRisk: Double = 0.015
     public var preEventLongMoneyness: Double = 1.0
     public var preEventShortMoneyness: Double = 1.5
 
@@ -92,6 +109,16 @@ public struct HedgeRules: Sendable, Codable, Equatable {
     public var deriskFloor: Double = 0.25
 
     public init() {}
+
+    /// The largest `_of_risk` multiple a ruleset may state.
+    public static let maximumOfRisk = 10.0
+
+    /// The keys renamed when budgets moved from fractions of capital to multiples of the condor
+    /// risk budget: old key → new key.
+    public static let legacyKeys: [(old: String, new: String)] = [
+        ("layer2_tranche", "layer2_tranche_of_risk"), ("layer2_budget", "layer2_budget_of_risk"),
+        ("layer3_budget", "layer3_budget_of_risk"), ("pre_event_fraction", "pre_event_of_risk"),
+    ]
 
     enum CodingKeys: String, CodingKey {
         case vixBeta = "vix_beta"
@@ -105,12 +132,12 @@ public struct HedgeRules: Sendable, Codable, Equatable {
         case layer2Moneyness = "layer2_moneyness"
         case cheapPercentile = "cheap_percentile"
         case cheapLookback = "cheap_lookback"
-        case layer2Tranche = "layer2_tranche"
-        case layer2Budget = "layer2_budget"
+        case layer2TrancheOfRisk = "layer2_tranche_of_risk"
+        case layer2BudgetOfRisk = "layer2_budget_of_risk"
         case layer2ExitDays = "layer2_exit_days"
         case ladderDays = "ladder_days"
         case ladderWeights = "ladder_weights"
-        case layer3Budget = "layer3_budget"
+        case layer3BudgetOfRisk = "layer3_budget_of_risk"
         case layer3Moneyness = "layer3_moneyness"
         case layer3MinDays = "layer3_min_days"
         case layer3StrikeTolerance = "layer3_strike_tolerance"
@@ -118,7 +145,7 @@ public struct HedgeRules: Sendable, Codable, Equatable {
         case stressWeightMultiplier = "stress_weight_multiplier"
         case optionRebalanceBand = "option_rebalance_band"
         case preEventSessions = "pre_event_sessions"
-        case preEventFraction = "pre_event_fraction"
+        case preEventOfRisk = "pre_event_of_risk"
         case preEventLongMoneyness = "pre_event_long_moneyness"
         case preEventShortMoneyness = "pre_event_short_moneyness"
         case deriskStep = "derisk_step"
@@ -137,11 +164,18 @@ public struct HedgeRules: Sendable, Codable, Equatable {
         func fraction(_ value: Double, _ key: CodingKeys) throws(RulesetError) {
             guard value.isFinite, (0...1).contains(value) else { throw fail(key, "must be a fraction in [0, 1], got \(value)") }
         }
+        // A budget of the protected risk may exceed it (a legacy file's 6% of capital over a 2%
+        // condor is 3×), but not absurdly: the portfolio cap `risk.max_hedge_budget` binds anyway.
+        func ofRisk(_ value: Double, _ key: CodingKeys) throws(RulesetError) {
+            guard value.isFinite, (0...HedgeRules.maximumOfRisk).contains(value) else {
+                throw fail(key, "must be a multiple of the condor risk budget in [0, \(HedgeRules.maximumOfRisk)], got \(value)")
+            }
+        }
         func nonNegative(_ value: Int, _ key: CodingKeys) throws(RulesetError) {
             guard value >= 0 else { throw fail(key, "must be ≥ 0, got \(value)") }
         }
         try positive(vixBeta, .vixBeta)
-        try fraction(hedgeRatio, .hedgeRatio)
+        guard hedgeRatio.isFinite, (0...2).contains(hedgeRatio) else { throw fail(.hedgeRatio, "must be in [0, 2], got \(hedgeRatio)") }
         try nonNegative(futuresRollDays, .futuresRollDays)
         try fraction(corridorBand, .corridorBand)
         try fraction(reliefBandFactor, .reliefBandFactor)
@@ -154,8 +188,8 @@ public struct HedgeRules: Sendable, Codable, Equatable {
         try positive(layer2Moneyness, .layer2Moneyness)
         try fraction(cheapPercentile, .cheapPercentile)
         guard cheapLookback >= 2 else { throw fail(.cheapLookback, "must be ≥ 2 sessions, got \(cheapLookback)") }
-        try fraction(layer2Tranche, .layer2Tranche)
-        try fraction(layer2Budget, .layer2Budget)
+        try ofRisk(layer2TrancheOfRisk, .layer2TrancheOfRisk)
+        try ofRisk(layer2BudgetOfRisk, .layer2BudgetOfRisk)
         try nonNegative(layer2ExitDays, .layer2ExitDays)
         guard layer2ExitDays < layer2MinDays else {
             throw fail(.layer2ExitDays, "must be < layer2_min_days (\(layer2MinDays)), got \(layer2ExitDays)")
@@ -168,7 +202,7 @@ public struct HedgeRules: Sendable, Codable, Equatable {
         for weight in ladderWeights { try fraction(weight, .ladderWeights) }
         let sum = ladderWeights.reduce(0, +)
         guard abs(sum - 1) <= 1e-9 else { throw fail(.ladderWeights, "weights must sum to 1, got \(sum)") }
-        try fraction(layer3Budget, .layer3Budget)
+        try ofRisk(layer3BudgetOfRisk, .layer3BudgetOfRisk)
         try positive(layer3Moneyness, .layer3Moneyness)
         try nonNegative(layer3MinDays, .layer3MinDays)
         try fraction(layer3StrikeTolerance, .layer3StrikeTolerance)
@@ -181,9 +215,7 @@ public struct HedgeRules: Sendable, Codable, Equatable {
         try fraction(optionRebalanceBand, .optionRebalanceBand)
 
         try nonNegative(preEventSessions, .preEventSessions)
-        guard preEventFraction.isFinite, (0.05...0.07).contains(preEventFraction) else {
-            throw fail(.preEventFraction, "must be in [0.05, 0.07], got \(preEventFraction)")
-        }
+        try ofRisk(preEventOfRisk, .preEventOfRisk)
         try positive(preEventLongMoneyness, .preEventLongMoneyness)
         try positive(preEventShortMoneyness, .preEventShortMoneyness)
         guard preEventShortMoneyness > preEventLongMoneyness else {

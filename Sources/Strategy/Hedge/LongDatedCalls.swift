@@ -8,9 +8,9 @@ import MarketData
 /// 2. Cheap: spot VIX < the `cheap_percentile` quantile of the last `cheap_lookback` VIX closes,
 ///    and the ~3-month future (the listed expiry closest to 91 days) < the same quantile of
 ///    `futureHistory` (or of the VIX history when none is given; see `HedgeInputs.futureHistory`).
-/// 3. Buy: on a relief-rally day that is cheap, one tranche of `layer2_tranche` × capital of
+/// 3. Buy: on a relief-rally day that is cheap, one tranche of `layer2_tranche_of_risk` × R of
 ///    premium at the ask, floored to whole contracts, and no more than leaves the layer's
-///    committed premium ≤ `layer2_budget` × capital.
+///    committed premium ≤ `layer2_budget_of_risk` × R (R: the condor risk budget).
 /// 4. Hold: otherwise held calls are kept (calm, stress, relief when not cheap); a call with fewer
 ///    than `layer2_exit_days` days left is sold; in a real resolution holdings follow the de-risk
 ///    schedule (× f(n)/f(n − 1)).
@@ -18,7 +18,7 @@ enum LongDatedCalls {
     static func plan(_ context: LayerContext) throws(HedgeError) -> LayerResult {
         let rules = context.rules
         let chain = context.chain
-        let capital = context.inputs.capital
+        let risk = context.inputs.condorRiskBudget
         var lines = try heldLines(context.held(.longDatedCalls), chain: chain, reason: "layer 2 hold")
         var notes: [String] = []
         for index in lines.indices {
@@ -31,7 +31,7 @@ enum LongDatedCalls {
                 lines[index].reason = context.derisk.active ? "layer 2 de-risk: × \(context.derisk.current)/\(context.derisk.previous)" : "layer 2 hold"
             }
         }
-        let budget = rules.layer2Budget * capital
+        let budget = rules.layer2BudgetOfRisk * risk
 
         // Cheapness.
         let quantile = TrailingPercentile.value(context.inputs.vixHistory, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
@@ -65,7 +65,7 @@ enum LongDatedCalls {
         let strike = chain.nearestStrike(expiry, to: rules.layer2Moneyness * expiry.forward)
         let instrument = HedgeInstrument.call(expiry: expiry.expiry, strike: strike)
         let committed = lines.reduce(0) { $0 + $1.premium }
-        let spend = min(rules.layer2Tranche * capital, max(0, budget - committed))
+        let spend = min(rules.layer2TrancheOfRisk * risk, max(0, budget - committed))
         let index = try lines.index(of: instrument, layer: .longDatedCalls, chain: chain, reason: "layer 2")
         let ask = lines[index].quote.ask
         let contracts = ask > 0 ? Int((spend / (ask * instrument.multiplier)).rounded(.down)) : 0

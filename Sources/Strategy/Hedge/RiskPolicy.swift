@@ -7,23 +7,28 @@
 ///   `hedge.vix_beta` + hedge exposure) ≤ this absolute dollar amount.
 /// * `drawdown_brake` [0.10]: at or beyond this drawdown (fraction of peak capital) no new risk is
 ///   taken: orders may only shrink positions (sales and de-risking still go through).
+/// * `drawdown_reference` [`year`]: which peak the drawdown is measured from, and so when the
+///   brake releases (`DrawdownReference`); `all_time` is the rule before 2026-11.
 public struct RiskPolicy: Sendable, Codable, Equatable {
     public var maxHedgeBudget: Double = 0.10
     public var maxPortfolioVega: Double = 25_000
     public var drawdownBrake: Double = 0.10
+    public var drawdownReference: DrawdownReference = .year
 
     public init() {}
 
-    public init(maxHedgeBudget: Double, maxPortfolioVega: Double, drawdownBrake: Double) {
+    public init(maxHedgeBudget: Double, maxPortfolioVega: Double, drawdownBrake: Double, drawdownReference: DrawdownReference = .year) {
         self.maxHedgeBudget = maxHedgeBudget
         self.maxPortfolioVega = maxPortfolioVega
         self.drawdownBrake = drawdownBrake
+        self.drawdownReference = drawdownReference
     }
 
     enum CodingKeys: String, CodingKey {
         case maxHedgeBudget = "max_hedge_budget"
         case maxPortfolioVega = "max_portfolio_vega"
         case drawdownBrake = "drawdown_brake"
+        case drawdownReference = "drawdown_reference"
     }
 
     /// Checks every field's domain; the error names the field as `risk.<key>`.

@@ -32,18 +32,64 @@ public struct Ruleset: Sendable, Codable, Equatable {
 
     /// Loads a ruleset file over the defaults and validates it.
     public static func load(toml text: String, file: String) throws(RulesetError) -> Ruleset {
-        let ruleset: Ruleset
+        let ruleset = try Ruleset().overridden(toml: text, file: file)
+        try ruleset.validate()
+        return ruleset
+    }
+
+    /// This ruleset with a TOML file's keys applied over it (renamed keys migrated), not yet
+    /// validated: what `load` and a sweep's variants read.
+    public func overridden(toml text: String, file: String) throws(RulesetError) -> Ruleset {
         do {
-            ruleset = try TOMLOverrides.decode(Ruleset(), toml: text, file: file)
+            return try TOMLOverrides.decode(self, toml: text, file: file) { overrides throws(VolModelError) in
+                try Self.migrateLegacyKeys(overrides, base: self)
+            }
         } catch {
             switch error {
             case .invalidParameter(let name, let reason): throw RulesetError(field: name, reason: reason)
             default: throw RulesetError(field: file, reason: error.description)
             }
         }
-        try ruleset.validate()
-        return ruleset
     }
+
+    /// A hedge budget written under its old key (a fraction of capital) becomes the same
+    /// dollars under its new key (a multiple of the condor risk budget): divided by the
+    /// `condor.max_loss_fraction` in force (the file's own, else `base`'s). Both keys at once
+    /// are an error, since they would say two things.
+    static func migrateLegacyKeys(_ overrides: [String: Any], base: Ruleset) throws(VolModelError) -> [String: Any] {
+        guard var hedge = overrides["hedge"] as? [String: Any] else { return overrides }
+        var result = overrides
+        let condor = overrides["condor"] as? [String: Any]
+        for (old, new) in HedgeRules.legacyKeys {
+            guard let value = hedge[old] else { continue }
+            guard hedge[new] == nil else {
+                throw .invalidParameter(name: "hedge.\(old)", reason: "renamed to hedge.\(new) (a multiple of the condor risk budget): give one of them")
+            }
+            let fraction: Double
+            if let given = condor?["max_loss_fraction"] {
+                guard let number = given as? NSNumber, !(given is Bool) else {
+                    throw .invalidParameter(name: "condor.max_loss_fraction", reason: "must be a number")
+                }
+                fraction = number.doubleValue
+            } else {
+                fraction = base.condor.maxLossFraction
+            }
+            guard fraction.isFinite, fraction > 0 else {
+                throw .invalidParameter(name: "condor.max_loss_fraction", reason: "must be > 0 to convert hedge.\(old) (got \(fraction))")
+            }
+            guard let number = value as? NSNumber, !(value is Bool) else {
+                throw .invalidParameter(name: "hedge.\(old)", reason: "must be a number (a fraction of capital; renamed to hedge.\(new))")
+            }
+            hedge[new] = number.doubleValue / fraction
+            hedge.removeValue(forKey: old)
+        }
+        result["hedge"] = hedge
+        return result
+    }
+
+    /// The condor risk budget R in dollars for `capital` (the condor book's maximum loss at
+    /// full size): what every hedge budget is a multiple of.
+    public func condorRiskBudget(capital: Double) -> Double { capital * condor.maxLossFraction }
 
     /// The canonical form hashed into every decision: JSON with sorted keys.
     public var canonicalJSON: String {

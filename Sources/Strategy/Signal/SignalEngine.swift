@@ -38,7 +38,8 @@ public enum SignalEngine {
             let planner = try HedgePlanner(rules: ruleset.hedge, risk: ruleset.risk)
             hedge = try planner.plan(
                 date: date, regime: decision.regime, sessionsInRegime: max(1, sessionsInRegime),
-                condorVegaDollarsPerVolPoint: (condor?.greeks.vega ?? 0) / 100, capital: ruleset.capital, drawdown: 0,
+                condorVegaDollarsPerVolPoint: (condor?.greeks.vega ?? 0) / 100, capital: ruleset.capital,
+                condorRiskBudget: ruleset.condorRiskBudget(capital: ruleset.capital), drawdown: 0,
                 vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX, nextFOMC: fomc?.date,
                 sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: date, to: $0.date) })
         } catch {

@@ -6,7 +6,10 @@ import TOMLKit
 /// unknown keys are errors (a typo must not silently leave a default in place), and the merged
 /// value is decoded and returned. Shared by model configs and rulesets.
 public enum TOMLOverrides {
-    public static func decode<T: Codable>(_ defaults: T, toml text: String, file: String) throws(VolModelError) -> T {
+    /// - Parameter migrate: rewrites the file's keys before they are merged (renamed keys).
+    public static func decode<T: Codable>(
+        _ defaults: T, toml text: String, file: String, migrate: ([String: Any]) throws(VolModelError) -> [String: Any] = { $0 }
+    ) throws(VolModelError) -> T {
         let table: TOMLTable
         do { table = try TOMLTable(string: text) } catch {
             throw .invalidParameter(name: file, reason: "not valid TOML: \(error)")
@@ -15,7 +18,7 @@ public enum TOMLOverrides {
         do {
             let base = try JSONEncoder().encode(defaults)
             merged = try JSONSerialization.jsonObject(with: base) as! [String: Any]
-            let overrides = try JSONSerialization.jsonObject(with: Data(table.convert(to: .json).utf8)) as! [String: Any]
+            let overrides = try migrate(JSONSerialization.jsonObject(with: Data(table.convert(to: .json).utf8)) as! [String: Any])
             try merge(overrides, into: &merged, path: "")
         } catch let error as VolModelError { throw error } catch {
             throw .invalidParameter(name: file, reason: "cannot read: \(error)")

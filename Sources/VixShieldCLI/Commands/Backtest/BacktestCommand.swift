@@ -20,7 +20,11 @@ struct BacktestCommand: ParsableCommand {
             session's equity of each run and the strategy's orders (days[].orders: symbol, side, quantity, limit).
             --book-out FILE --at D writes the strategy's book at the close of D as `book import` CSV (positions at
             their prices, a CASH line, a PEAK line); `signal --date <next session> --book FILE` then places the
-            backtest's orders of that session. Option prices are modelled.
+            backtest's orders of that session. --frontier runs the hedge frontier instead: the strategy with each
+            hedge layer's budget (and the pre-FOMC seed's) scaled 0, 0.25, 0.5, 1, 1.5, 2 × its value, the others at
+            theirs, plus the drawdown brake's references, with CAGR, volatility, max drawdown, daily CVaR 95%, the worst
+            stress episode, premium and P&L per point and what a dollar of premium bought per layer (--json keys:
+            points, layers, brake; --report draws drawdown against CAGR). Option prices are modelled.
             \(Signal.disclaimer)
             """
     )
@@ -34,9 +38,16 @@ struct BacktestCommand: ParsableCommand {
     @Option(help: "TOML grid of ruleset variations: run them all in parallel, rank them, deflate the best Sharpe, walk forward.") var sweep: String?
     @Option(help: "Write the strategy's book at the close of --at to this file, in the `book import` CSV format (for `signal --book`).") var bookOut: String?
     @Option(help: "The session whose closing book --book-out writes, YYYY-MM-DD.") var at: MarketDate?
+    @Flag(
+        help: ArgumentHelp(
+            "Run the hedge frontier instead: each layer's budget × 0, 0.25, 0.5, 1, 1.5, 2 on one timeline, in parallel (with --json, --report).")
+    ) var frontier = false
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
+        if frontier && (sweep != nil || bookOut != nil || trades != nil) {
+            throw ValidationError("--frontier runs on its own: not with --sweep, --book-out or --trades")
+        }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
         if (bookOut == nil) != (at == nil) { throw ValidationError("--book-out and --at go together") }
     }
@@ -65,6 +76,15 @@ struct BacktestCommand: ParsableCommand {
             let report = try Sweep.run(grid: grid, store: market, calendar: calendar, from: start, to: end) { done, total in bar.update(done, total) }
             bar.finish()
             write(json ? try JSONOutput.encode(report) : SweepText.render(report))
+            return
+        }
+        if frontier {
+            let bar = SweepProgress(enabled: !json)
+            let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end)
+            let report = try HedgeFrontier.run(timeline: timeline, ruleset: ruleset) { done, total in bar.update(done, total) }
+            bar.finish()
+            if let path = self.report { try FrontierHTML.render(report).write(toFile: path, atomically: true, encoding: .utf8) }
+            write(json ? try JSONOutput.encode(report) : FrontierText.render(report))
             return
         }
         let result = try BacktestComparison.compare(

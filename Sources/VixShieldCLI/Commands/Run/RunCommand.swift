@@ -44,13 +44,15 @@ struct RunCommand: ParsableCommand {
         let previous = try DecisionEngine.previousClose(before: day, store: market, calendar: calendar)
         var fills = try database.fills(through: previous)
         // The drawdown brake measures from the peak equity of the earlier runs of this ruleset
-        // (a PEAK line in the book, if higher, wins).
+        // inside its reference (`risk.drawdown_reference`: this year's runs by default); a PEAK
+        // line in the book, if higher, wins.
         var peak: (date: MarketDate, equity: Double)?
         for entry in try database.journal(from: MarketDate(dayNumber: Int.min / 2), to: previous) where entry.rulesetHash == ruleset.contentHash {
             guard let record = try? JSONDecoder().decode(Record.self, from: Data(entry.decision.utf8)) else {
                 FileHandle.standardError.write(Data("note: journal entry of \(entry.date) is in an older format: not read for the peak equity\n".utf8))
                 continue
             }
+            guard !ruleset.risk.drawdownReference.resets(peakDate: entry.date, on: day) else { continue }
             if record.decision.equity > (peak?.equity ?? 0) { peak = (entry.date, record.decision.equity) }
         }
         if let peak { fills.append(BookFill(date: peak.date, symbol: .peak, quantity: 1, price: peak.equity, fees: .zero, layer: nil)) }

@@ -43,28 +43,15 @@ struct SignalCommand: ParsableCommand {
         // One read of the store into memory: the regime replay then reads its histories without
         // SQL (same answers, tested query by query).
         let market = try MemoryMarketStore.load(database, quoteDates: asOf...asOf)
-        var signal = try SignalEngine.signal(store: market, calendar: calendar, date: asOf, ruleset: ruleset)
         // The orders always come from the decision engine, the backtest's session step: on the
         // --book file, or, without one, on a book of `capital` in cash at the previous close.
-        let previous = try DecisionEngine.previousClose(before: asOf, store: market, calendar: calendar)
-        var fills = [BookFill(date: previous, symbol: .cash, quantity: 1, price: ruleset.capital, fees: .zero, layer: nil)]
+        var fills: [BookFill]?
         if let book {
+            let previous = try DecisionEngine.previousClose(before: asOf, store: market, calendar: calendar)
             guard let data = FileManager.default.contents(atPath: book) else { fail(InputError(file: book, message: "cannot read file")) }
             do { fills = try BookImporter(asOf: previous, calendar: calendar).parse([UInt8](data), file: book) } catch { fail(error) }
-            let day = try DecisionEngine.decide(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
-            signal.orders = day.orders
-            signal.orderRejections = day.rejections
-        } else {
-            // Without a book the regime, condor and hedge sections stand on their own: an engine
-            // failure (e.g. no VIX chain near the calendar's end) is said, not fatal.
-            do {
-                let day = try DecisionEngine.decide(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
-                signal.orders = day.orders
-                signal.orderRejections = day.rejections
-            } catch {
-                signal.ordersNote = "no orders: the decision engine failed on \(asOf): \(error)"
-            }
         }
+        let signal = try BookSignal.signal(store: market, calendar: calendar, date: asOf, book: fills, ruleset: ruleset)
         write(json ? try JSONOutput.encode(signal) : SignalText.render(signal))
     }
 }

@@ -36,6 +36,13 @@ enum SignalText {
         out += "\n"
         if let h = s.hedge {
             out += String(format: "HEDGE LAYERS (premium $%.0f of a $%.0f budget)\n", h.totalPremium, h.budget)
+            // Each layer's budget in dollars and against what it protects (the condor risk budget R).
+            var budgets = [["layer", "weight", "budget $", "budget / R"]]
+            for layer in h.layers where layer.budget > 0 {
+                let multiple = h.condorRiskBudget > 0 ? String(format: "%.4f", layer.budget / h.condorRiskBudget) : "n/a"
+                budgets.append([layer.layer.rawValue, String(format: "%.2f", layer.weight), String(format: "%.0f", layer.budget), multiple])
+            }
+            out += String(format: "  condor risk budget R $%.0f\n", h.condorRiskBudget) + indent(TextTable.render(budgets))
             var targets = [["layer", "instrument", "target", "premium $", "reason"]]
             for t in h.targets {
                 targets.append([t.layer.rawValue, t.instrument.description, String(t.contracts), String(format: "%.0f", t.premium), t.reason])
