@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "VolModels", targets: ["VolModels"]),
         .library(name: "Strategy", targets: ["Strategy"]),
         .library(name: "Backtest", targets: ["Backtest"]),
+        .library(name: "VixShieldServer", targets: ["VixShieldServer"]),
         .library(name: "VixShieldCLI", targets: ["VixShieldCLI"]),
     ],
     dependencies: [
@@ -18,6 +19,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // Pure maths: no dependencies, so it can be reused anywhere and benchmarked in isolation.
@@ -45,9 +48,21 @@ let package = Package(
             name: "Backtest",
             dependencies: ["QuantCore", "MarketData", "VolModels", "Strategy", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
+        // The HTTP API on Hummingbird 2: routes, auth, problem+json; no trading logic (the routes
+        // call the same library functions as the commands).
+        .target(
+            name: "VixShieldServer",
+            dependencies: [
+                "MarketData", "VolModels", "Strategy", "Backtest",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .target(
             name: "VixShieldCLI",
             dependencies: [
+                "VixShieldServer",
                 "QuantCore",
                 "MarketData",
                 "VolModels",
@@ -91,6 +106,13 @@ let package = Package(
         .testTarget(
             name: "BacktestTests",
             dependencies: ["Backtest", "Strategy", "VolModels", "QuantCore", "MarketData"]
+        ),
+        .testTarget(
+            name: "VixShieldServerTests",
+            dependencies: [
+                "VixShieldServer", "MarketData", "Strategy", "Backtest",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "VixShieldCLITests",

@@ -1,3 +1,3 @@
 import VixShieldCLI
 
-VixShieldCommand.main()
+await VixShieldCommand.start()

@@ -125,6 +125,19 @@ enum StoreMigrations {
                     );
                     """)
         }
+        // API tokens for `vixshield serve`: only the SHA-256 of a token is kept.
+        migrator.registerMigration("v5") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE api_tokens (
+                        id TEXT PRIMARY KEY,
+                        label TEXT NOT NULL,
+                        scope TEXT NOT NULL CHECK (scope IN ('read', 'trade', 'admin')),
+                        hash TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

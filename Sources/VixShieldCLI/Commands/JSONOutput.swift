@@ -1,10 +1,6 @@
-import Foundation
+import MarketData
 
-/// `--json` output: sorted keys (stable for scripts), ISO dates via `MarketDate`'s Codable.
+/// `--json` output: `StableJSON`, the encoder the server shares.
 enum JSONOutput {
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-    }
+    static func encode(_ value: some Encodable) throws -> String { try StableJSON.encode(value) }
 }

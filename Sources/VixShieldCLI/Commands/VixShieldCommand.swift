@@ -2,7 +2,8 @@ import ArgumentParser
 
 /// The `vixshield` root command. Subcommands are thin shells: they read files, call the
 /// library (QuantCore and the table runners here) and print; the logic is tested in-process.
-public struct VixShieldCommand: ParsableCommand {
+@available(macOS 10.15, macCatalyst 13, iOS 13, tvOS 13, watchOS 6, *)
+public struct VixShieldCommand: AsyncParsableCommand {
     public static let disclaimer =
         "VixShield output is for education and research only; it is not investment advice."
 
@@ -10,8 +11,24 @@ public struct VixShieldCommand: ParsableCommand {
         commandName: "vixshield",
         abstract: "SPX iron condors with layered VIX hedges: pricing, indicators and signals.",
         discussion: disclaimer,
-        subcommands: [PriceCommand.self, ImpliedVolCommand.self, IndicatorsCommand.self, DataCommand.self, ChainCommand.self, SignalCommand.self, RulesetCommand.self, BacktestCommand.self, BookCommand.self, RunCommand.self, JournalCommand.self]
+        subcommands: [PriceCommand.self, ImpliedVolCommand.self, IndicatorsCommand.self, DataCommand.self, ChainCommand.self, SignalCommand.self, RulesetCommand.self, BacktestCommand.self, BookCommand.self, RunCommand.self, JournalCommand.self, ServeCommand.self, TokenCommand.self]
     )
 
     public init() {}
+
+    /// The executable's entry point: parses the arguments and runs the command, awaiting the
+    /// asynchronous ones (`serve`). (Spelled out because top-level code can bind `main()` to
+    /// the synchronous overload, which refuses an asynchronous root.)
+    public static func start() async {
+        do {
+            var command = try await asyncParseAsRoot(nil)
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

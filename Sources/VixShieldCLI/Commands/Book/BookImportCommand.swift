@@ -1,4 +1,5 @@
 import ArgumentParser
+import Backtest
 import Foundation
 import MarketData
 import Strategy
@@ -29,15 +30,6 @@ struct BookImportCommand: ParsableCommand {
         if files.isEmpty { throw ValidationError("name at least one fill file") }
     }
 
-    struct Summary: Encodable {
-        var file: String
-        var fills: Int
-        /// Fills without a layer that took the layer of the strategy's order of that day.
-        var inferredLayers: Int
-        var firstDate: MarketDate?
-        var lastDate: MarketDate?
-    }
-
     func run() throws {
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
@@ -48,28 +40,12 @@ struct BookImportCommand: ParsableCommand {
             do { parsed.append((file, try importer.parse([UInt8](data), file: file))) } catch { fail(error) }
         }
         // Fills without a layer take the layer of the strategy's own order of that day (the
-        // journal of `vixshield run`), when exactly one layer ordered that symbol and side.
-        var ordersByDate: [MarketDate: [BookOrder]] = [:]
-        let days = parsed.flatMap { $0.1.map(\.date) }
-        if let first = days.min(), let last = days.max() {
-            for entry in try database.journal(from: first, to: last) {
-                // An entry written by an older version may not decode: it then infers nothing.
-                guard let record = try? JSONDecoder().decode(RunCommand.Record.self, from: Data(entry.decision.utf8)) else {
-                    FileHandle.standardError.write(Data("note: journal entry of \(entry.date) (ruleset \(entry.rulesetHash.prefix(12))) is in an older format: no layers taken from it\n".utf8))
-                    continue
-                }
-                ordersByDate[entry.date, default: []] += record.decision.orders
-            }
+        // journal of `vixshield run`), when exactly one layer ordered that symbol and side;
+        // every file parsed before anything is written.
+        let (summaries, unread) = try BookIntake.add(parsed.map { (file: $0.0, fills: $0.1) }, to: database)
+        for entry in unread {
+            FileHandle.standardError.write(Data("note: journal entry of \(entry.date) (ruleset \(entry.rulesetHash.prefix(12))) is in an older format: no layers taken from it\n".utf8))
         }
-        var summaries: [Summary] = []
-        for index in parsed.indices {
-            let (fills, inferred) = LayerInference.infer(parsed[index].1, ordersByDate: ordersByDate)
-            parsed[index].1 = fills
-            summaries.append(
-                Summary(file: parsed[index].0, fills: fills.count, inferredLayers: inferred, firstDate: fills.map(\.date).min(), lastDate: fills.map(\.date).max()))
-        }
-        // Every file parsed before anything is written.
-        try database.addFills(parsed.map { (file: $0.0, fills: $0.1) })
         if json {
             write(try JSONOutput.encode(summaries))
         } else {

@@ -2,11 +2,12 @@ import ArgumentParser
 import MarketData
 import Strategy
 
-/// The latest session with both an S&P 500 and a VIX close in the store (the default as-of date).
+/// The latest session with S&P 500 and VIX closes (`SQLiteMarketStore.latestSession`), as a
+/// usage error when the store has neither.
 func latestSession(_ database: SQLiteMarketStore) throws -> MarketDate {
-    let catalog = try database.catalog()
-    guard let spx = catalog.first(where: { $0.symbol == "SPX" })?.last, let vix = catalog.first(where: { $0.symbol == "VIX" })?.last else {
-        throw ValidationError("the store has no SPX and VIX series")
+    do {
+        return try database.latestSession()
+    } catch {
+        throw ValidationError("\(error)")
     }
-    return try SignalEngine.latestDate(store: database, through: min(spx, vix))
 }

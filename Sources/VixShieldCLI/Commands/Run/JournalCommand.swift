@@ -1,4 +1,5 @@
 import ArgumentParser
+import Backtest
 import Foundation
 import MarketData
 import Strategy
@@ -23,12 +24,7 @@ struct JournalCommand: ParsableCommand {
         let database = try store.open()
         let entries = try database.journal(from: from ?? MarketDate(dayNumber: Int.min / 2), to: to ?? MarketDate(dayNumber: Int.max / 2))
         if json {
-            let objects = try entries.map { entry -> [String: Any] in
-                ["date": entry.date.description, "rulesetHash": entry.rulesetHash, "recordedAt": entry.recordedAt,
-                 "decision": try JSONSerialization.jsonObject(with: Data(entry.decision.utf8))]
-            }
-            let data = try JSONSerialization.data(withJSONObject: objects, options: [.sortedKeys, .prettyPrinted])
-            write(String(decoding: data, as: UTF8.self) + "\n")
+            write(try JournalJSON.render(entries))
             return
         }
         guard !entries.isEmpty else {

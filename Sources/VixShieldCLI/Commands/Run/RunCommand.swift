@@ -25,43 +25,20 @@ struct RunCommand: ParsableCommand {
     @Option(help: "The session to decide, YYYY-MM-DD.") var date: MarketDate?
     @Flag(help: "Print as JSON (stable keys).") var json = false
 
-    /// What the journal keeps of a run.
-    struct Record: Codable, Equatable {
-        var date: MarketDate
-        var rulesetHash: String
-        var bookThrough: MarketDate
-        var fills: Int
-        var decision: DecisionEngine.Day
-        var disclaimer: String
-    }
-
     func run() throws {
         let ruleset = try rules.load()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
         let day = try date ?? latestSession(database)
         let market = try MemoryMarketStore.load(database, quoteDates: day...day)
-        let previous = try DecisionEngine.previousClose(before: day, store: market, calendar: calendar)
-        var fills = try database.fills(through: previous)
-        // The drawdown brake measures from the peak equity of the earlier runs of this ruleset
-        // inside its reference (`risk.drawdown_reference`: this year's runs by default); a PEAK
-        // line in the book, if higher, wins.
-        var peak: (date: MarketDate, equity: Double)?
-        for entry in try database.journal(from: MarketDate(dayNumber: Int.min / 2), to: previous) where entry.rulesetHash == ruleset.contentHash {
-            guard let record = try? JSONDecoder().decode(Record.self, from: Data(entry.decision.utf8)) else {
-                FileHandle.standardError.write(Data("note: journal entry of \(entry.date) is in an older format: not read for the peak equity\n".utf8))
-                continue
-            }
-            guard !ruleset.risk.drawdownReference.resets(peakDate: entry.date, on: day) else { continue }
-            if record.decision.equity > (peak?.equity ?? 0) { peak = (entry.date, record.decision.equity) }
+        let outcome = try DailyRun.run(
+            market: market, book: database, calendar: calendar, date: day, ruleset: ruleset,
+            recordedAt: ISO8601DateFormatter().string(from: Date()))
+        for date in outcome.skipped {
+            FileHandle.standardError.write(Data("note: journal entry of \(date) is in an older format: not read for the peak equity\n".utf8))
         }
-        if let peak { fills.append(BookFill(date: peak.date, symbol: .peak, quantity: 1, price: peak.equity, fees: .zero, layer: nil)) }
-        let decision = try DecisionEngine.decide(store: market, calendar: calendar, date: day, book: fills, ruleset: ruleset)
-        let record = Record(
-            date: day, rulesetHash: ruleset.contentHash, bookThrough: previous, fills: fills.count, decision: decision, disclaimer: Signal.disclaimer)
-        let payload = try JSONOutput.encode(record)
-        let stamp = ISO8601DateFormatter().string(from: Date())
-        let recorded = try database.recordJournal(JournalEntry(date: day, rulesetHash: ruleset.contentHash, recordedAt: stamp, decision: payload))
+        let (payload, recorded, decision) = (outcome.payload, outcome.recorded, outcome.record.decision)
+        let (fills, previous) = (outcome.record.fills, outcome.record.bookThrough)
         if json {
             write(payload)
             return
@@ -69,7 +46,7 @@ struct RunCommand: ParsableCommand {
         var out = recorded
             ? "recorded the run of \(day) (ruleset \(ruleset.contentHash.prefix(12))) in the journal\n"
             : "already recorded for \(day) under ruleset \(ruleset.contentHash.prefix(12)): nothing new written\n"
-        out += "book: \(fills.count) fills through \(previous); regime \(decision.regime.rawValue); equity \(String(format: "%.2f", decision.equity))\n"
+        out += "book: \(fills) fills through \(previous); regime \(decision.regime.rawValue); equity \(String(format: "%.2f", decision.equity))\n"
         if decision.orders.isEmpty {
             out += "orders: none\n"
         } else {

@@ -30,16 +30,7 @@ struct SignalCommand: ParsableCommand {
         let ruleset = try rules.load()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        let asOf: MarketDate
-        if let date {
-            asOf = date
-        } else {
-            let catalog = try database.catalog()
-            guard let spx = catalog.first(where: { $0.symbol == "SPX" })?.last, let vix = catalog.first(where: { $0.symbol == "VIX" })?.last else {
-                throw ValidationError("the store has no SPX and VIX series")
-            }
-            asOf = try SignalEngine.latestDate(store: database, through: min(spx, vix))
-        }
+        let asOf = try date ?? latestSession(database)
         // One read of the store into memory: the regime replay then reads its histories without
         // SQL (same answers, tested query by query).
         let market = try MemoryMarketStore.load(database, quoteDates: asOf...asOf)

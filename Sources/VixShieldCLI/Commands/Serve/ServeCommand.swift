@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import MarketData
+import Strategy
+import VixShieldServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the API (and the daily signal) over HTTP on the store's engine (educational).",
+        discussion: """
+            Routes (OpenAPI 3.1 at GET /openapi.json): GET /healthz; GET /api/v1/signal?date=D (the same JSON as
+            `signal --json` on the stored book); GET /api/v1/regime?from&to; GET /api/v1/series[/SYMBOL]?from&to&asOf;
+            GET /api/v1/book?date=D; POST /api/v1/book/fills; GET /api/v1/journal?from&to; POST /api/v1/run?date=D;
+            POST /api/v1/backtests, GET /api/v1/backtests/ID[/report]. Every /api route needs
+            `Authorization: Bearer TOKEN` (`vixshield token create`): read reads, trade posts fills, runs and
+            backtests. Errors are application/problem+json. Binds to loopback unless --host says otherwise;
+            stops on SIGTERM or SIGINT after the requests in flight. \(Signal.disclaimer)
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var rules: RulesetOptions
+    @Option(help: "Address to bind (default: loopback).") var host = "127.0.0.1"
+    @Option(help: "Port to listen on.") var port = 8080
+
+    func validate() throws {
+        guard (0...65_535).contains(port) else { throw ValidationError("--port must be in 0...65535 (got \(port))") }
+    }
+
+    func run() async throws {
+        let environment = try ServerEnvironment(store: try store.open(), ruleset: try rules.load())
+        try await serve(environment, host: host, port: port)
+    }
+}

@@ -1,0 +1,38 @@
+import Foundation
+import MarketData
+import Strategy
+
+/// What every route reads: the store (market data, book, journal, tokens), its trading
+/// calendar, the ruleset the server decides with, the token authority and the backtest jobs.
+/// No trading logic lives in the server: routes call the same library functions as the CLI.
+public struct ServerEnvironment: Sendable {
+    public let store: SQLiteMarketStore
+    public let calendar: TradingCalendar
+    public let ruleset: Ruleset
+    public let tokens: TokenAuthority
+    public let jobs: BacktestJobs
+    public let metrics: RequestMetrics
+
+    public init(store: SQLiteMarketStore, ruleset: Ruleset) throws {
+        try ruleset.validate()
+        self.store = store
+        calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
+        self.ruleset = ruleset
+        tokens = TokenAuthority(store: store)
+        jobs = BacktestJobs()
+        metrics = RequestMetrics()
+    }
+
+    /// The session a request names with `?date=` (default: the latest with S&P 500 and VIX).
+    func session(_ text: String?, name: String = "date") throws -> MarketDate {
+        guard let text else { return try store.latestSession() }
+        return try Self.date(text, name: name)
+    }
+
+    static func date(_ text: String, name: String) throws -> MarketDate {
+        guard let date = MarketDate(parsing: text) else {
+            throw Problem(.badRequest, detail: "query parameter '\(name)': '\(text)' is not a date YYYY-MM-DD")
+        }
+        return date
+    }
+}
