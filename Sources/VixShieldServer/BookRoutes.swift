@@ -78,9 +78,8 @@ enum BookRoutes {
             return try domain {
                 let date = try env.session(request.uri.queryParameters.get("date"))
                 let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
-                let outcome = try DailyRun.run(
-                    market: market, book: env.store, calendar: env.calendar, date: date, ruleset: env.ruleset,
-                    recordedAt: ISO8601DateFormatter().string(from: Date()))
+                // Alerts (regime change, orders, a failure) go to the webhook outbox.
+                let outcome = try RunAlerts.run(market: market, book: env.store, calendar: env.calendar, date: date, ruleset: env.ruleset, now: Date())
                 return try jsonResponse(RunResult(recorded: outcome.recorded, record: outcome.record), status: outcome.recorded ? .created : .ok)
             }
         }

@@ -12,6 +12,7 @@ public struct ServerEnvironment: Sendable {
     public let tokens: TokenAuthority
     public let jobs: BacktestJobs
     public let metrics: RequestMetrics
+    public let dashboard: Dashboard
 
     public init(store: SQLiteMarketStore, ruleset: Ruleset) throws {
         try ruleset.validate()
@@ -21,6 +22,7 @@ public struct ServerEnvironment: Sendable {
         tokens = TokenAuthority(store: store)
         jobs = BacktestJobs()
         metrics = RequestMetrics()
+        dashboard = try Dashboard()
     }
 
     /// The session a request names with `?date=` (default: the latest with S&P 500 and VIX).

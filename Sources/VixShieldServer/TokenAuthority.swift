@@ -24,12 +24,28 @@ public struct TokenAuthority: Sendable {
         return (token, record)
     }
 
+    /// The cookie the dashboard keeps the token in (HttpOnly, SameSite=Strict: a page of
+    /// another site cannot make the browser send it, which is the dashboard's CSRF defence).
+    static let cookie = "vixshield_token"
+
     /// The token's record, or a 401 problem; a 403 problem when its scope is below `needed`.
+    /// The token comes from `Authorization: Bearer`, or, for the dashboard, its cookie.
     func authorize(_ request: Request, _ needed: TokenScope) throws -> APIToken {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+        let presented: String
+        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
+            presented = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        } else if let cookie = request.cookies[Self.cookie]?.value, !cookie.isEmpty {
+            presented = cookie
+        } else {
             throw Problem(.unauthorized, detail: "send Authorization: Bearer <token> (create one with `vixshield token create`)")
         }
-        let presented = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
+        return try check(presented, needed)
+    }
+
+    /// The record of `presented` if it is a live token allowing `needed` (also the login
+    /// form's check); a 401 or 403 problem otherwise.
+    @discardableResult
+    func check(_ presented: String, _ needed: TokenScope) throws -> APIToken {
         let hash = SHA256.hex(presented)
         guard let record = try store.token(hash: hash), Self.constantTimeEqual(record.hash, hash) else {
             throw Problem(.unauthorized, detail: "unknown or revoked token")

@@ -63,4 +63,30 @@ import Testing
         let (_, response) = try await URLSession.shared.data(for: request)
         return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
+
+    /// Two processes running the same day on one store record it once: the journal's unique
+    /// (date, ruleset) key decides inside one write transaction.
+    @Test func twoRacingRunsRecordOneEntry() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-race-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("s.sqlite").path
+        let fills = directory.appendingPathComponent("cash.csv")
+        try "date,symbol,quantity,price,fees,layer\n2015-10-01,CASH,1,1000000,0,\n".write(to: fills, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["book", "import", "--db", db, "--as-of", "2015-10-21", fills.path]).status == 0)
+        let runs = (0..<2).map { _ -> Process in
+            let process = Process()
+            process.executableURL = try? ExecutableTests.binary
+            process.arguments = ["run", "--db", db, "--date", "2015-10-22", "--json"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for process in runs { try process.run() }
+        for process in runs { process.waitUntilExit() }
+        #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+        let journal = try cli.run(["journal", "--db", db, "--json"])
+        let entries = try JSONSerialization.jsonObject(with: Data(journal.out.utf8)) as? [Any]
+        #expect(entries?.count == 1)
+    }
 }

@@ -138,6 +138,37 @@ enum StoreMigrations {
                     );
                     """)
         }
+        // Webhook subscriptions, their outbox (at-least-once delivery) and every attempt.
+        migrator.registerMigration("v6") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE webhooks (
+                        id TEXT PRIMARY KEY,
+                        url TEXT NOT NULL,
+                        secret TEXT NOT NULL,
+                        events TEXT NOT NULL,
+                        created_at TEXT NOT NULL
+                    );
+                    CREATE TABLE webhook_outbox (
+                        id TEXT PRIMARY KEY,
+                        webhook_id TEXT NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+                        event TEXT NOT NULL,
+                        payload TEXT NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at INTEGER NOT NULL,
+                        state TEXT NOT NULL CHECK (state IN ('pending', 'delivered', 'failed'))
+                    );
+                    CREATE INDEX webhook_outbox_due ON webhook_outbox (state, next_attempt_at);
+                    CREATE TABLE webhook_attempts (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        message_id TEXT NOT NULL REFERENCES webhook_outbox(id) ON DELETE CASCADE,
+                        attempted_at INTEGER NOT NULL,
+                        status INTEGER,
+                        error TEXT
+                    );
+                    """)
+        }
         return migrator
     }
 }

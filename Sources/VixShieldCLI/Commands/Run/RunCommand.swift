@@ -31,9 +31,8 @@ struct RunCommand: ParsableCommand {
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
         let day = try date ?? latestSession(database)
         let market = try MemoryMarketStore.load(database, quoteDates: day...day)
-        let outcome = try DailyRun.run(
-            market: market, book: database, calendar: calendar, date: day, ruleset: ruleset,
-            recordedAt: ISO8601DateFormatter().string(from: Date()))
+        // Alerts (regime change, orders, a failure) go to the webhook outbox; `serve` delivers them.
+        let outcome = try RunAlerts.run(market: market, book: database, calendar: calendar, date: day, ruleset: ruleset, now: Date())
         for date in outcome.skipped {
             FileHandle.standardError.write(Data("note: journal entry of \(date) is in an older format: not read for the peak equity\n".utf8))
         }

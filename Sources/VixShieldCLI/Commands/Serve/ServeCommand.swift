@@ -15,7 +15,9 @@ struct ServeCommand: AsyncParsableCommand {
             POST /api/v1/backtests, GET /api/v1/backtests/ID[/report]. Every /api route needs
             `Authorization: Bearer TOKEN` (`vixshield token create`): read reads, trade posts fills, runs and
             backtests. Errors are application/problem+json. Binds to loopback unless --host says otherwise;
-            stops on SIGTERM or SIGINT after the requests in flight. \(Signal.disclaimer)
+            stops on SIGTERM or SIGINT after the requests in flight. --daily-at 16:30 [--timezone America/New_York] makes the
+            daily run inside the server on each NYSE session (once per day and ruleset, even with several servers on one
+            store); the webhook outbox is delivered while it runs. \(Signal.disclaimer)
             """
     )
 
@@ -23,13 +25,19 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var rules: RulesetOptions
     @Option(help: "Address to bind (default: loopback).") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Run the day inside the server at this local time on each NYSE session, HH:MM (e.g. 16:30).") var dailyAt: String?
+    @Option(help: "Time zone of --daily-at (IANA name).") var timezone = "America/New_York"
 
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be in 0...65535 (got \(port))") }
+        if let dailyAt {
+            do { _ = try DailySchedule(at: dailyAt, timeZone: timezone) } catch { throw ValidationError("\(error)") }
+        }
     }
 
     func run() async throws {
         let environment = try ServerEnvironment(store: try store.open(), ruleset: try rules.load())
-        try await serve(environment, host: host, port: port)
+        let schedule = try dailyAt.map { try DailySchedule(at: $0, timeZone: timezone) }
+        try await serve(environment, host: host, port: port, schedule: schedule)
     }
 }
