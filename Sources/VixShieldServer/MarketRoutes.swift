@@ -13,13 +13,18 @@ enum MarketRoutes {
         router.get("/api/v1/signal") { request, _ -> Response in
             _ = try env.tokens.authorize(request, .read)
             return try domain {
-                let date = try env.session(request.uri.queryParameters.get("date"))
-                let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
-                let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: env.calendar)
-                let fills = try env.store.fills(through: previous)
-                let signal = try BookSignal.signal(
-                    store: market, calendar: env.calendar, date: date, book: fills.isEmpty ? nil : fills, ruleset: env.ruleset)
-                return try jsonResponse(signal)
+                // Computed once per date and store generation (any write, e.g. new fills or an
+                // import, changes the generation).
+                let body = try env.cache.answer("signal", query: request.uri.query ?? "", generation: try env.store.generation()) {
+                    let date = try env.session(request.uri.queryParameters.get("date"))
+                    let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
+                    let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: env.calendar)
+                    let fills = try env.store.fills(through: previous)
+                    let signal = try BookSignal.signal(
+                        store: market, calendar: env.calendar, date: date, book: fills.isEmpty ? nil : fills, ruleset: env.ruleset)
+                    return try StableJSON.encode(signal)
+                }
+                return jsonResponse(text: body)
             }
         }
 

@@ -13,6 +13,7 @@ public struct ServerEnvironment: Sendable {
     public let jobs: BacktestJobs
     public let metrics: RequestMetrics
     public let dashboard: Dashboard
+    let cache = ResponseCache()
 
     public init(store: SQLiteMarketStore, ruleset: Ruleset) throws {
         try ruleset.validate()

@@ -64,9 +64,9 @@ import Testing
         return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 
-    /// Two processes running the same day on one store record it once: the journal's unique
-    /// (date, ruleset) key decides inside one write transaction.
-    @Test func twoRacingRunsRecordOneEntry() throws {
+    /// Four processes running the same day on one store record it once: the journal's unique
+    /// (date, ruleset) key decides, and a writer waits for another's transaction.
+    @Test func racingRunsRecordOneEntry() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-race-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -74,17 +74,21 @@ import Testing
         let fills = directory.appendingPathComponent("cash.csv")
         try "date,symbol,quantity,price,fees,layer\n2015-10-01,CASH,1,1000000,0,\n".write(to: fills, atomically: true, encoding: .utf8)
         #expect(try cli.run(["book", "import", "--db", db, "--as-of", "2015-10-21", fills.path]).status == 0)
-        let runs = (0..<2).map { _ -> Process in
+        let runs = (0..<4).map { index -> (Process, URL) in
             let process = Process()
             process.executableURL = try? ExecutableTests.binary
             process.arguments = ["run", "--db", db, "--date", "2015-10-22", "--json"]
+            let log = directory.appendingPathComponent("run\(index).err")
+            FileManager.default.createFile(atPath: log.path, contents: nil)
             process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            return process
+            process.standardError = try? FileHandle(forWritingTo: log)
+            return (process, log)
         }
-        for process in runs { try process.run() }
-        for process in runs { process.waitUntilExit() }
-        #expect(runs.allSatisfy { $0.terminationStatus == 0 })
+        for (process, _) in runs { try process.run() }
+        for (process, _) in runs { process.waitUntilExit() }
+        for (process, log) in runs {
+            #expect(process.terminationStatus == 0, "\((try? String(contentsOf: log, encoding: .utf8)) ?? "")")
+        }
         let journal = try cli.run(["journal", "--db", db, "--json"])
         let entries = try JSONSerialization.jsonObject(with: Data(journal.out.utf8)) as? [Any]
         #expect(entries?.count == 1)

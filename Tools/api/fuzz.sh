@@ -15,27 +15,22 @@ if ! command -v schemathesis >/dev/null; then
 fi
 work="$(mktemp -d)"
 db="$work/store.sqlite"
-port=$((20000 + RANDOM % 20000))
 token="$("$binary" token create --scope admin --label fuzz --db "$db" | tail -n 1)"
 printf 'date,symbol,quantity,price,fees,layer\n2018-01-02,CASH,1,1000000,0,\n2018-01-19,SPX   180216P02600000,-2,4.20,2.62,condor\n' > "$work/fills.csv"
 "$binary" book import --db "$db" --as-of 2018-02-05 "$work/fills.csv" >/dev/null
-"$binary" serve --db "$db" --port "$port" > "$work/serve.log" 2>&1 &
-server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do
-    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/healthz', timeout=1)" 2>/dev/null; then break; fi
-    sleep 0.2
-done
-schemathesis run "http://127.0.0.1:$port/openapi.json" \
+source "$root/Tools/lib/serve.sh"
+start_server "$binary" "$db" "$work/serve.log"
+schemathesis run "$base/openapi.json" \
     --header "Authorization: Bearer $token" \
     --checks not_a_server_error,status_code_conformance,content_type_conformance \
     --exclude-operation-id startBacktest \
     --max-examples "$examples" \
     --max-response-time 30 \
     --suppress-health-check all
-if grep -q "\[error\]\|Fatal error" "$work/serve.log"; then
+if grep -qE " (error|critical) vixshield|Fatal error" "$work/serve.log"; then
     echo "the server logged errors:" >&2
-    grep "\[error\]\|Fatal error" "$work/serve.log" | head -20 >&2
+    grep -E " (error|critical) vixshield|Fatal error" "$work/serve.log" | head -20 >&2
     exit 1
 fi
 echo "fuzz: no 5xx, every status and media type as documented"

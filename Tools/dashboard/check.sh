@@ -15,7 +15,6 @@ if ! command -v chromium >/dev/null; then
 fi
 work="$(mktemp -d)"
 db="$work/store.sqlite"
-port=$((20000 + RANDOM % 20000))
 read_token="$("$binary" token create --scope read --label dashboard-check --db "$db" | tail -n 1)"
 trade_token="$("$binary" token create --scope trade --db "$db" | tail -n 1)"
 cat > "$work/fills.csv" <<'CSV'
@@ -29,14 +28,9 @@ date,symbol,quantity,price,fees,layer
 2018-01-22,VXH18,-1,13.10,2.70,layer1
 CSV
 "$binary" book import --db "$db" --as-of 2018-02-05 "$work/fills.csv" >/dev/null
-"$binary" serve --db "$db" --port "$port" > "$work/serve.log" 2>&1 &
-server=$!
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
-base="http://127.0.0.1:$port"
-for _ in $(seq 100); do
-    if python3 -c "import urllib.request,sys; urllib.request.urlopen('$base/healthz', timeout=1)" 2>/dev/null; then break; fi
-    sleep 0.2
-done
+source "$root/Tools/lib/serve.sh"
+start_server "$binary" "$db" "$work/serve.log"
 curl_like() { python3 -c "import urllib.request,sys; r=urllib.request.Request(sys.argv[1], method='POST', headers={'Authorization': 'Bearer '+sys.argv[2]}); urllib.request.urlopen(r)" "$@"; }
 curl_like "$base/api/v1/run?date=2018-02-06" "$trade_token"
 

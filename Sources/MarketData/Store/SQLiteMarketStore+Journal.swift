@@ -6,14 +6,12 @@ extension SQLiteMarketStore {
     /// Records the entry unless one exists for its date and ruleset hash; returns whether it
     /// was recorded.
     public func recordJournal(_ entry: JournalEntry) throws -> Bool {
+        // The unique (date, ruleset_hash) key decides, atomically, whoever else is writing.
         try write { db in
-            let exists = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM journal WHERE date = ? AND ruleset_hash = ?", arguments: [entry.date.dayNumber, entry.rulesetHash]) ?? 0
-            guard exists == 0 else { return false }
             try db.execute(
-                sql: "INSERT INTO journal (date, ruleset_hash, recorded_at, decision) VALUES (?, ?, ?, ?)",
+                sql: "INSERT INTO journal (date, ruleset_hash, recorded_at, decision) VALUES (?, ?, ?, ?) ON CONFLICT (date, ruleset_hash) DO NOTHING",
                 arguments: [entry.date.dayNumber, entry.rulesetHash, entry.recordedAt, entry.decision])
-            return true
+            return db.changesCount > 0
         }
     }
 

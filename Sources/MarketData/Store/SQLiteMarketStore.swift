@@ -18,6 +18,9 @@ public final class SQLiteMarketStore: Sendable {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             var configuration = Configuration()
             configuration.foreignKeysEnabled = true
+            // Several processes share a store (a daily run beside `serve`, two replicas): a
+            // writer waits up to 30 s for another's transaction instead of failing at once.
+            configuration.busyMode = .timeout(30)
             configuration.prepareDatabase { db in
                 // WAL + synchronous=NORMAL is durable across application crashes (only a power
                 // loss can drop the last transactions) and avoids an fsync per commit; the large
@@ -45,9 +48,23 @@ public final class SQLiteMarketStore: Sendable {
         }
     }
 
+    /// A write transaction; it also bumps the store's generation (`generation()`), in the same
+    /// transaction, so anything cached from the store knows it changed.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+        do {
+            return try pool.write { db in
+                let result = try body(db)
+                try db.execute(sql: "UPDATE store_generation SET value = value + 1 WHERE id = 1")
+                return result
+            }
+        } catch let error as StoreError { throw error } catch {
             throw StoreError.database(String(describing: error))
         }
+    }
+
+    /// The number of write transactions the store has committed (through this API, by any
+    /// process): equal values mean the same content.
+    public func generation() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT value FROM store_generation WHERE id = 1") ?? 0 }
     }
 }

@@ -169,6 +169,15 @@ enum StoreMigrations {
                     );
                     """)
         }
+        // A counter every write transaction through the store bumps: a cache of results
+        // computed from the store (the server's signal responses) is valid while it holds.
+        migrator.registerMigration("v7") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                    INSERT INTO store_generation (id, value) VALUES (1, 0);
+                    """)
+        }
         return migrator
     }
 }
