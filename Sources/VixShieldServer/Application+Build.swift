@@ -37,6 +37,8 @@ public func buildApplication(
 ) -> some ApplicationProtocol {
     var log = logger ?? Logger(label: "vixshield")
     if logger == nil { log.logLevel = .info }
+    var env = env
+    env.loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
     var services: [any Service] = [WebhookService(delivery: WebhookDelivery(store: env.store, logger: log), logger: log)]
     if let schedule { services.append(DailyRunService(env: env, schedule: schedule, logger: log)) }
     return Application(

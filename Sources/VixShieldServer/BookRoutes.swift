@@ -79,7 +79,11 @@ enum BookRoutes {
                 let date = try env.session(request.uri.queryParameters.get("date"))
                 let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
                 // Alerts (regime change, orders, a failure) go to the webhook outbox.
-                let outcome = try RunAlerts.run(market: market, book: env.store, calendar: env.calendar, date: date, ruleset: env.ruleset, now: Date())
+                // A failure alerts subscribers only for the latest session (the day's real run),
+                // not for any date a client asks about.
+                let latest = try env.store.latestSession()
+                let outcome = try RunAlerts.run(
+                    market: market, book: env.store, calendar: env.calendar, date: date, ruleset: env.ruleset, now: Date(), alertOnFailure: date >= latest)
                 return try jsonResponse(RunResult(recorded: outcome.recorded, record: outcome.record), status: outcome.recorded ? .created : .ok)
             }
         }

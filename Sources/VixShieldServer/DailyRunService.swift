@@ -17,8 +17,15 @@ struct DailyRunService: Service {
 
     func run() async throws {
         var lastFailure: (date: MarketDate, at: Date)?
+        var warnedOutside: String?
         while !Task.isShuttingDownGracefully && !Task.isCancelled {
             let now = Date()
+            // The calendar is the store's sessions file: past its end nothing is ever due.
+            let today = ISO8601DateFormatter().string(from: now).prefix(10)
+            if let date = MarketDate(parsing: String(today)), !env.calendar.covers(date), warnedOutside != String(today) {
+                warnedOutside = String(today)
+                logger.warning("the store's session calendar does not cover \(today): no daily run (import the NYSE sessions and restart)")
+            }
             if let date = schedule.dueSession(at: now, calendar: env.calendar),
                 lastFailure.map({ $0.date != date || now.timeIntervalSince($0.at) >= 900 }) ?? true
             {

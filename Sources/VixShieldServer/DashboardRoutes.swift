@@ -1,5 +1,6 @@
 import Backtest
 import Foundation
+import HTTPTypes
 import Hummingbird
 import MarketData
 import Strategy
@@ -31,10 +32,15 @@ enum DashboardRoutes {
             return response
         }
         router.post("/login") { request, _ -> Response in
+            try requireSameOrigin(request)
             let form = try await formBody(request)
             return login(form["token"] ?? "")
         }
-        router.get("/login/token") { request, _ -> Response in login(request.uri.queryParameters.get("token") ?? "") }
+        // Only when the server listens on loopback (the token is in the URL).
+        router.get("/login/token") { request, _ -> Response in
+            guard env.loopback else { throw Problem(.notFound, detail: "signing in by link is only offered on loopback") }
+            return login(request.uri.queryParameters.get("token") ?? "")
+        }
 
         router.get("/") { request, _ -> Response in
             try await page(request) {
@@ -66,10 +72,8 @@ enum DashboardRoutes {
         router.post("/backtests") { request, _ -> Response in
             try await page(request, .trade) {
                 let form = try await formBody(request)
-                let to = try form["to"].flatMap { $0.isEmpty ? nil : $0 }.map { try ServerEnvironment.date($0, name: "to") } ?? env.store.latestSession()
-                let from = try form["from"].flatMap { $0.isEmpty ? nil : $0 }.map { try ServerEnvironment.date($0, name: "from") } ?? MarketDate(year: 2007, month: 1, day: 3)!
-                guard from <= to else { throw Problem(.badRequest, detail: "from \(from) is after to \(to)") }
-                let status = await env.jobs.start(from: from, to: to, env: env)
+                let (from, to) = try BacktestRoutes.range(from: form["from"], to: form["to"], env: env)
+                let status = try await env.jobs.start(from: from, to: to, env: env)
                 return Response(status: .seeOther, headers: [.location: "/backtests/\(status.id)"])
             }
         }
@@ -99,11 +103,24 @@ enum DashboardRoutes {
         _ env: ServerEnvironment, _ request: Request, _ scope: TokenScope, _ body: () async throws -> Response
     ) async throws -> Response {
         do {
-            _ = try env.tokens.authorize(request, scope)
+            _ = try env.tokens.authorize(request, scope, cookie: true)
         } catch let problem as Problem where problem.code == 401 {
             return Response(status: .seeOther, headers: [.location: "/login"])
         }
+        if request.method == .post { try requireSameOrigin(request) }
         return try await body()
+    }
+
+    /// A form POST must come from the dashboard's own pages: `Sec-Fetch-Site` (sent by
+    /// browsers) same-origin or none, and `Origin`, when sent, this server's. SameSite=Strict
+    /// alone would let another port of the same host post with the cookie.
+    static func requireSameOrigin(_ request: Request) throws {
+        if let name = HTTPField.Name("Sec-Fetch-Site"), let site = request.headers[name], !["same-origin", "none"].contains(site.lowercased()) {
+            throw Problem(.forbidden, detail: "cross-site form posts are refused")
+        }
+        if let origin = request.headers[.origin], let host = request.head.authority, origin != "http://\(host)", origin != "https://\(host)" {
+            throw Problem(.forbidden, detail: "form posts from another origin are refused")
+        }
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {

@@ -15,8 +15,10 @@ enum MarketRoutes {
             return try domain {
                 // Computed once per date and store generation (any write, e.g. new fills or an
                 // import, changes the generation).
-                let body = try env.cache.answer("signal", query: request.uri.query ?? "", generation: try env.store.generation()) {
-                    let date = try env.session(request.uri.queryParameters.get("date"))
+                // Keyed by the date asked for (parsed first, so other query text cannot miss the cache).
+                let asked = try request.uri.queryParameters.get("date").map { try ServerEnvironment.date($0, name: "date") }
+                let body = try env.cache.answer("signal", query: asked?.description ?? "latest", generation: try env.store.generation()) {
+                    let date = try asked ?? env.store.latestSession()
                     let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
                     let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: env.calendar)
                     let fills = try env.store.fills(through: previous)

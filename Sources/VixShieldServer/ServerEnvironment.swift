@@ -14,6 +14,8 @@ public struct ServerEnvironment: Sendable {
     public let metrics: RequestMetrics
     public let dashboard: Dashboard
     let cache = ResponseCache()
+    /// Whether the server listens on loopback only (set by `buildApplication` from its host).
+    public var loopback = true
 
     public init(store: SQLiteMarketStore, ruleset: Ruleset) throws {
         try ruleset.validate()

@@ -29,13 +29,15 @@ public struct TokenAuthority: Sendable {
     static let cookie = "vixshield_token"
 
     /// The token's record, or a 401 problem; a 403 problem when its scope is below `needed`.
-    /// The token comes from `Authorization: Bearer`, or, for the dashboard, its cookie.
-    func authorize(_ request: Request, _ needed: TokenScope) throws -> APIToken {
+    /// The token comes from `Authorization: Bearer` (the scheme in any case); the dashboard's
+    /// pages (`cookie: true`) also read its cookie. API routes never do, so a page of another
+    /// origin cannot make a browser call them with the cookie.
+    func authorize(_ request: Request, _ needed: TokenScope, cookie: Bool = false) throws -> APIToken {
         let presented: String
-        if let header = request.headers[.authorization], header.hasPrefix("Bearer ") {
-            presented = String(header.dropFirst("Bearer ".count)).trimmingCharacters(in: .whitespaces)
-        } else if let cookie = request.cookies[Self.cookie]?.value, !cookie.isEmpty {
-            presented = cookie
+        if let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") {
+            presented = String(header.dropFirst("bearer ".count)).trimmingCharacters(in: .whitespaces)
+        } else if cookie, let value = request.cookies[Self.cookie]?.value, !value.isEmpty {
+            presented = value
         } else {
             throw Problem(.unauthorized, detail: "send Authorization: Bearer <token> (create one with `vixshield token create`)")
         }

@@ -30,7 +30,8 @@ public struct URLSessionWebhookTransport: WebhookTransport {
 /// the message is marked failed after `maximumAttempts` (8) attempts. Every attempt is recorded
 /// with the status or the error, in the same transaction as the message's new state, so a crash
 /// between the POST and the record means one more delivery (at least once: receivers dedupe on
-/// `webhook-id`).
+/// `webhook-id`). Servers sharing a store claim each message before sending it (a 60-second
+/// lease), so one of them delivers it.
 public struct WebhookDelivery: Sendable {
     public static let maximumAttempts = 8
     public static let backoffSeconds = [5, 30, 120, 600, 1800, 3600, 7200]
@@ -52,6 +53,8 @@ public struct WebhookDelivery: Sendable {
         guard !due.isEmpty else { return 0 }
         let subscriptions = Dictionary(uniqueKeysWithValues: try store.webhooks().map { ($0.id, $0) })
         for message in due {
+            // Several servers on one store: each message goes to the one that claims it.
+            guard try store.claim(messageID: message.id, now: now, lease: 60) else { continue }
             let attempt = message.attempts + 1
             var status: Int?
             var failure: String?

@@ -54,6 +54,16 @@ import Testing
         #expect(report.brake.map(\.brake) == ["all_time", "year", "off"])
     }
 
+    /// A multiple past its key's domain is left out and listed, not a failure of the frontier.
+    @Test func aPointOutsideItsDomainIsLeftOutAndSaid() throws {
+        let (_, timeline) = try Self.frontier.get()
+        var ruleset = Ruleset.standard
+        ruleset.hedge.hedgeRatio = 1.5  // × 1.5 and × 2 exceed the domain [0, 2]
+        let report = try HedgeFrontier.run(timeline: timeline, ruleset: ruleset)
+        #expect(report.points.filter { $0.layer == FrontierLayer.futures.rawValue }.compactMap(\.scale) == [0, 0.25, 0.5, 1])
+        #expect(report.skipped.count == 2 && report.skipped.allSatisfy { $0.contains("hedge.hedge_ratio") })
+    }
+
     /// Each layer's summary is the default point against the zero point, per premium dollar.
     @Test func layerSummariesCompareDefaultWithZero() throws {
         let (report, _) = try Self.frontier.get()

@@ -25,6 +25,13 @@ import Testing
         }
     }
 
+    /// 0 and 1 are numbers, not booleans, whatever JSON bridging does with them.
+    @Test func oldKeysSetToZeroOrOneLoad() throws {
+        #expect(try Ruleset.load(toml: "[hedge]\nlayer3_budget = 0\n", file: "old.toml").hedge.layer3BudgetOfRisk.magnitude < 1e-300)
+        let one = try Ruleset.load(toml: "[condor]\nmax_loss_fraction = 0.5\n[hedge]\nlayer2_budget = 1\n", file: "old.toml")
+        #expect(abs(one.hedge.layer2BudgetOfRisk - 2) < 1e-15)
+    }
+
     @Test func oldKeyUsesTheDefaultRiskFractionWhenTheFileGivesNone() throws {
         let ruleset = try Ruleset.load(toml: "[hedge]\nlayer3_budget = 0.01\n", file: "old.toml")
         #expect(abs(ruleset.hedge.layer3BudgetOfRisk * CondorRules().maxLossFraction - 0.01) < 1e-15)
@@ -34,6 +41,15 @@ import Testing
         #expect(throws: RulesetError.self) { try Ruleset.load(toml: "[hedge]\nlayer3_budget = 0.01\nlayer3_budget_of_risk = 0.1\n", file: "x.toml") }
         do {
             _ = try Ruleset.load(toml: "[hedge]\nlayer3_budget = 0.01\nlayer3_budget_of_risk = 0.1\n", file: "x.toml")
+        } catch {
+            #expect(error.field == "hedge.layer3_budget")
+        }
+    }
+
+    @Test func aBooleanOldKeyIsAnError() {
+        do {
+            _ = try Ruleset.load(toml: "[hedge]\nlayer3_budget = true\n", file: "x.toml")
+            Issue.record("loaded a boolean budget")
         } catch {
             #expect(error.field == "hedge.layer3_budget")
         }

@@ -59,7 +59,7 @@ import Testing
         #expect(page.contains("<svg") && page.contains("<polyline") && page.contains("prefers-color-scheme: dark"))
         let json = try cli.run(["backtest", "--db", db, "--frontier", "--json"] + window)
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
-        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "condorRiskBudget", "points", "layers", "brake", "vixInputs"])
+        #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "condorRiskBudget", "points", "layers", "brake", "vixInputs", "skipped"])
         let points = try #require(object["points"] as? [[String: Any]])
         #expect(points.count == 24)
         #expect(Set(points[0].keys).isSuperset(of: ["layer", "scale", "settings", "finalEquity", "cagr", "maxDrawdown", "cvar95", "premiumSpent", "layerPnL", "brakeSessions"]))

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import MarketData
@@ -81,6 +82,30 @@ import Testing
             }
             #expect(done)
             try await client.execute(uri: location + "/report", method: .get, headers: cookie(fixture.read)) { #expect($0.text.contains("<svg")) }
+        }
+    }
+
+    /// The cookie signs in the dashboard only: API routes ignore it, a cross-site form post is
+    /// refused, and signing in by link is only offered on loopback.
+    @Test func theCookieIsNoKeyToTheAPIAndCrossSitePostsAreRefused() async throws {
+        let fixture = try ServerFixture.get()
+        try await fixture.app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/journal", method: .get, headers: cookie(fixture.trade)) { #expect($0.status == .unauthorized) }
+            var headers = cookie(fixture.trade)
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            headers[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            try await client.execute(uri: "/backtests", method: .post, headers: headers, body: ByteBuffer(string: "from=2017-10-02&to=2017-10-31")) {
+                #expect($0.status == .forbidden)
+            }
+            headers[HTTPField.Name("Sec-Fetch-Site")!] = nil
+            headers[.origin] = "http://evil.test"
+            try await client.execute(uri: "/login", method: .post, headers: headers, body: ByteBuffer(string: "token=\(fixture.read)")) {
+                #expect($0.status == .forbidden)
+            }
+            try await client.execute(uri: "/login/token?token=\(fixture.read)", method: .get) { #expect($0.status == .seeOther) }
+        }
+        try await buildApplication(fixture.environment, host: "0.0.0.0").test(.router) { client in
+            try await client.execute(uri: "/login/token?token=\(fixture.read)", method: .get) { #expect($0.status == .notFound) }
         }
     }
 }

@@ -181,6 +181,22 @@ import Testing
         }
     }
 
+    /// At most four backtests wait or run at once; the fifth is a 409 problem.
+    @Test func theBacktestQueueIsBounded() async throws {
+        let fixture = try Self.writableFixture()
+        try await fixture.app.test(.router) { client in
+            var statuses: [HTTPResponse.Status] = []
+            for _ in 0..<5 {
+                try await client.execute(
+                    uri: "/api/v1/backtests", method: .post, headers: fixture.headers(fixture.trade, json: true),
+                    body: ByteBuffer(string: #"{"from": "2017-10-02", "to": "2017-12-29"}"#)
+                ) { statuses.append($0.status) }
+            }
+            #expect(statuses.prefix(4).allSatisfy { $0 == .accepted })
+            #expect(statuses.last == .conflict)
+        }
+    }
+
     /// The same server on a real socket.
     @Test func liveServerAnswersOverHTTP() async throws {
         let fixture = try ServerFixture.get()

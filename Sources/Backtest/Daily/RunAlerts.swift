@@ -11,17 +11,24 @@ public enum RunAlerts {
     public static let events = ["regime.changed", "run.orders", "run.failed"]
 
     /// The daily run (`DailyRun.run`), then its alerts when it recorded something new; a
-    /// failure raises `run.failed` and is rethrown.
+    /// failure raises `run.failed` (when `alertOnFailure`) and is rethrown. The alerts are put in
+    /// the outbox after the journal entry, in a second transaction: a crash between the two
+    /// loses that day's alerts (the entry is there, so the day is not run again).
     public static func run(
         market: some MarketDataStore, book: some BookStore & WebhookStore, calendar: TradingCalendar, date: MarketDate, ruleset: Ruleset,
-        now: Date
+        now: Date, alertOnFailure: Bool = true
     ) throws -> DailyRun.Outcome {
         let stamp = ISO8601DateFormatter().string(from: now)
         let outcome: DailyRun.Outcome
         do {
             outcome = try DailyRun.run(market: market, book: book, calendar: calendar, date: date, ruleset: ruleset, recordedAt: stamp)
         } catch {
-            _ = try enqueue("run.failed", Failure(date: date, rulesetHash: ruleset.contentHash, error: "\(error)"), key: "\(date)-\(stamp)", store: book, now: now)
+            if alertOnFailure {
+                // A random part keeps two failures of the same second apart.
+                var generator = SystemRandomNumberGenerator()
+                let key = "\(date)-\(stamp)-\(UInt64.random(in: 0...UInt64.max, using: &generator))"
+                _ = try enqueue("run.failed", Failure(date: date, rulesetHash: ruleset.contentHash, error: "\(error)"), key: key, store: book, now: now)
+            }
             throw error
         }
         guard outcome.recorded else { return outcome }

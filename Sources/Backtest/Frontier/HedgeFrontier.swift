@@ -32,6 +32,8 @@ public enum HedgeFrontier {
         public var brake: [FrontierPoint]
         /// Which model inputs were real over the run (VX settlements, VVIX, SKEW sessions).
         public var vixInputs: VIXInputSessions
+        /// Points left out because the scaled value is outside its key's domain.
+        public var skipped: [String]
     }
 
     /// A run the frontier makes: a layer at a scale, or a brake setting.
@@ -52,10 +54,18 @@ public enum HedgeFrontier {
         var jobs: [Job] = []
         // The default (scale 1) is one run shared by every layer's line.
         jobs.append(Job(layer: "default", scale: 1, ruleset: ruleset, settings: [:], frontierLayer: nil))
+        var skipped: [String] = []
         for layer in FrontierLayer.allCases {
             for scale in scales where scale != 1 {
                 let scaled = layer.scaled(ruleset, by: scale)
-                try scaled.validate()
+                // A multiple past a key's domain (e.g. a hedge ratio of 1.5 doubled) is left out
+                // and listed, rather than failing the whole frontier.
+                do {
+                    try scaled.validate()
+                } catch {
+                    skipped.append("\(layer.rawValue) × \(scale): \(error)")
+                    continue
+                }
                 jobs.append(Job(layer: layer.rawValue, scale: scale, ruleset: scaled, settings: layer.settings(scaled), frontierLayer: layer))
             }
         }
@@ -105,7 +115,7 @@ public enum HedgeFrontier {
         return Report(
             from: timeline.sessions.first ?? timeline.from, to: timeline.sessions.last ?? timeline.to, rulesetHash: ruleset.contentHash,
             prices: SyntheticChain.provenance, disclaimer: Signal.disclaimer, condorRiskBudget: ruleset.condorRiskBudget(capital: ruleset.capital),
-            points: points, layers: layers, brake: brake, vixInputs: VIXInputSessions(timeline.days))
+            points: points, layers: layers, brake: brake, vixInputs: VIXInputSessions(timeline.days), skipped: skipped)
     }
 
     struct Measured: Sendable {

@@ -53,6 +53,9 @@ public protocol WebhookStore: Sendable {
     func enqueue(event: String, payload: String, messageID: (WebhookSubscription) -> String, now: Int) throws -> Int
     /// Pending messages due at `now`, oldest first.
     func dueMessages(now: Int, limit: Int) throws -> [OutboxMessage]
+    /// Claims a due message for one delivery: moves its next attempt `lease` seconds on if it is
+    /// still pending and due; false when another process claimed it first.
+    func claim(messageID: String, now: Int, lease: Int) throws -> Bool
     /// Records an attempt and the message's new state in one transaction.
     func record(_ attempt: DeliveryAttempt, attempts: Int, nextAttemptAt: Int, state: String) throws
     func messages(webhookID: String) throws -> [OutboxMessage]

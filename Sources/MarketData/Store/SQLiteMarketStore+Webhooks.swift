@@ -52,6 +52,15 @@ extension SQLiteMarketStore: WebhookStore {
         }
     }
 
+    public func claim(messageID: String, now: Int, lease: Int) throws -> Bool {
+        try write { db in
+            try db.execute(
+                sql: "UPDATE webhook_outbox SET next_attempt_at = ? WHERE id = ? AND state = 'pending' AND next_attempt_at <= ?",
+                arguments: [now + lease, messageID, now])
+            return db.changesCount > 0
+        }
+    }
+
     public func record(_ attempt: DeliveryAttempt, attempts: Int, nextAttemptAt: Int, state: String) throws {
         try write { db in
             try db.execute(

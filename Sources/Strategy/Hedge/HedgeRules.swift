@@ -6,8 +6,9 @@
 /// reports each budget in dollars too.
 ///
 /// The defaults come from the hedge frontier (`HedgeFrontier`, README "Results"): starting
-/// from the design's sizes restated against R (hedge ratio 0.5; seed 0.06 × R, the design's
-/// "5-7%"; layer 2 0.15 × R in tranches of 0.025 × R; ladder 0.10 × R), each layer's default
+/// from the design's percentages taken as multiples of R instead of capital (hedge ratio 0.5;
+/// seed 0.06 × R where the design said 5-7% of capital; layer 2 0.15 × R in tranches of
+/// 0.025 × R; ladder 0.10 × R), each layer's default
 /// is its frontier point with the highest CAGR among the non-zero multiples over 2007-2026.
 /// For the seed and the ladder that is the smallest multiple (0.25×): in this model they do
 /// not pay for themselves at any size, and stay on at that size only so that the frontier can

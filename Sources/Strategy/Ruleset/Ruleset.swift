@@ -67,24 +67,32 @@ public struct Ruleset: Sendable, Codable, Equatable {
             }
             let fraction: Double
             if let given = condor?["max_loss_fraction"] {
-                guard let number = given as? NSNumber, !(given is Bool) else {
+                guard let number = Self.number(given) else {
                     throw .invalidParameter(name: "condor.max_loss_fraction", reason: "must be a number")
                 }
-                fraction = number.doubleValue
+                fraction = number
             } else {
                 fraction = base.condor.maxLossFraction
             }
             guard fraction.isFinite, fraction > 0 else {
                 throw .invalidParameter(name: "condor.max_loss_fraction", reason: "must be > 0 to convert hedge.\(old) (got \(fraction))")
             }
-            guard let number = value as? NSNumber, !(value is Bool) else {
+            guard let number = Self.number(value) else {
                 throw .invalidParameter(name: "hedge.\(old)", reason: "must be a number (a fraction of capital; renamed to hedge.\(new))")
             }
-            hedge[new] = number.doubleValue / fraction
+            hedge[new] = number / fraction
             hedge.removeValue(forKey: old)
         }
         result["hedge"] = hedge
         return result
+    }
+
+    /// A JSON number as a Double; nil for anything else, booleans included (Foundation bridges
+    /// `true` and `1` to the same NSNumber type family: a boolean is the one whose C type is
+    /// `char`).
+    static func number(_ value: Any) -> Double? {
+        guard let number = value as? NSNumber, String(cString: number.objCType) != "c" else { return nil }
+        return number.doubleValue
     }
 
     /// The condor risk budget R in dollars for `capital` (the condor book's maximum loss at

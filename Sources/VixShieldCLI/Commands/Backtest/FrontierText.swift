@@ -20,6 +20,7 @@ enum FrontierText {
             ])
         }
         out += TextTable.render(rows)
+        for note in r.skipped { out += "left out: \(note)\n" }
         out += "\nWhat one dollar of premium bought (default against the layer at zero):\n"
         var layers = [["layer", "premium", "ΔCAGR", "max DD cut", "DD $/premium $", "worst episode", "its loss cut", "episode $/premium $", "pays for itself"]]
         for s in r.layers {

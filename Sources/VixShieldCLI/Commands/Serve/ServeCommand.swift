@@ -12,9 +12,9 @@ struct ServeCommand: AsyncParsableCommand {
             Routes (OpenAPI 3.1 at GET /openapi.json): GET /healthz; GET /api/v1/signal?date=D (the same JSON as
             `signal --json` on the stored book); GET /api/v1/regime?from&to; GET /api/v1/series[/SYMBOL]?from&to&asOf;
             GET /api/v1/book?date=D; POST /api/v1/book/fills; GET /api/v1/journal?from&to; POST /api/v1/run?date=D;
-            POST /api/v1/backtests, GET /api/v1/backtests/ID[/report]. Every /api route needs
+            POST /api/v1/backtests, GET /api/v1/backtests/ID[/report]; /api/v1/webhooks (admin). Every /api route needs
             `Authorization: Bearer TOKEN` (`vixshield token create`): read reads, trade posts fills, runs and
-            backtests. Errors are application/problem+json. Binds to loopback unless --host says otherwise;
+            backtests, admin manages webhooks. The dashboard (/, /book, /journal, /backtests) signs in at /login. Errors are application/problem+json. Binds to loopback unless --host says otherwise;
             stops on SIGTERM or SIGINT after the requests in flight. --daily-at 16:30 [--timezone America/New_York] makes the
             daily run inside the server on each NYSE session (once per day and ruleset, even with several servers on one
             store); the webhook outbox is delivered while it runs. \(Signal.disclaimer)

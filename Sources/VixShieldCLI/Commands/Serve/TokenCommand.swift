@@ -15,7 +15,7 @@ struct TokenCreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create",
         abstract: "Create a bearer token. It is printed once, alone on the last line; the store keeps only its SHA-256.",
-        discussion: "Scopes: read (GET routes), trade (also fills, runs, backtests), admin (also tokens and webhooks)."
+        discussion: "Scopes: read (GET routes), trade (also fills, runs, backtests), admin (also webhooks). Tokens are managed here, on the store."
     )
 
     @OptionGroup var store: StoreOptions
