@@ -7,10 +7,7 @@ import Strategy
 enum TodayPage {
     static func values(env: ServerEnvironment, date text: String?) throws -> [String: Any] {
         let date = try env.session(text)
-        let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
-        let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: env.calendar)
-        let fills = try env.store.fills(through: previous)
-        let s = try BookSignal.signal(store: market, calendar: env.calendar, date: date, book: fills.isEmpty ? nil : fills, ruleset: env.ruleset)
+        let s = try env.signal(date)
         let regime = s.regime
         var values: [String: Any] = [
             "date": s.date.description, "regime": regime.regime.rawValue, "regimeLabel": regime.regime.rawValue.replacingOccurrences(of: "_", with: " "),
@@ -44,7 +41,7 @@ enum TodayPage {
                 ]
             }
         }
-        let history = try market.observations("VIX", from: date.adding(days: -120), asOf: date).suffix(60)
+        let history = try env.store.observations("VIX", from: date.adding(days: -120), asOf: date).suffix(60)
         values["vixChart"] = DashboardCharts.line(
             history.map(\.value), first: history.first?.date.description ?? "", last: history.last?.date.description ?? "", label: "VIX, last 60 sessions")
         return values

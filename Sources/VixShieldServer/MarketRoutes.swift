@@ -18,13 +18,7 @@ enum MarketRoutes {
                 // Keyed by the date asked for (parsed first, so other query text cannot miss the cache).
                 let asked = try request.uri.queryParameters.get("date").map { try ServerEnvironment.date($0, name: "date") }
                 let body = try env.cache.answer("signal", query: asked?.description ?? "latest", generation: try env.store.generation()) {
-                    let date = try asked ?? env.store.latestSession()
-                    let market = try MemoryMarketStore.load(env.store, quoteDates: date...date)
-                    let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: env.calendar)
-                    let fills = try env.store.fills(through: previous)
-                    let signal = try BookSignal.signal(
-                        store: market, calendar: env.calendar, date: date, book: fills.isEmpty ? nil : fills, ruleset: env.ruleset)
-                    return try StableJSON.encode(signal)
+                    try StableJSON.encode(try env.signal(try asked ?? env.store.latestSession()))
                 }
                 return jsonResponse(text: body)
             }

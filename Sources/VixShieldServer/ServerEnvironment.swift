@@ -1,3 +1,4 @@
+import Backtest
 import Foundation
 import MarketData
 import Strategy
@@ -26,6 +27,16 @@ public struct ServerEnvironment: Sendable {
         jobs = BacktestJobs()
         metrics = RequestMetrics()
         dashboard = try Dashboard()
+    }
+
+    /// The day's signal with the engine's orders on the stored book (fills through the previous
+    /// close; none stored: the ruleset's capital in cash), as `signal --json` computes it. Shared
+    /// by `GET /api/v1/signal` and the dashboard's today page.
+    func signal(_ date: MarketDate) throws -> Signal {
+        let market = try MemoryMarketStore.load(store, quoteDates: date...date)
+        let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: calendar)
+        let fills = try store.fills(through: previous)
+        return try BookSignal.signal(store: market, calendar: calendar, date: date, book: fills.isEmpty ? nil : fills, ruleset: ruleset)
     }
 
     /// The session a request names with `?date=` (default: the latest with S&P 500 and VIX).

@@ -31,7 +31,7 @@ import Testing
         let zero = try #require(report.points.first { $0.layer == layer.rawValue && $0.scale == 0 })
         #expect(Cents(dollars: zero.finalEquity) == Cents(dollars: run.days.last!.equity))
         #expect(Cents(dollars: zero.layerPnL) == run.ledger.componentPnL(layer.component))
-        #expect(zero.premiumSpent.magnitude < 0.005, "no premium at zero: \(zero.premiumSpent)")
+        #expect(Cents(dollars: zero.premiumSpent) == .zero, "no premium at zero: \(zero.premiumSpent)")
         #expect(zero.settings.values.allSatisfy { $0.magnitude < 1e-300 })
     }
 

@@ -12,13 +12,13 @@ extension SQLiteMarketStore: TokenStore {
 
     public func token(hash: String) throws -> APIToken? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT id, label, scope, hash, created_at FROM api_tokens WHERE hash = ?", arguments: [hash]).map(Self.token)
+            try Row.fetchOne(db, sql: "SELECT id, label, scope, hash, created_at FROM api_tokens WHERE hash = ?", arguments: [hash]).map { try Self.token($0) }
         }
     }
 
     public func tokens() throws -> [APIToken] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, label, scope, hash, created_at FROM api_tokens ORDER BY created_at, id").map(Self.token)
+            try Row.fetchAll(db, sql: "SELECT id, label, scope, hash, created_at FROM api_tokens ORDER BY created_at, id").map { try Self.token($0) }
         }
     }
 
@@ -29,8 +29,10 @@ extension SQLiteMarketStore: TokenStore {
         }
     }
 
-    static func token(_ row: Row) -> APIToken {
-        // The CHECK constraint keeps the scope one of the three.
-        APIToken(id: row[0], label: row[1], scope: TokenScope(rawValue: row[2]) ?? .read, hash: row[3], createdAt: row[4])
+    static func token(_ row: Row) throws -> APIToken {
+        // The CHECK constraint keeps the scope one of the three; anything else is a damaged store.
+        let text: String = row[2]
+        guard let scope = TokenScope(rawValue: text) else { throw StoreError.database("api_tokens: unknown scope '\(text)'") }
+        return APIToken(id: row[0], label: row[1], scope: scope, hash: row[3], createdAt: row[4])
     }
 }

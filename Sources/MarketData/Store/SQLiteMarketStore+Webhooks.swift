@@ -12,10 +12,12 @@ extension SQLiteMarketStore: WebhookStore {
     }
 
     public func webhooks() throws -> [WebhookSubscription] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, url, secret, events, created_at FROM webhooks ORDER BY created_at, id").map {
-                WebhookSubscription(id: $0[0], url: $0[1], secret: $0[2], events: ($0[3] as String).split(separator: ",").map(String.init), createdAt: $0[4])
-            }
+        try read { db in try Self.webhooks(db) }
+    }
+
+    static func webhooks(_ db: Database) throws -> [WebhookSubscription] {
+        try Row.fetchAll(db, sql: "SELECT id, url, secret, events, created_at FROM webhooks ORDER BY created_at, id").map {
+            WebhookSubscription(id: $0[0], url: $0[1], secret: $0[2], events: ($0[3] as String).split(separator: ",").map(String.init), createdAt: $0[4])
         }
     }
 
@@ -30,8 +32,10 @@ extension SQLiteMarketStore: WebhookStore {
     }
 
     public func enqueue(event: String, payload: String, messageID: (WebhookSubscription) -> String, now: Int) throws -> Int {
-        let subscribed = try webhooks().filter { $0.events.contains(event) }
+        // The subscribers are read in the same transaction, so one removed meanwhile is not
+        // written to.
         try write { db in
+            let subscribed = try Self.webhooks(db).filter { $0.events.contains(event) }
             for webhook in subscribed {
                 try db.execute(
                     sql: """
@@ -39,8 +43,8 @@ extension SQLiteMarketStore: WebhookStore {
                         VALUES (?, ?, ?, ?, ?, 0, ?, 'pending')
                         """, arguments: [messageID(webhook), webhook.id, event, payload, now, now])
             }
+            return subscribed.count
         }
-        return subscribed.count
     }
 
     public func dueMessages(now: Int, limit: Int) throws -> [OutboxMessage] {
