@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "VolModels", targets: ["VolModels"]),
         .library(name: "Strategy", targets: ["Strategy"]),
         .library(name: "Backtest", targets: ["Backtest"]),
+        .library(name: "PostgresStore", targets: ["PostgresStore"]),
         .library(name: "VixShieldServer", targets: ["VixShieldServer"]),
         .library(name: "VixShieldCLI", targets: ["VixShieldCLI"]),
     ],
@@ -23,6 +24,10 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure maths: no dependencies, so it can be reused anywhere and benchmarked in isolation.
@@ -36,6 +41,20 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             resources: [.copy("Bundled")]
+        ),
+        // The same store on a PostgreSQL server (postgres-nio), for several processes and
+        // replicas on one shared state.
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "MarketData",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         // Modelled volatility: SPX surface from VIX, event variance, VIX futures and options,
         // synthetic chains, the Cboe VIX computation.
@@ -67,6 +86,7 @@ let package = Package(
             name: "VixShieldCLI",
             dependencies: [
                 "VixShieldServer",
+                "PostgresStore",
                 "QuantCore",
                 "MarketData",
                 "VolModels",
@@ -119,8 +139,12 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "PostgresStoreTests",
+            dependencies: ["PostgresStore", "MarketData", "Strategy"]
+        ),
+        .testTarget(
             name: "VixShieldCLITests",
-            dependencies: ["VixShieldCLI", "QuantCore", "MarketData"]
+            dependencies: ["VixShieldCLI", "QuantCore", "MarketData", "PostgresStore"]
         ),
     ]
 )

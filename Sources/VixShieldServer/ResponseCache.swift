@@ -1,7 +1,7 @@
 import Foundation
 
 /// Bodies of answers computed from the store (the signal, the regime path, the book), kept
-/// while the store's generation (`SQLiteMarketStore.generation()`, bumped by every write
+/// while the store's generation (`VixShieldStore.generation()`, bumped by every write
 /// transaction of any process) is the one they were computed at: a hit answers in a store
 /// read instead of a model calibration. At most `capacity` bodies, the oldest dropped first.
 final class ResponseCache: @unchecked Sendable {

@@ -7,7 +7,7 @@ import Strategy
 /// calendar, the ruleset the server decides with, the token authority and the backtest jobs.
 /// No trading logic lives in the server: routes call the same library functions as the CLI.
 public struct ServerEnvironment: Sendable {
-    public let store: SQLiteMarketStore
+    public let store: any VixShieldStore
     public let calendar: TradingCalendar
     public let ruleset: Ruleset
     public let tokens: TokenAuthority
@@ -18,7 +18,7 @@ public struct ServerEnvironment: Sendable {
     /// Whether the server listens on loopback only (set by `buildApplication` from its host).
     public var loopback = true
 
-    public init(store: SQLiteMarketStore, ruleset: Ruleset) throws {
+    public init(store: any VixShieldStore, ruleset: Ruleset) throws {
         try ruleset.validate()
         self.store = store
         calendar = try TradingCalendar(sessions: store.sessions().map(\.date))

@@ -6,9 +6,13 @@
 /// one table that can hold millions of rows, and a replay reads only its own days. Asking for
 /// a date outside that range is an error, never a silent empty chain.
 public struct MemoryMarketStore: MarketDataStore {
-    struct KnownObservation: Sendable {
-        var observation: Observation
-        var knownDate: MarketDate
+    package struct KnownObservation: Sendable {
+        package var observation: Observation
+        package var knownDate: MarketDate
+
+        package init(observation: Observation, knownDate: MarketDate) {
+            (self.observation, self.knownDate) = (observation, knownDate)
+        }
     }
 
     let bars: [String: [DailyBar]]
@@ -22,11 +26,11 @@ public struct MemoryMarketStore: MarketDataStore {
     public let quoteRange: ClosedRange<MarketDate>
 
     /// Copies `store` with option quotes for `quoteDates` only.
-    public static func load(_ store: SQLiteMarketStore, quoteDates: ClosedRange<MarketDate>) throws -> MemoryMarketStore {
+    public static func load(_ store: any VixShieldStore, quoteDates: ClosedRange<MarketDate>) throws -> MemoryMarketStore {
         try store.memoryCopy(quoteDates: quoteDates)
     }
 
-    init(
+    package init(
         bars: [String: [DailyBar]], observations: [String: [KnownObservation]], curves: [TreasuryCurve], events: [CalendarEvent],
         quotes: [MarketDate: [OptionQuote]], futures: [String: [MarketDate: [FuturesSettlement]]], quoteRange: ClosedRange<MarketDate>
     ) {
@@ -37,6 +41,12 @@ public struct MemoryMarketStore: MarketDataStore {
         self.events = events
         self.quotes = quotes
         self.quoteRange = quoteRange
+    }
+
+    /// The same history with `quotes` as its option quotes, loaded for `range`.
+    package func replacingQuotes(_ quotes: [MarketDate: [OptionQuote]], range: ClosedRange<MarketDate>) -> MemoryMarketStore {
+        MemoryMarketStore(
+            bars: bars, observations: observations, curves: curves, events: events, quotes: quotes, futures: futures, quoteRange: range)
     }
 
     public func bars(_ symbol: String, from: MarketDate?, asOf: MarketDate) throws -> [DailyBar] {

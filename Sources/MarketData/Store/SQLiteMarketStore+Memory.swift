@@ -5,7 +5,7 @@ extension SQLiteMarketStore {
     /// only for `quoteDates`. Rows are read from cursors, not `fetchAll`: a cursor's row reads
     /// each column straight from the statement, where a copied row decodes every value through
     /// GRDB's generic `DatabaseValue` path (measured: that decoding was half of `signal --book`).
-    func memoryCopy(quoteDates: ClosedRange<MarketDate>) throws -> MemoryMarketStore {
+    public func memoryCopy(quoteDates: ClosedRange<MarketDate>) throws -> MemoryMarketStore {
         try read { db in
             // One query per symbol: the symbol is not decoded and hashed again for every row.
             var bars: [String: [DailyBar]] = [:]

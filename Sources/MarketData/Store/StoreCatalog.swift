@@ -10,6 +10,13 @@ public struct SeriesSummary: Sendable, Equatable, Codable {
     public var count: Int
     public var first: MarketDate?
     public var last: MarketDate?
+
+    public init(
+        symbol: String, family: String, frequency: String, publicationLagDays: Int, count: Int, first: MarketDate?, last: MarketDate?
+    ) {
+        (self.symbol, self.family, self.frequency, self.publicationLagDays) = (symbol, family, frequency, publicationLagDays)
+        (self.count, self.first, self.last) = (count, first, last)
+    }
 }
 
 extension SQLiteMarketStore {

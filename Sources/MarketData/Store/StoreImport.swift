@@ -18,7 +18,11 @@ public struct ImportBatch: Sendable {
 }
 
 extension SQLiteMarketStore {
-    /// Writes several parsed files in one transaction: all of them or none.
+    /// Writes several parsed files in one transaction: all of them or none. Rows with an
+    /// existing key are replaced (a corrected file supersedes the old values). A batch's
+    /// `symbol` names bar and observation series and option underlyings; Treasury curves,
+    /// events and sessions are store-wide. `lagDays` overrides the publication lag of an
+    /// observation series (see `PublicationLag`).
     @discardableResult
     public func write(_ batches: [ImportBatch], progress: ((Int, Int) -> Void)? = nil) throws -> [ImportSummary] {
         // Checked before the transaction: a point-in-time store must never publish early.
@@ -34,18 +38,6 @@ extension SQLiteMarketStore {
                 return summary
             }
         }
-    }
-
-    /// Writes parsed records in one transaction (rows with an existing key are replaced: a
-    /// corrected file supersedes the old values). `symbol` names bar and observation series and
-    /// option underlyings; Treasury curves, events and sessions are store-wide.
-    /// `lagDays` overrides the publication lag of an observation series (see `PublicationLag`).
-    @discardableResult
-    public func write(
-        _ records: ImportedRecords, kind: ImportKind, symbol: String, file: String, lagDays: Int? = nil,
-        progress: ((Int, Int) -> Void)? = nil
-    ) throws -> ImportSummary {
-        try write([ImportBatch(records: records, kind: kind, symbol: symbol, file: file, lagDays: lagDays)], progress: progress)[0]
     }
 
     private func insert(_ db: Database, _ batch: ImportBatch, progress: (Int) -> Void) throws -> ImportSummary {

@@ -1,7 +1,7 @@
 import MarketData
 import VolModels
 
-extension SQLiteMarketStore {
+extension VixShieldStore {
     /// The latest session with both an S&P 500 and a VIX close (what `signal`, `run` and the
     /// server use when no date is given).
     /// - Throws: `VolModelError.missingMarketData` when the store has no SPX or VIX series.

@@ -54,7 +54,7 @@ struct BookImportCommand: ParsableCommand {
                 let inferred = s.inferredLayers > 0 ? "; \(s.inferredLayers) layers taken from the day's orders in the journal" : ""
                 write("imported \(s.fills) fills from \(s.file) (\(range.isEmpty ? "no dates" : range))\(inferred)\n")
             }
-            write("store: \(database.path)\n")
+            write("store: \(database.location)\n")
         }
     }
 }

@@ -41,7 +41,8 @@ struct DataImportCommand: ParsableCommand {
         let progress = ProgressBar(enabled: !json)
         // Futures files map rows to contract expiries with the store's trading calendar; other
         // kinds parse before the store is opened.
-        let calendar = kind == .vxFutures ? try TradingCalendar(sessions: store.open().sessions().map(\.date)) : nil
+        let opened: (any VixShieldStore)? = kind == .vxFutures ? try store.open() : nil
+        let calendar = try opened.map { try TradingCalendar(sessions: $0.sessions().map(\.date)) }
         var batches: [ImportBatch] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else {
@@ -55,7 +56,7 @@ struct DataImportCommand: ParsableCommand {
                 batches.append(ImportBatch(records: records, kind: kind, symbol: name, file: file, lagDays: lagDays))
             } catch { fail(error) }
         }
-        let database = try store.open()
+        let database = try opened ?? store.open()
         let summaries: [ImportSummary]
         do {
             summaries = try database.write(batches) { done, total in progress.update(done: done, total: total) }
@@ -74,7 +75,7 @@ struct DataImportCommand: ParsableCommand {
                 write("imported \(s.rows) rows of \(s.kind) into \(s.symbol) from \(s.file) (\(range.isEmpty ? "no dates" : range)); rejects: none\(skipped)\(warned)\n")
                 for warning in s.warnings { write("  warning: \(warning)\n") }
             }
-            write("store: \(database.path)\n")
+            write("store: \(database.location)\n")
         }
     }
 }

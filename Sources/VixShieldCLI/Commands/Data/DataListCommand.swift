@@ -23,6 +23,6 @@ struct DataListCommand: ParsableCommand {
             ])
         }
         write(TextTable.render(rows))
-        write("store: \(database.path)\n")
+        write("store: \(database.location)\n")
     }
 }

@@ -7,7 +7,7 @@ struct SeriesTable: Encodable {
     var columns: [String]
     var rows: [[String]]
 
-    static func make(_ store: SQLiteMarketStore, symbol: String, from: MarketDate?, through: MarketDate, asOf: MarketDate) throws -> SeriesTable {
+    static func make(_ store: any VixShieldStore, symbol: String, from: MarketDate?, through: MarketDate, asOf: MarketDate) throws -> SeriesTable {
         let start = from ?? MarketDate(dayNumber: Int(Int32.min))
         let known = min(asOf, through)
         switch symbol.uppercased() {
