@@ -11,9 +11,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
+        // The issue's C reference kernel, at -O2 as the issue states it.
+        .target(
+            name: "CKernel",
+            path: "Benchmarks/CKernel",
+            cSettings: [.unsafeFlags(["-O2"])]
+        ),
         .executableTarget(
             name: "QuantCoreBenchmarks",
             dependencies: [
+                "CKernel",
                 .product(name: "QuantCore", package: "VixShield"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],

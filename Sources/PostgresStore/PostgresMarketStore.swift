@@ -66,6 +66,13 @@ public final class PostgresMarketStore: Sendable {
         }
     }
 
+    /// A write transaction that leaves the generation alone (backtest job status). Concurrent
+    /// job writers are ordered by their own row locks; adding a job takes a transaction-level
+    /// advisory lock for its count.
+    func writeUncounted<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        try connections.with { session in try session.transaction { try body(session) } }
+    }
+
     public func generation() throws -> Int {
         try read { try Self.generation($0) }
     }

@@ -138,7 +138,26 @@ enum PostgresMigrations {
             CREATE TABLE store_generation (id BIGINT PRIMARY KEY CHECK (id = 1), value BIGINT NOT NULL);
             INSERT INTO store_generation (id, value) VALUES (1, 0);
             """
-        )
+        ),
+        (
+            "v2",
+            """
+            CREATE TABLE backtest_jobs (
+                id TEXT COLLATE "C" PRIMARY KEY,
+                state TEXT COLLATE "C" NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+                progress DOUBLE PRECISION NOT NULL,
+                from_date BIGINT NOT NULL,
+                to_date BIGINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                heartbeat_at BIGINT NOT NULL,
+                owner TEXT COLLATE "C" NOT NULL,
+                summaries TEXT COLLATE "C",
+                error TEXT COLLATE "C",
+                report TEXT COLLATE "C"
+            );
+            CREATE INDEX backtest_jobs_state ON backtest_jobs (state, created_at);
+            """
+        ),
     ]
 
     /// Applies the migrations not yet recorded, in order, in one transaction.

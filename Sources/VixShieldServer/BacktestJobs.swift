@@ -1,12 +1,16 @@
 import Backtest
 import Foundation
+import Logging
 import MarketData
 import Strategy
 
-/// Backtests started through the API: each runs in the background, one after another (two
-/// cores serve requests and one backtest at a time), off the actor (status requests answer
-/// while one runs). At most `maximumQueued` wait or run at once (more is a 409 problem), and
-/// only the `maximumKept` most recent finished jobs keep their status and report.
+/// Backtests started through the API, kept in the store so every replica on one database
+/// answers for every job. The server that accepts a job runs it in the background, one after
+/// another (two cores serve requests and one backtest at a time), off the actor (status
+/// requests answer while one runs), and beats its heart every `heartbeatSeconds` while it waits
+/// or runs; a job whose heart stopped for `staleAfter` seconds (its server died) is reported
+/// failed by whoever reads it. At most `maximumQueued` wait or run at once across all replicas
+/// (more is a 409 problem), and only the `maximumKept` most recent finished jobs are kept.
 public actor BacktestJobs {
     public struct Status: Codable, Sendable, Equatable {
         public var id: String
@@ -23,68 +27,122 @@ public actor BacktestJobs {
         public var disclaimer: String
     }
 
-    private var statuses: [String: Status] = [:]
-    private var reports: [String: String] = [:]
+    let store: any VixShieldStore
+    /// This server's name on the jobs it runs.
+    let owner: String
+    let now: @Sendable () -> Int
+    let logger = Logger(label: "vixshield.backtests")
     private var last: Task<Void, Never>?
-    private var counter = 0
-    private var finished: [String] = []
+    /// Jobs this server has queued or is running.
+    private var owned: Set<String> = []
+    private var heartbeat: Task<Void, Never>?
     static let maximumQueued = 4
     static let maximumKept = 20
+    static let heartbeatSeconds = 10
+    static let staleAfter = 60
 
-    public init() {}
+    public init(store: any VixShieldStore, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
+        self.store = store
+        self.now = now
+        var generator = SystemRandomNumberGenerator()
+        owner = String(format: "%016llx", UInt64.random(in: 0...UInt64.max, using: &generator))
+    }
 
     /// Queues a backtest over `from...to`; returns its status (state `queued`).
     /// - Throws: a 409 problem when `maximumQueued` backtests are already waiting or running.
     func start(from: MarketDate, to: MarketDate, env: ServerEnvironment) throws -> Status {
-        let active = statuses.values.filter { $0.state == "queued" || $0.state == "running" }.count
-        guard active < Self.maximumQueued else {
-            throw Problem(.conflict, detail: "\(active) backtests are already queued or running; try again when one has finished")
-        }
-        counter += 1
         var generator = SystemRandomNumberGenerator()
-        let id = String(format: "bt-%04d-%08x", counter, UInt32.random(in: 0...UInt32.max, using: &generator))
-        let status = Status(id: id, state: "queued", progress: 0, from: from, to: to, disclaimer: Signal.disclaimer)
-        statuses[id] = status
+        let id = String(format: "bt-%016llx", UInt64.random(in: 0...UInt64.max, using: &generator))
+        let time = now()
+        let job = BacktestJob(id: id, state: "queued", progress: 0, from: from, to: to, createdAt: time, heartbeatAt: time, owner: owner)
+        guard try store.addJob(job, maximumActive: Self.maximumQueued) else {
+            throw Problem(.conflict, detail: "\(Self.maximumQueued) backtests are already queued or running; try again when one has finished")
+        }
+        owned.insert(id)
+        if heartbeat == nil {
+            heartbeat = Task.detached(priority: .utility) { [weak self] in
+                while let self, await self.beatOrStop() {
+                    try? await Task.sleep(for: .seconds(Self.heartbeatSeconds))
+                }
+            }
+        }
         let previous = last
         last = Task.detached(priority: .utility) {
             await previous?.value
-            await self.run(id: id, from: from, to: to, env: env)
+            await self.run(job, env: env)
         }
-        return status
+        return try Self.status(job)
     }
 
-    func status(_ id: String) -> Status? { statuses[id] }
-    func report(_ id: String) -> String? { reports[id] }
+    /// The job's status, from the store (any replica's job); nil when unknown.
+    func status(_ id: String) throws -> Status? {
+        guard var job = try store.job(id: id) else { return nil }
+        if job.isActive && now() - job.heartbeatAt > Self.staleAfter {
+            (job.state, job.error) = ("failed", "the server running this backtest stopped before it finished")
+            try store.updateJob(job, report: nil, keep: Self.maximumKept)
+        }
+        return try Self.status(job)
+    }
 
-    private func update(_ id: String, _ change: (inout Status) -> Void) {
-        if var status = statuses[id] {
-            change(&status)
-            statuses[id] = status
+    func report(_ id: String) throws -> String? { try store.jobReport(id: id) }
+
+    static func status(_ job: BacktestJob) throws -> Status {
+        let summaries = try job.summaries.map { text in
+            do { return try JSONDecoder().decode([BacktestSummary].self, from: Data(text.utf8)) } catch {
+                throw StoreError.database("backtest_jobs \(job.id): unreadable summaries (\(error))")
+            }
+        }
+        return Status(
+            id: job.id, state: job.state, progress: job.progress, from: job.from, to: job.to, summaries: summaries,
+            report: job.state == "done" ? "/api/v1/backtests/\(job.id)/report" : nil, error: job.error, disclaimer: Signal.disclaimer)
+    }
+
+    /// Beats the heart of this server's waiting and running jobs; false (and the heartbeat task
+    /// ends) when it has none. Decided on the actor, so a job started meanwhile gets a new task.
+    private func beatOrStop() -> Bool {
+        guard !owned.isEmpty else {
+            heartbeat = nil
+            return false
+        }
+        do { try store.beat(ids: owned.sorted(), now: now()) } catch {
+            // Readers then see the job stale and report it failed: logged here for the operator.
+            logger.error("backtest heartbeat failed: \(String(describing: error))")
+        }
+        return true
+    }
+
+    private func save(_ job: BacktestJob, report: String? = nil) {
+        var job = job
+        job.heartbeatAt = now()
+        do { try store.updateJob(job, report: report, keep: Self.maximumKept) } catch {
+            // The job keeps its last stored state and goes stale: readers report it failed.
+            logger.error("backtest \(job.id): cannot store its status: \(String(describing: error))")
         }
     }
 
-    private func run(id: String, from: MarketDate, to: MarketDate, env: ServerEnvironment) async {
-        update(id) { ($0.state, $0.progress) = ("running", 0.1) }
-        let outcome = await Task.detached(priority: .utility) { () -> Result<BacktestComparison.Result, any Error> in
-            Result { try Self.compute(from: from, to: to, env: env) }
+    private func run(_ queued: BacktestJob, env: ServerEnvironment) async {
+        var job = queued
+        (job.state, job.progress) = ("running", 0.1)
+        save(job)
+        let (from, to) = (job.from, job.to)
+        let outcome = await Task.detached(priority: .utility) { () -> Result<(BacktestComparison.Result, String), any Error> in
+            Result {
+                let result = try Self.compute(from: from, to: to, env: env)
+                let summaries = String(decoding: try JSONEncoder().encode(result.report.summaries), as: UTF8.self)
+                return (result, summaries)
+            }
         }.value
         switch outcome {
-        case .success(let result):
-            reports[id] = HTMLReport.render(result)
-            update(id) {
-                ($0.state, $0.progress, $0.summaries, $0.report) = ("done", 1, result.report.summaries, "/api/v1/backtests/\(id)/report")
-            }
+        case .success(let (result, summaries)):
+            (job.state, job.progress, job.summaries) = ("done", 1, summaries)
+            save(job, report: HTMLReport.render(result))
         case .failure(let error):
             // Reported on its status (the library's own message, which names the date and
             // cause; anything else generically), not retried.
-            let message = Self.message(error)
-            update(id) { ($0.state, $0.error) = ("failed", message) }
+            (job.state, job.error) = ("failed", Self.message(error))
+            save(job)
         }
-        finished.append(id)
-        while finished.count > Self.maximumKept {
-            let old = finished.removeFirst()
-            (statuses[old], reports[old]) = (nil, nil)
-        }
+        owned.remove(job.id)
     }
 
     /// What a client may read of a failure: the library's own message (`domain`), or nothing.

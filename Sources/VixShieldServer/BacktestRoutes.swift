@@ -39,14 +39,14 @@ enum BacktestRoutes {
         router.get("/api/v1/backtests/{id}") { request, context -> Response in
             _ = try env.tokens.authorize(request, .read)
             let id = try context.parameters.require("id")
-            guard let status = await env.jobs.status(id) else { throw Problem(.notFound, detail: "no backtest '\(id)'") }
+            guard let status = try await env.jobs.status(id) else { throw Problem(.notFound, detail: "no backtest '\(id)'") }
             return try jsonResponse(status)
         }
 
         router.get("/api/v1/backtests/{id}/report") { request, context -> Response in
             _ = try env.tokens.authorize(request, .read)
             let id = try context.parameters.require("id")
-            guard let html = await env.jobs.report(id) else { throw Problem(.notFound, detail: "no report for '\(id)' (not finished, or unknown)") }
+            guard let html = try await env.jobs.report(id) else { throw Problem(.notFound, detail: "no report for '\(id)' (not finished, or unknown)") }
             var headers = HTTPFields()
             headers[.contentType] = "text/html; charset=utf-8"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))

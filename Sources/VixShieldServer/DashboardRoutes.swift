@@ -80,7 +80,7 @@ enum DashboardRoutes {
         router.get("/backtests/{id}") { request, context -> Response in
             try await page(request) {
                 let id = try context.parameters.require("id")
-                guard let status = await env.jobs.status(id) else { throw Problem(.notFound, detail: "no backtest '\(id)'") }
+                guard let status = try await env.jobs.status(id) else { throw Problem(.notFound, detail: "no backtest '\(id)'") }
                 let running = status.state == "queued" || status.state == "running"
                 let values: [String: Any] = ["from": status.from.description, "to": status.to.description, "job": BacktestPage.values(status)]
                 return Self.html(
@@ -92,7 +92,7 @@ enum DashboardRoutes {
         router.get("/backtests/{id}/report") { request, context -> Response in
             try await page(request) {
                 let id = try context.parameters.require("id")
-                guard let report = await env.jobs.report(id) else { throw Problem(.notFound, detail: "no report for '\(id)'") }
+                guard let report = try await env.jobs.report(id) else { throw Problem(.notFound, detail: "no report for '\(id)'") }
                 return Self.html(report)
             }
         }

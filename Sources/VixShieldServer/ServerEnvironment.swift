@@ -24,7 +24,7 @@ public struct ServerEnvironment: Sendable {
         calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         self.ruleset = ruleset
         tokens = TokenAuthority(store: store)
-        jobs = BacktestJobs()
+        jobs = BacktestJobs(store: store)
         metrics = RequestMetrics()
         dashboard = try Dashboard()
     }

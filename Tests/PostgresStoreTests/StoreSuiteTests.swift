@@ -140,4 +140,36 @@ import Testing
         #expect(late.count < seen.count, "a 40-day lag hides the latest month: \(late.count) of \(seen.count)")
         #expect(try store.catalog().first { $0.symbol == "MONTHLY" }?.publicationLagDays == 40)
     }
+
+    /// Jobs: bounded when added, read back, finished with a report, pruned to the most recent,
+    /// heartbeats moved; none of it moves the generation.
+    @Test(arguments: Backend.available) func backtestJobsAreBoundedKeptAndPruned(_ backend: Backend) throws {
+        let (store, _, cleanup) = try backend.makeStore(seeded: false)
+        defer { cleanup() }
+        let generation = try store.generation()
+        func job(_ index: Int) -> BacktestJob {
+            BacktestJob(
+                id: "bt-\(index)", state: "queued", progress: 0, from: Self.day, to: MarketDate(dayNumber: Self.day.dayNumber + 30), createdAt: index,
+                heartbeatAt: index, owner: "a")
+        }
+        #expect(try (0..<3).allSatisfy { try store.addJob(job($0), maximumActive: 3) })
+        #expect(try !store.addJob(job(3), maximumActive: 3), "a fourth active job is refused")
+        #expect(try store.job(id: "bt-1") == job(1))
+        #expect(try store.job(id: "bt-9") == nil)
+        var done = job(0)
+        (done.state, done.progress, done.summaries, done.heartbeatAt) = ("done", 1, "[]", 100)
+        try store.updateJob(done, report: "<html>0</html>", keep: 1)
+        #expect(try store.job(id: "bt-0") == done)
+        #expect(try store.jobReport(id: "bt-0") == "<html>0</html>")
+        #expect(try store.jobReport(id: "bt-1") == nil, "no report before it is done")
+        #expect(try store.addJob(job(3), maximumActive: 3), "a finished job frees a place")
+        var failed = job(1)
+        (failed.state, failed.error, failed.heartbeatAt) = ("failed", "no data", 200)
+        try store.updateJob(failed, report: nil, keep: 1)
+        #expect(try store.job(id: "bt-0") == nil, "only the most recent finished job is kept")
+        #expect(try store.job(id: "bt-1")?.error == "no data")
+        try store.beat(ids: ["bt-2", "bt-3"], now: 500)
+        #expect(try store.job(id: "bt-2")?.heartbeatAt == 500 && store.job(id: "bt-3")?.heartbeatAt == 500)
+        #expect(try store.generation() == generation, "job writes do not move the generation")
+    }
 }

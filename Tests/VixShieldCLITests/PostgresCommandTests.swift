@@ -55,7 +55,7 @@ import Testing
     }
 
     /// Two `serve` processes on one PostgreSQL database: fills posted to one are in the other's
-    /// book at once.
+    /// book at once, and a backtest started on one is followed to its report on the other.
     @Test(.enabled(if: enabled)) func twoServersSeeOneBook() async throws {
         let (url, drop) = try Self.database()
         defer { drop() }
@@ -71,6 +71,21 @@ import Testing
         let book = try await Self.request("http://127.0.0.1:\(ports[1])/api/v1/book?date=2018-02-05", token: token)
         #expect(book.status == 200)
         #expect(book.text.contains("VIX   180321C00020000"), "\(book.text.prefix(400))")
+        // A backtest started on one replica is answered by the other (jobs live in the store).
+        let started = try await Self.request(
+            "http://127.0.0.1:\(ports[0])/api/v1/backtests", token: token, body: #"{"from": "2018-01-02", "to": "2018-01-31"}"#)
+        #expect(started.status == 202, "\(started.text)")
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(started.text.utf8)) as? [String: Any])?["id"] as? String)
+        var state = ""
+        for _ in 0..<300 where state != "done" && state != "failed" {
+            let answer = try await Self.request("http://127.0.0.1:\(ports[1])/api/v1/backtests/\(id)", token: token)
+            #expect(answer.status == 200, "\(answer.text)")
+            state = (try JSONSerialization.jsonObject(with: Data(answer.text.utf8)) as? [String: Any])?["state"] as? String ?? ""
+            if state != "done" { try await Task.sleep(for: .milliseconds(200)) }
+        }
+        #expect(state == "done")
+        let report = try await Self.request("http://127.0.0.1:\(ports[1])/api/v1/backtests/\(id)/report", token: token)
+        #expect(report.status == 200 && report.text.contains("<html"))
         for server in servers { kill(server.processIdentifier, SIGTERM) }
     }
 

@@ -1,4 +1,5 @@
 import Benchmark
+import CKernel
 import QuantCore
 
 /// Each benchmark iteration processes a whole batch (4,096 options or 10,000 points), so
@@ -17,6 +18,15 @@ let benchmarks: @Sendable () -> Void = {
                     rate: inputs.rate, dividend: inputs.dividend, vol: inputs.vols[i])
                 sum += v.price + v.delta + v.gamma + v.vega + v.theta + v.rho
             }
+            blackHole(sum)
+        }
+    }
+
+    let callFlags: [Int32] = inputs.types.map { $0 == .call ? 1 : 0 }
+    Benchmark("C -O2 textbook BSM price+greeks x4096", configuration: configuration) { benchmark in
+        for _ in benchmark.scaledIterations {
+            let sum = ck_bsm_book(
+                Int32(BenchmarkInputs.count), callFlags, inputs.strikes, inputs.times, inputs.vols, inputs.spot, inputs.rate, inputs.dividend)
             blackHole(sum)
         }
     }

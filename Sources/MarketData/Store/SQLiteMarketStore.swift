@@ -62,6 +62,14 @@ public final class SQLiteMarketStore: Sendable {
         }
     }
 
+    /// A write transaction that leaves the generation alone (backtest job status, which no
+    /// cached answer depends on).
+    func writeUncounted<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreError.database(String(describing: error))
+        }
+    }
+
     /// The number of write transactions the store has committed (through this API, by any
     /// process): equal values mean the same content.
     public func generation() throws -> Int {

@@ -178,6 +178,26 @@ enum StoreMigrations {
                     INSERT INTO store_generation (id, value) VALUES (1, 0);
                     """)
         }
+        // Backtest jobs of `vixshield serve`, shared by every replica on the store.
+        migrator.registerMigration("v8") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE backtest_jobs (
+                        id TEXT PRIMARY KEY,
+                        state TEXT NOT NULL CHECK (state IN ('queued', 'running', 'done', 'failed')),
+                        progress REAL NOT NULL,
+                        from_date INTEGER NOT NULL,
+                        to_date INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        heartbeat_at INTEGER NOT NULL,
+                        owner TEXT NOT NULL,
+                        summaries TEXT,
+                        error TEXT,
+                        report TEXT
+                    );
+                    CREATE INDEX backtest_jobs_state ON backtest_jobs (state, created_at);
+                    """)
+        }
         return migrator
     }
 }

@@ -1,8 +1,8 @@
 /// Everything a command or the server reads and writes: market history, the trader's book and
-/// journal, API tokens and webhooks. Two implementations: `SQLiteMarketStore` (one file, the
+/// journal, API tokens, webhooks and the server's backtest jobs. Two implementations: `SQLiteMarketStore` (one file, the
 /// default) and `PostgresMarketStore` (a PostgreSQL server shared by several processes).
 /// Both keep the same tables, the same all-or-nothing writes and the same generation counter.
-public protocol VixShieldStore: MarketDataStore, BookStore, TokenStore, WebhookStore {
+public protocol VixShieldStore: MarketDataStore, BookStore, TokenStore, WebhookStore, BacktestJobStore {
     /// Where the store is, for messages: a file path, or a database URL without its password.
     var location: String { get }
     /// Every NYSE session in the store, by date.
@@ -13,8 +13,8 @@ public protocol VixShieldStore: MarketDataStore, BookStore, TokenStore, WebhookS
     func treasuryCurves(from: MarketDate, through: MarketDate) throws -> [TreasuryCurve]
     /// Every settlement of `root` dated in `from...through`, by date then expiry.
     func futuresSettlements(root: String, from: MarketDate, through: MarketDate) throws -> [FuturesSettlement]
-    /// The number of write transactions committed through the store by any process: equal
-    /// values mean the same content.
+    /// The number of write transactions committed through the store by any process (backtest
+    /// job status excepted, see `BacktestJobStore`): equal values mean the same content.
     func generation() throws -> Int
     /// Everything in one consistent read, option quotes only for `quoteDates`.
     func memoryCopy(quoteDates: ClosedRange<MarketDate>) throws -> MemoryMarketStore
