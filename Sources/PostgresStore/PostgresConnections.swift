@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import MarketData
 import NIOConcurrencyHelpers
@@ -20,8 +21,12 @@ final class PostgresConnections: Sendable {
     private let nextID = NIOLockedValueBox(0)
     /// Set by `closeAll`: connections coming back from a call are closed, not kept.
     private let closed = NIOLockedValueBox(false)
-    /// Connections kept open between calls; more may be open while busy.
+    /// Connections kept open between calls.
     private let keep = 8
+    /// Connections open at once, at most: a caller beyond it waits up to `waitLimit` seconds.
+    static let limit = 16
+    static let waitLimit = 30
+    private let slots = DispatchSemaphore(value: PostgresConnections.limit)
 
     init(url: DatabaseURL) throws {
         self.url = url
@@ -51,6 +56,10 @@ final class PostgresConnections: Sendable {
     /// Runs `body` on a pooled connection. A connection whose call failed is closed, not
     /// returned: its state (an aborted transaction, a broken socket) is unknown.
     func with<T>(_ body: (PostgresSession) throws -> T) throws -> T {
+        guard slots.wait(timeout: .now() + .seconds(Self.waitLimit)) == .success else {
+            throw StoreError.database("all \(Self.limit) connections to \(url) stayed busy for \(Self.waitLimit) s")
+        }
+        defer { slots.signal() }
         let connection = try checkOut()
         do {
             let result = try body(PostgresSession(connection: connection, logger: logger))

@@ -30,6 +30,7 @@ extension PostgresMarketStore {
             // a concurrent import waits, as on SQLite's single writer, and reads what this one wrote.
             return try write { session in
                 try session.execute("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey))")
+                try session.execute("UPDATE store_generation SET market = market + 1 WHERE id = 1")
                 if onlyIfEmpty {
                     let (series, sessions) = try session.rows("SELECT (SELECT COUNT(*) FROM series), (SELECT COUNT(*) FROM sessions)")[0]
                         .decode((Int, Int).self)

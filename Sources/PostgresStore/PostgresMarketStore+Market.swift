@@ -76,7 +76,7 @@ extension PostgresMarketStore: VixShieldStore {
             let (generation, market) = try versionedMarket()
             let (quotesGeneration, quotes) = try read { session in
                 try session.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-                    let generation = try Self.generation(session)
+                    let generation = try Self.marketGeneration(session)
                     let quotes = try session.rows(
                         PostgresQuery(
                             unsafeSQL:

@@ -11,10 +11,12 @@ import PostgresNIO
 /// from the bundled history on first open, once, whoever opens it first.
 ///
 /// Market history is read from an in-memory copy of the tables (option quotes excepted),
-/// refreshed when the generation changes: each read costs one round trip to check it.
+/// refreshed when the market generation (imports only) changes: each read costs one round
+/// trip to check it.
 public final class PostgresMarketStore: Sendable {
     public let url: DatabaseURL
     let connections: PostgresConnections
+    /// The market copy and the market generation it was read at.
     private let cache = NIOLockedValueBox<(generation: Int, market: MemoryMarketStore)?>(nil)
 
     /// Opens the database at `url`, migrates it, and seeds it from the bundled data if it holds
@@ -77,6 +79,14 @@ public final class PostgresMarketStore: Sendable {
         try read { try Self.generation($0) }
     }
 
+    /// Market-data imports committed (bumped with the generation by `write(_:progress:)`).
+    static func marketGeneration(_ session: PostgresSession) throws -> Int {
+        guard let row = try session.rows("SELECT market FROM store_generation WHERE id = 1").first else {
+            throw StoreError.database("store_generation holds no row: the schema is damaged")
+        }
+        return try row.decode(Int.self)
+    }
+
     static func generation(_ session: PostgresSession) throws -> Int {
         guard let row = try session.rows("SELECT value FROM store_generation WHERE id = 1").first else {
             throw StoreError.database("store_generation holds no row: the schema is damaged")
@@ -89,15 +99,15 @@ public final class PostgresMarketStore: Sendable {
         try versionedMarket().market
     }
 
-    /// The in-memory copy and the generation it was read at.
+    /// The in-memory copy and the market generation it was read at.
     func versionedMarket() throws -> (generation: Int, market: MemoryMarketStore) {
-        let current = try generation()
+        let current = try read { try Self.marketGeneration($0) }
         if let cached = cache.withLockedValue({ $0 }), cached.generation == current { return cached }
         // Read in one repeatable-read transaction: one consistent state of every table, and
         // the generation it belongs to.
         let (generation, market) = try read { session in
             try session.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
-                (try Self.generation(session), try PostgresMarketCopy.read(session))
+                (try Self.marketGeneration(session), try PostgresMarketCopy.read(session))
             }
         }
         cache.withLockedValue { $0 = (generation, market) }

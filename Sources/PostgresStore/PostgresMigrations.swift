@@ -158,6 +158,14 @@ enum PostgresMigrations {
             CREATE INDEX backtest_jobs_state ON backtest_jobs (state, created_at);
             """
         ),
+        (
+            // Market-data imports counted apart: the in-memory market copy is read again only
+            // when market data changed, not after every fill, journal entry or webhook attempt.
+            "v3",
+            """
+            ALTER TABLE store_generation ADD COLUMN market BIGINT NOT NULL DEFAULT 0
+            """
+        ),
     ]
 
     /// Applies the migrations not yet recorded, in order, in one transaction.
