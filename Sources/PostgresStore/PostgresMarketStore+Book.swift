@@ -36,15 +36,21 @@ extension PostgresMarketStore: BookStore {
         }
     }
 
-    public func recordJournal(_ entry: JournalEntry) throws -> Bool {
-        // The unique (date, ruleset_hash) key decides, atomically, whoever else is writing.
+    public func recordJournal(_ entry: JournalEntry, alerts: [PendingAlert], now: Int) throws -> Bool {
+        // The unique (date, ruleset_hash) key decides, atomically, whoever else is writing; the
+        // alerts go in with the entry or not at all.
         try write { session in
-            try session.execute(
+            let recorded = try session.execute(
                 """
                 INSERT INTO journal (date, ruleset_hash, recorded_at, decision)
                 VALUES (\(entry.date.dayNumber), \(entry.rulesetHash), \(entry.recordedAt), \(entry.decision))
                 ON CONFLICT (date, ruleset_hash) DO NOTHING
                 """) > 0
+            guard recorded else { return false }
+            for alert in alerts {
+                _ = try Self.insertOutbox(session, event: alert.event, payload: alert.payload, messageID: alert.messageID, now: now)
+            }
+            return true
         }
     }
 

@@ -5,10 +5,11 @@ import PostgresNIO
 extension PostgresMarketStore: BacktestJobStore {
     static let jobColumns = "id, state, progress, from_date, to_date, created_at, heartbeat_at, owner, summaries, error"
 
-    public func addJob(_ job: BacktestJob, maximumActive: Int) throws -> Bool {
+    public func addJob(_ job: BacktestJob, maximumActive: Int, staleBefore: Int) throws -> Bool {
         try writeUncounted { session in
             // Replicas adding jobs at once count one after another.
             try session.execute("SELECT pg_advisory_xact_lock(\(PostgresMigrations.lockKey + 2))")
+            try Self.failStale(session, staleBefore: staleBefore, error: BacktestJob.staleError, now: job.createdAt)
             let active = try session.rows("SELECT COUNT(*) FROM backtest_jobs WHERE state IN ('queued', 'running')")[0].decode(Int.self)
             guard active < maximumActive else { return false }
             try session.execute(
@@ -38,25 +39,49 @@ extension PostgresMarketStore: BacktestJobStore {
         }
     }
 
-    public func updateJob(_ job: BacktestJob, report: String?, keep: Int) throws {
+    @discardableResult
+    public func updateJob(_ job: BacktestJob, report: String?, keep: Int) throws -> Bool {
         try writeUncounted { session in
-            try session.execute(
+            let updated = try session.execute(
                 """
                 UPDATE backtest_jobs SET state = \(job.state), progress = \(job.progress), heartbeat_at = \(job.heartbeatAt),
-                summaries = \(job.summaries), error = \(job.error), report = \(report) WHERE id = \(job.id)
-                """)
-            try session.execute(
-                """
-                DELETE FROM backtest_jobs WHERE state IN ('done', 'failed') AND id NOT IN
-                (SELECT id FROM backtest_jobs WHERE state IN ('done', 'failed') ORDER BY heartbeat_at DESC, id DESC LIMIT \(keep))
-                """)
+                summaries = \(job.summaries), error = \(job.error), report = \(report) WHERE id = \(job.id) AND state IN ('queued', 'running')
+                """) > 0
+            try Self.prune(session, keep: keep)
+            return updated
         }
+    }
+
+    @discardableResult
+    public func failStaleJobs(staleBefore: Int, error: String, now: Int, keep: Int) throws -> Int {
+        try writeUncounted { session in
+            let failed = try Self.failStale(session, staleBefore: staleBefore, error: error, now: now)
+            try Self.prune(session, keep: keep)
+            return failed
+        }
+    }
+
+    @discardableResult
+    static func failStale(_ session: PostgresSession, staleBefore: Int, error: String, now: Int) throws -> Int {
+        try session.execute(
+            """
+            UPDATE backtest_jobs SET state = 'failed', error = \(error), heartbeat_at = \(now)
+            WHERE state IN ('queued', 'running') AND heartbeat_at < \(staleBefore)
+            """)
+    }
+
+    static func prune(_ session: PostgresSession, keep: Int) throws {
+        try session.execute(
+            """
+            DELETE FROM backtest_jobs WHERE state IN ('done', 'failed') AND id NOT IN
+            (SELECT id FROM backtest_jobs WHERE state IN ('done', 'failed') ORDER BY heartbeat_at DESC, id DESC LIMIT \(keep))
+            """)
     }
 
     public func beat(ids: [String], now: Int) throws {
         guard !ids.isEmpty else { return }
         try writeUncounted { session in
-            try session.execute("UPDATE backtest_jobs SET heartbeat_at = \(now) WHERE id = ANY(\(ids))")
+            try session.execute("UPDATE backtest_jobs SET heartbeat_at = \(now) WHERE id = ANY(\(ids)) AND state IN ('queued', 'running')")
         }
     }
 }

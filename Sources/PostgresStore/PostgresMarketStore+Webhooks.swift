@@ -32,18 +32,21 @@ extension PostgresMarketStore: WebhookStore {
     }
 
     public func enqueue(event: String, payload: String, messageID: (WebhookSubscription) -> String, now: Int) throws -> Int {
-        try write { session in
-            // Read inside the transaction: a subscription removed meanwhile is not written to.
-            let subscribed = try Self.webhooks(session).filter { $0.events.contains(event) }
-            for webhook in subscribed {
-                try session.execute(
-                    """
-                    INSERT INTO webhook_outbox (id, webhook_id, event, payload, created_at, attempts, next_attempt_at, state)
-                    VALUES (\(messageID(webhook)), \(webhook.id), \(event), \(payload), \(now), 0, \(now), 'pending')
-                    """)
-            }
-            return subscribed.count
+        try write { session in try Self.insertOutbox(session, event: event, payload: payload, messageID: messageID, now: now) }
+    }
+
+    /// One outbox message per subscription to `event`, inside the caller's transaction (read
+    /// there: a subscription removed meanwhile is not written to).
+    static func insertOutbox(_ session: PostgresSession, event: String, payload: String, messageID: (WebhookSubscription) -> String, now: Int) throws -> Int {
+        let subscribed = try webhooks(session).filter { $0.events.contains(event) }
+        for webhook in subscribed {
+            try session.execute(
+                """
+                INSERT INTO webhook_outbox (id, webhook_id, event, payload, created_at, attempts, next_attempt_at, state)
+                VALUES (\(messageID(webhook)), \(webhook.id), \(event), \(payload), \(now), 0, \(now), 'pending')
+                """)
         }
+        return subscribed.count
     }
 
     public func dueMessages(now: Int, limit: Int) throws -> [OutboxMessage] {

@@ -8,8 +8,9 @@ import Strategy
 /// answers for every job. The server that accepts a job runs it in the background, one after
 /// another (two cores serve requests and one backtest at a time), off the actor (status
 /// requests answer while one runs), and beats its heart every `heartbeatSeconds` while it waits
-/// or runs; a job whose heart stopped for `staleAfter` seconds (its server died) is reported
-/// failed by whoever reads it. At most `maximumQueued` wait or run at once across all replicas
+/// or runs; a job whose heart stopped for `staleAfter` seconds (its server died) is failed by
+/// the next replica that reads or adds a job (a conditional update: a job that finished
+/// meanwhile stays finished). At most `maximumQueued` wait or run at once across all replicas
 /// (more is a 409 problem), and only the `maximumKept` most recent finished jobs are kept.
 public actor BacktestJobs {
     public struct Status: Codable, Sendable, Equatable {
@@ -39,7 +40,9 @@ public actor BacktestJobs {
     static let maximumQueued = 4
     static let maximumKept = 20
     static let heartbeatSeconds = 10
-    static let staleAfter = 60
+    /// Generous against a slow database (a heartbeat may wait for a busy pool or a lock) and
+    /// against clocks of replicas that differ by seconds.
+    static let staleAfter = 180
 
     public init(store: any VixShieldStore, now: @escaping @Sendable () -> Int = { Int(Date().timeIntervalSince1970) }) {
         self.store = store
@@ -55,7 +58,7 @@ public actor BacktestJobs {
         let id = String(format: "bt-%016llx", UInt64.random(in: 0...UInt64.max, using: &generator))
         let time = now()
         let job = BacktestJob(id: id, state: "queued", progress: 0, from: from, to: to, createdAt: time, heartbeatAt: time, owner: owner)
-        guard try store.addJob(job, maximumActive: Self.maximumQueued) else {
+        guard try store.addJob(job, maximumActive: Self.maximumQueued, staleBefore: time - Self.staleAfter) else {
             throw Problem(.conflict, detail: "\(Self.maximumQueued) backtests are already queued or running; try again when one has finished")
         }
         owned.insert(id)
@@ -76,12 +79,9 @@ public actor BacktestJobs {
 
     /// The job's status, from the store (any replica's job); nil when unknown.
     func status(_ id: String) throws -> Status? {
-        guard var job = try store.job(id: id) else { return nil }
-        if job.isActive && now() - job.heartbeatAt > Self.staleAfter {
-            (job.state, job.error) = ("failed", "the server running this backtest stopped before it finished")
-            try store.updateJob(job, report: nil, keep: Self.maximumKept)
-        }
-        return try Self.status(job)
+        let time = now()
+        try store.failStaleJobs(staleBefore: time - Self.staleAfter, error: BacktestJob.staleError, now: time, keep: Self.maximumKept)
+        return try store.job(id: id).map(Self.status)
     }
 
     func report(_ id: String) throws -> String? { try store.jobReport(id: id) }
@@ -114,7 +114,11 @@ public actor BacktestJobs {
     private func save(_ job: BacktestJob, report: String? = nil) {
         var job = job
         job.heartbeatAt = now()
-        do { try store.updateJob(job, report: report, keep: Self.maximumKept) } catch {
+        do {
+            if try !store.updateJob(job, report: report, keep: Self.maximumKept) {
+                logger.warning("backtest \(job.id): already finished in the store (failed as stale?); its \(job.state) outcome is not recorded")
+            }
+        } catch {
             // The job keeps its last stored state and goes stale: readers report it failed.
             logger.error("backtest \(job.id): cannot store its status: \(String(describing: error))")
         }

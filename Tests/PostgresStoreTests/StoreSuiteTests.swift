@@ -152,24 +152,48 @@ import Testing
                 id: "bt-\(index)", state: "queued", progress: 0, from: Self.day, to: MarketDate(dayNumber: Self.day.dayNumber + 30), createdAt: index,
                 heartbeatAt: index, owner: "a")
         }
-        #expect(try (0..<3).allSatisfy { try store.addJob(job($0), maximumActive: 3) })
-        #expect(try !store.addJob(job(3), maximumActive: 3), "a fourth active job is refused")
+        #expect(try (0..<3).allSatisfy { try store.addJob(job($0), maximumActive: 3, staleBefore: -1) })
+        #expect(try !store.addJob(job(3), maximumActive: 3, staleBefore: -1), "a fourth active job is refused")
         #expect(try store.job(id: "bt-1") == job(1))
         #expect(try store.job(id: "bt-9") == nil)
         var done = job(0)
         (done.state, done.progress, done.summaries, done.heartbeatAt) = ("done", 1, "[]", 100)
-        try store.updateJob(done, report: "<html>0</html>", keep: 1)
+        #expect(try store.updateJob(done, report: "<html>0</html>", keep: 1))
         #expect(try store.job(id: "bt-0") == done)
         #expect(try store.jobReport(id: "bt-0") == "<html>0</html>")
         #expect(try store.jobReport(id: "bt-1") == nil, "no report before it is done")
-        #expect(try store.addJob(job(3), maximumActive: 3), "a finished job frees a place")
+        #expect(try store.addJob(job(3), maximumActive: 3, staleBefore: -1), "a finished job frees a place")
         var failed = job(1)
         (failed.state, failed.error, failed.heartbeatAt) = ("failed", "no data", 200)
-        try store.updateJob(failed, report: nil, keep: 1)
+        #expect(try store.updateJob(failed, report: nil, keep: 1))
         #expect(try store.job(id: "bt-0") == nil, "only the most recent finished job is kept")
         #expect(try store.job(id: "bt-1")?.error == "no data")
-        try store.beat(ids: ["bt-2", "bt-3"], now: 500)
+        try store.beat(ids: ["bt-1", "bt-2", "bt-3"], now: 500)
         #expect(try store.job(id: "bt-2")?.heartbeatAt == 500 && store.job(id: "bt-3")?.heartbeatAt == 500)
+        #expect(try store.job(id: "bt-1")?.heartbeatAt == 200, "a finished job keeps its finish time")
+        #expect(try store.failStaleJobs(staleBefore: 501, error: "gone", now: 600, keep: 5) == 2)
+        #expect(try store.job(id: "bt-3").map { ($0.state, $0.error, $0.heartbeatAt) == ("failed", "gone", 600) } == true)
         #expect(try store.generation() == generation, "job writes do not move the generation")
+    }
+
+    /// A daily run's alerts go in with its journal entry, in one transaction: none for a day
+    /// already recorded, and a failure while writing them leaves no entry either.
+    @Test(arguments: Backend.available) func alertsAreWrittenWithTheJournalEntryOrNotAtAll(_ backend: Backend) throws {
+        let (store, _, cleanup) = try backend.makeStore(seeded: false)
+        defer { cleanup() }
+        try store.addWebhook(WebhookSubscription(id: "w", url: "http://127.0.0.1:9/", secret: "whsec_AA", events: ["run.orders"], createdAt: "t"))
+        let entry = JournalEntry(date: Self.day, rulesetHash: "h", recordedAt: "t", decision: "{}")
+        let orders = PendingAlert(event: "run.orders", payload: "{}", messageID: { "m-\($0.id)" })
+        let ignored = PendingAlert(event: "regime.changed", payload: "{}", messageID: { "r-\($0.id)" })
+        #expect(try store.recordJournal(entry, alerts: [orders, ignored], now: 5))
+        #expect(try store.messages(webhookID: "w").map(\.id) == ["m-w"], "one message per subscription to the event")
+        #expect(try !store.recordJournal(entry, alerts: [PendingAlert(event: "run.orders", payload: "{}", messageID: { "again-\($0.id)" })], now: 6))
+        #expect(try store.messages(webhookID: "w").count == 1, "an already recorded day adds no alert")
+        // Two alerts with one message id: the second insert fails, and the entry goes with it.
+        let next = JournalEntry(date: MarketDate(year: 2018, month: 2, day: 6)!, rulesetHash: "h", recordedAt: "t", decision: "{}")
+        let clash = PendingAlert(event: "run.orders", payload: "{}", messageID: { "same-\($0.id)" })
+        #expect(throws: StoreError.self) { try store.recordJournal(next, alerts: [clash, clash], now: 7) }
+        #expect(try store.journal(from: next.date, to: next.date).isEmpty)
+        #expect(try store.messages(webhookID: "w").count == 1)
     }
 }

@@ -13,8 +13,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (Debian: apt-get insta
 work="$(mktemp -d)"
 db="${3:-$work/store.sqlite}"
 source "$root/Tools/lib/serve.sh"
-token="$("$binary" token create --scope read --label load "$(store_flag "$db")" "$db" | tail -n 1)"
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
+token="$("$binary" token create --scope read --label load "$(store_flag "$db")" "$db" | tail -n 1)"
 start_server "$binary" "$db" "$work/serve.log"
 url="$base/api/v1/signal?date=2026-03-27"
 # Warm up: the first answer computes the signal; later ones reuse it until the store changes.

@@ -36,9 +36,12 @@ public enum DailyRun {
     ///   - market: the market data (a memory copy of the store is fastest).
     ///   - book: where the fills and the journal are.
     ///   - recordedAt: the wall-clock stamp written beside the entry (not an input of the decision).
+    ///   - alerts: the webhook alerts of the record, written with the entry in its transaction
+    ///     (see `RunAlerts`); `now` is their creation time (Unix seconds).
     /// - Throws: a market-data, model or book error naming the date (nothing is recorded).
     public static func run(
-        market: some MarketDataStore, book: some BookStore, calendar: TradingCalendar, date: MarketDate, ruleset: Ruleset, recordedAt: String
+        market: some MarketDataStore, book: some BookStore, calendar: TradingCalendar, date: MarketDate, ruleset: Ruleset, recordedAt: String,
+        alerts: (Record) throws -> [PendingAlert] = { _ in [] }, now: Int = 0
     ) throws -> Outcome {
         let previous = try DecisionEngine.previousClose(before: date, store: market, calendar: calendar)
         var fills = try book.fills(through: previous)
@@ -61,7 +64,8 @@ public enum DailyRun {
         let decision = try DecisionEngine.decide(store: market, calendar: calendar, date: date, book: fills, ruleset: ruleset)
         let record = Record(date: date, rulesetHash: hash, bookThrough: previous, fills: fills.count, decision: decision, disclaimer: Signal.disclaimer)
         let payload = try StableJSON.encode(record)
-        let recorded = try book.recordJournal(JournalEntry(date: date, rulesetHash: hash, recordedAt: recordedAt, decision: payload))
+        let recorded = try book.recordJournal(
+            JournalEntry(date: date, rulesetHash: hash, recordedAt: recordedAt, decision: payload), alerts: try alerts(record), now: now)
         return Outcome(record: record, payload: payload, recorded: recorded, skipped: skipped)
     }
 }

@@ -10,18 +10,21 @@ import Strategy
 public enum RunAlerts {
     public static let events = ["regime.changed", "run.orders", "run.failed"]
 
-    /// The daily run (`DailyRun.run`), then its alerts when it recorded something new; a
-    /// failure raises `run.failed` (when `alertOnFailure`) and is rethrown. The alerts are put in
-    /// the outbox after the journal entry, in a second transaction: a crash between the two
-    /// loses that day's alerts (the entry is there, so the day is not run again).
+    /// The daily run (`DailyRun.run`) with its alerts, put in the outbox in the journal entry's
+    /// own transaction (a crash leaves both or neither; an already recorded day adds none); a
+    /// failure raises `run.failed` (when `alertOnFailure`) and is rethrown.
     public static func run(
         market: some MarketDataStore, book: some BookStore & WebhookStore, calendar: TradingCalendar, date: MarketDate, ruleset: Ruleset,
         now: Date, alertOnFailure: Bool = true
     ) throws -> DailyRun.Outcome {
         let stamp = ISO8601DateFormatter().string(from: now)
         let outcome: DailyRun.Outcome
+        let key = "\(date)-\(ruleset.contentHash.prefix(12))"
         do {
-            outcome = try DailyRun.run(market: market, book: book, calendar: calendar, date: date, ruleset: ruleset, recordedAt: stamp)
+            outcome = try DailyRun.run(
+                market: market, book: book, calendar: calendar, date: date, ruleset: ruleset, recordedAt: stamp,
+                alerts: { record in try alerts(record, market: market, calendar: calendar, ruleset: ruleset, key: key, now: now) },
+                now: Int(now.timeIntervalSince1970))
         } catch {
             if alertOnFailure {
                 // A random part keeps two failures of the same second apart.
@@ -31,21 +34,30 @@ public enum RunAlerts {
             }
             throw error
         }
-        guard outcome.recorded else { return outcome }
-        let key = "\(date)-\(ruleset.contentHash.prefix(12))"
+        return outcome
+    }
+
+    /// `regime.changed` when the day's canonical posture differs from the previous session's,
+    /// `run.orders` when the run placed orders.
+    static func alerts(
+        _ record: DailyRun.Record, market: some MarketDataStore, calendar: TradingCalendar, ruleset: Ruleset, key: String, now: Date
+    ) throws -> [PendingAlert] {
+        var alerts: [PendingAlert] = []
+        let date = record.date
         let decision = try RegimeEngine(rules: ruleset.regime).replay(store: market, calendar: calendar, date: date).last
         if let decision, decision.changed {
-            _ = try enqueue(
-                "regime.changed", RegimeChange(date: date, from: decision.previousRegime, to: decision.regime, rulesetHash: ruleset.contentHash),
-                key: key, store: book, now: now)
+            alerts.append(
+                try alert(
+                    "regime.changed",
+                    RegimeChange(date: date, from: decision.previousRegime, to: decision.regime, rulesetHash: ruleset.contentHash), key: key, now: now))
         }
-        if !outcome.record.decision.orders.isEmpty {
-            _ = try enqueue(
-                "run.orders",
-                Orders(date: date, rulesetHash: ruleset.contentHash, regime: outcome.record.decision.regime, orders: outcome.record.decision.orders),
-                key: key, store: book, now: now)
+        if !record.decision.orders.isEmpty {
+            alerts.append(
+                try alert(
+                    "run.orders", Orders(date: date, rulesetHash: ruleset.contentHash, regime: record.decision.regime, orders: record.decision.orders),
+                    key: key, now: now))
         }
-        return outcome
+        return alerts
     }
 
     struct Envelope<T: Encodable>: Encodable {
@@ -78,9 +90,12 @@ public enum RunAlerts {
     /// One message per subscriber; the message id (`webhook-id`) is derived from the event, the
     /// key and the subscription, so a re-enqueued event keeps its id and receivers can dedupe.
     static func enqueue(_ event: String, _ data: some Encodable, key: String, store: some WebhookStore, now: Date) throws -> Int {
+        let pending = try alert(event, data, key: key, now: now)
+        return try store.enqueue(event: event, payload: pending.payload, messageID: pending.messageID, now: Int(now.timeIntervalSince1970))
+    }
+
+    static func alert(_ event: String, _ data: some Encodable, key: String, now: Date) throws -> PendingAlert {
         let payload = try StableJSON.encode(Envelope(type: event, timestamp: ISO8601DateFormatter().string(from: now), data: data))
-        return try store.enqueue(
-            event: event, payload: payload, messageID: { "msg_" + SHA256.hex("\(event)|\(key)|\($0.id)").prefix(24) },
-            now: Int(now.timeIntervalSince1970))
+        return PendingAlert(event: event, payload: payload, messageID: { "msg_" + SHA256.hex("\(event)|\(key)|\($0.id)").prefix(24) })
     }
 }

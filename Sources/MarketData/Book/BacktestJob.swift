@@ -25,20 +25,31 @@ public struct BacktestJob: Sendable, Codable, Equatable {
     }
 
     public var isActive: Bool { state == "queued" || state == "running" }
+
+    /// The error of a job whose server stopped beating its heart.
+    public static let staleError = "the server running this backtest stopped before it finished"
 }
 
 /// Where backtest jobs live. Job writes do not move the store's generation: a heartbeat every
-/// few seconds must not invalidate what is cached from market data and the book.
+/// few seconds must not invalidate what is cached from market data and the book. A finished
+/// job's `heartbeatAt` is the time it finished (pruning keeps the most recent).
 public protocol BacktestJobStore: Sendable {
-    /// Adds a queued job unless `maximumActive` jobs are already queued or running (counted and
-    /// inserted in one transaction); returns whether it was added.
-    func addJob(_ job: BacktestJob, maximumActive: Int) throws -> Bool
+    /// Fails the jobs whose heart stopped before `staleBefore`, then adds a queued job unless
+    /// `maximumActive` jobs are still queued or running (all in one transaction); returns
+    /// whether it was added.
+    func addJob(_ job: BacktestJob, maximumActive: Int, staleBefore: Int) throws -> Bool
     func job(id: String) throws -> BacktestJob?
     /// The finished job's HTML report.
     func jobReport(id: String) throws -> String?
-    /// Sets a job's state, progress and outcome; a finished job keeps its report, and only the
-    /// `keep` most recent finished jobs are kept.
-    func updateJob(_ job: BacktestJob, report: String?, keep: Int) throws
-    /// Moves the heartbeat of these jobs to `now`.
+    /// Sets a job's state, progress, heartbeat and outcome (and its report) if it is still
+    /// queued or running; false when it was already finished (for instance failed as stale by
+    /// another replica). Only the `keep` most recent finished jobs are kept.
+    @discardableResult
+    func updateJob(_ job: BacktestJob, report: String?, keep: Int) throws -> Bool
+    /// Fails every queued or running job whose heartbeat is older than `staleBefore`, with
+    /// `error`, finished at `now`; returns how many.
+    @discardableResult
+    func failStaleJobs(staleBefore: Int, error: String, now: Int, keep: Int) throws -> Int
+    /// Moves the heartbeat of these jobs to `now` (those still queued or running).
     func beat(ids: [String], now: Int) throws
 }

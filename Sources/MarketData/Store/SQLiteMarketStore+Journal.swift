@@ -3,15 +3,19 @@ import GRDB
 /// The daily-run journal in the store: one row per (date, ruleset hash), written in one
 /// transaction, so a killed run leaves either the whole entry or none.
 extension SQLiteMarketStore {
-    /// Records the entry unless one exists for its date and ruleset hash; returns whether it
-    /// was recorded.
-    public func recordJournal(_ entry: JournalEntry) throws -> Bool {
+    /// Records the entry unless one exists for its date and ruleset hash, with its alerts in
+    /// the same transaction; returns whether it was recorded.
+    public func recordJournal(_ entry: JournalEntry, alerts: [PendingAlert], now: Int) throws -> Bool {
         // The unique (date, ruleset_hash) key decides, atomically, whoever else is writing.
         try write { db in
             try db.execute(
                 sql: "INSERT INTO journal (date, ruleset_hash, recorded_at, decision) VALUES (?, ?, ?, ?) ON CONFLICT (date, ruleset_hash) DO NOTHING",
                 arguments: [entry.date.dayNumber, entry.rulesetHash, entry.recordedAt, entry.decision])
-            return db.changesCount > 0
+            guard db.changesCount > 0 else { return false }
+            for alert in alerts {
+                _ = try Self.insertOutbox(db, event: alert.event, payload: alert.payload, messageID: alert.messageID, now: now)
+            }
+            return true
         }
     }
 

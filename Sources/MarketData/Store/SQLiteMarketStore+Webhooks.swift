@@ -34,17 +34,20 @@ extension SQLiteMarketStore: WebhookStore {
     public func enqueue(event: String, payload: String, messageID: (WebhookSubscription) -> String, now: Int) throws -> Int {
         // The subscribers are read in the same transaction, so one removed meanwhile is not
         // written to.
-        try write { db in
-            let subscribed = try Self.webhooks(db).filter { $0.events.contains(event) }
-            for webhook in subscribed {
-                try db.execute(
-                    sql: """
-                        INSERT INTO webhook_outbox (id, webhook_id, event, payload, created_at, attempts, next_attempt_at, state)
-                        VALUES (?, ?, ?, ?, ?, 0, ?, 'pending')
-                        """, arguments: [messageID(webhook), webhook.id, event, payload, now, now])
-            }
-            return subscribed.count
+        try write { db in try Self.insertOutbox(db, event: event, payload: payload, messageID: messageID, now: now) }
+    }
+
+    /// One outbox message per subscription to `event`, inside the caller's transaction.
+    static func insertOutbox(_ db: Database, event: String, payload: String, messageID: (WebhookSubscription) -> String, now: Int) throws -> Int {
+        let subscribed = try webhooks(db).filter { $0.events.contains(event) }
+        for webhook in subscribed {
+            try db.execute(
+                sql: """
+                    INSERT INTO webhook_outbox (id, webhook_id, event, payload, created_at, attempts, next_attempt_at, state)
+                    VALUES (?, ?, ?, ?, ?, 0, ?, 'pending')
+                    """, arguments: [messageID(webhook), webhook.id, event, payload, now, now])
         }
+        return subscribed.count
     }
 
     public func dueMessages(now: Int, limit: Int) throws -> [OutboxMessage] {
