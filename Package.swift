@@ -110,6 +110,7 @@ let package = Package(
             name: "MarketDataTests",
             dependencies: [
                 "MarketData",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Resources")]

@@ -46,17 +46,24 @@ enum PostgresMarketCopy {
         return TreasuryCurve(date: MarketDate(dayNumber: date), yields: try (1...11).map { try cells[$0].decode(Double?.self) })
     }
 
-    static func quote(_ row: PostgresRow) throws -> OptionQuote {
+    /// The quotes of one strike row read with `SELECT <quoteColumns>`, call first (as SQLite's
+    /// `OptionStrikeRow`).
+    static func quotes(_ row: PostgresRow, into quotes: inout [OptionQuote]) throws {
         let cells = row.makeRandomAccess()
-        let text = try cells[4].decode(String.self)
-        guard let right = OptionQuote.Right(rawValue: text) else { throw StoreError.database("option_quotes holds an unknown right '\(text)'") }
-        return OptionQuote(
-            underlying: try cells[0].decode(String.self), quoteDate: MarketDate(dayNumber: try cells[1].decode(Int.self)),
-            expiry: MarketDate(dayNumber: try cells[2].decode(Int.self)), strike: try cells[3].decode(Double.self), right: right,
-            bid: try cells[5].decode(Double.self), ask: try cells[6].decode(Double.self), underlyingPrice: try cells[7].decode(Double?.self),
-            impliedVolatility: try cells[8].decode(Double?.self), delta: try cells[9].decode(Double?.self), volume: try cells[10].decode(Double?.self),
-            openInterest: try cells[11].decode(Double?.self))
+        let underlying = try cells[0].decode(String.self)
+        let quoteDate = MarketDate(dayNumber: try cells[1].decode(Int.self))
+        let expiry = MarketDate(dayNumber: try cells[2].decode(Int.self))
+        let strike = try cells[3].decode(Double.self)
+        for (right, offset) in [(OptionQuote.Right.call, 4), (.put, 11)] {
+            guard let bid = try cells[offset].decode(Double?.self), let ask = try cells[offset + 1].decode(Double?.self) else { continue }
+            quotes.append(
+                OptionQuote(
+                    underlying: underlying, quoteDate: quoteDate, expiry: expiry, strike: strike, right: right, bid: bid, ask: ask,
+                    underlyingPrice: try cells[offset + 2].decode(Double?.self), impliedVolatility: try cells[offset + 3].decode(Double?.self),
+                    delta: try cells[offset + 4].decode(Double?.self), volume: try cells[offset + 5].decode(Double?.self),
+                    openInterest: try cells[offset + 6].decode(Double?.self)))
+        }
     }
 
-    static let quoteColumns = MarketTable.optionQuotes.columns.joined(separator: ", ")
+    static let quoteColumns = MarketTable.optionStrikes.columns.joined(separator: ", ")
 }

@@ -80,7 +80,7 @@ extension PostgresMarketStore {
         let columns = table.columns
         var conflict = ""
         if !table.key.isEmpty {
-            let updates = columns.filter { !table.key.contains($0) }.map { "\($0) = EXCLUDED.\($0)" }
+            let updates = columns.filter { !table.key.contains($0) }.map { "\($0) = \(table.upsertValue($0, table: table.rawValue))" }
             conflict = " ON CONFLICT (\(table.key.joined(separator: ", "))) "
                 + (updates.isEmpty ? "DO NOTHING" : "DO UPDATE SET \(updates.joined(separator: ", "))")
         }

@@ -30,12 +30,16 @@ extension PostgresMarketStore: MarketDataStore {
 
     public func optionQuotes(underlying: String, quoteDate: MarketDate) throws -> [OptionQuote] {
         try read { session in
-            try session.rows(
+            var quotes: [OptionQuote] = []
+            for row in try session.rows(
                 PostgresQuery(
                     unsafeSQL:
-                        "SELECT \(PostgresMarketCopy.quoteColumns) FROM option_quotes WHERE underlying = $1 AND quote_date = $2 ORDER BY expiry, strike, option_right",
-                    binds: try binds(underlying, quoteDate.dayNumber))
-            ).map(PostgresMarketCopy.quote)
+                        "SELECT \(PostgresMarketCopy.quoteColumns) FROM option_strikes WHERE underlying = $1 AND quote_date = $2 ORDER BY expiry, strike",
+                    binds: try binds(underlying, quoteDate.dayNumber)))
+            {
+                try PostgresMarketCopy.quotes(row, into: &quotes)
+            }
+            return quotes
         }
     }
 }
@@ -77,12 +81,15 @@ extension PostgresMarketStore: VixShieldStore {
             let (quotesGeneration, quotes) = try read { session in
                 try session.transaction(begin: "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") {
                     let generation = try Self.marketGeneration(session)
-                    let quotes = try session.rows(
+                    var quotes: [OptionQuote] = []
+                    for row in try session.rows(
                         PostgresQuery(
                             unsafeSQL:
-                                "SELECT \(PostgresMarketCopy.quoteColumns) FROM option_quotes WHERE quote_date BETWEEN $1 AND $2 ORDER BY quote_date, expiry, strike, option_right, underlying",
-                            binds: try binds(quoteDates.lowerBound.dayNumber, quoteDates.upperBound.dayNumber))
-                    ).map(PostgresMarketCopy.quote)
+                                "SELECT \(PostgresMarketCopy.quoteColumns) FROM option_strikes WHERE quote_date BETWEEN $1 AND $2 ORDER BY quote_date, expiry, strike, underlying",
+                            binds: try binds(quoteDates.lowerBound.dayNumber, quoteDates.upperBound.dayNumber)))
+                    {
+                        try PostgresMarketCopy.quotes(row, into: &quotes)
+                    }
                     return (generation, quotes)
                 }
             }
@@ -121,16 +128,20 @@ extension PostgresMarketStore: VixShieldStore {
                         symbol: name, family: table, frequency: "daily", publicationLagDays: 0, count: count,
                         first: first.map(MarketDate.init(dayNumber:)), last: last.map(MarketDate.init(dayNumber:))))
             }
-            for (table, key, dateColumn) in [("option_quotes", "underlying", "quote_date"), ("futures_settlements", "root", "date")] {
+            // Quotes are counted one per side present (a strike row holds up to two).
+            for (table, family, key, dateColumn, count) in [
+                ("option_strikes", "option_quotes", "underlying", "quote_date", "SUM((c_bid IS NOT NULL)::int + (p_bid IS NOT NULL)::int)::bigint"),
+                ("futures_settlements", "futures_settlements", "root", "date", "COUNT(*)"),
+            ] {
                 for row in try session.rows(
                     PostgresQuery(
                         unsafeSQL:
-                            "SELECT \(key), COUNT(*), MIN(\(dateColumn)), MAX(\(dateColumn)) FROM \(table) GROUP BY \(key) ORDER BY \(key) COLLATE \"C\""))
+                            "SELECT \(key), \(count), MIN(\(dateColumn)), MAX(\(dateColumn)) FROM \(table) GROUP BY \(key) ORDER BY \(key) COLLATE \"C\""))
                 {
                     let (name, count, first, last) = try row.decode((String, Int, Int?, Int?).self)
                     result.append(
                         SeriesSummary(
-                            symbol: name, family: table, frequency: "daily", publicationLagDays: 0, count: count,
+                            symbol: name, family: family, frequency: "daily", publicationLagDays: 0, count: count,
                             first: first.map(MarketDate.init(dayNumber:)), last: last.map(MarketDate.init(dayNumber:))))
                 }
             }

@@ -166,6 +166,31 @@ enum PostgresMigrations {
             ALTER TABLE store_generation ADD COLUMN market BIGINT NOT NULL DEFAULT 0
             """
         ),
+        (
+            // Option quotes one row per strike, as SQLite's v9 (see `OptionStrikeRow`).
+            "v4",
+            """
+            CREATE TABLE option_strikes (
+                underlying TEXT COLLATE "C" NOT NULL,
+                quote_date BIGINT NOT NULL,
+                expiry BIGINT NOT NULL,
+                strike DOUBLE PRECISION NOT NULL,
+                c_bid DOUBLE PRECISION, c_ask DOUBLE PRECISION, c_underlying_price DOUBLE PRECISION, c_implied_volatility DOUBLE PRECISION,
+                c_delta DOUBLE PRECISION, c_volume DOUBLE PRECISION, c_open_interest DOUBLE PRECISION,
+                p_bid DOUBLE PRECISION, p_ask DOUBLE PRECISION, p_underlying_price DOUBLE PRECISION, p_implied_volatility DOUBLE PRECISION,
+                p_delta DOUBLE PRECISION, p_volume DOUBLE PRECISION, p_open_interest DOUBLE PRECISION,
+                PRIMARY KEY (underlying, quote_date, expiry, strike),
+                CHECK (c_bid IS NOT NULL OR p_bid IS NOT NULL),
+                CHECK ((c_bid IS NULL) = (c_ask IS NULL) AND (p_bid IS NULL) = (p_ask IS NULL))
+            );
+            INSERT INTO option_strikes
+            SELECT underlying, quote_date, expiry, strike,
+              MAX(CASE WHEN option_right = 'C' THEN bid END), MAX(CASE WHEN option_right = 'C' THEN ask END), MAX(CASE WHEN option_right = 'C' THEN underlying_price END), MAX(CASE WHEN option_right = 'C' THEN implied_volatility END), MAX(CASE WHEN option_right = 'C' THEN delta END), MAX(CASE WHEN option_right = 'C' THEN volume END), MAX(CASE WHEN option_right = 'C' THEN open_interest END),
+              MAX(CASE WHEN option_right = 'P' THEN bid END), MAX(CASE WHEN option_right = 'P' THEN ask END), MAX(CASE WHEN option_right = 'P' THEN underlying_price END), MAX(CASE WHEN option_right = 'P' THEN implied_volatility END), MAX(CASE WHEN option_right = 'P' THEN delta END), MAX(CASE WHEN option_right = 'P' THEN volume END), MAX(CASE WHEN option_right = 'P' THEN open_interest END)
+            FROM option_quotes GROUP BY underlying, quote_date, expiry, strike;
+            DROP TABLE option_quotes
+            """
+        ),
     ]
 
     /// Applies the migrations not yet recorded, in order, in one transaction.

@@ -12,7 +12,7 @@ func temporaryStore(seed: Bool = true) throws -> SQLiteMarketStore {
 func tableCounts(_ store: SQLiteMarketStore) throws -> [String: Int] {
     try store.read { db in
         var counts: [String: Int] = [:]
-        for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_quotes", "futures_settlements", "imports"] {
+        for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_strikes", "futures_settlements", "imports"] {
             counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)")
         }
         return counts

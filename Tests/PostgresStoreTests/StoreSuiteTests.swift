@@ -196,4 +196,35 @@ import Testing
         #expect(try store.journal(from: next.date, to: next.date).isEmpty)
         #expect(try store.messages(webhookID: "w").count == 1)
     }
+
+    /// Quotes are stored a strike per row: a call and a put of one strike come back as two
+    /// quotes in the old order (expiry, strike, call before put); a later file of one side
+    /// replaces that side only; a quote missing a side stays missing.
+    @Test(arguments: Backend.available) func optionQuotesRoundTripThroughStrikeRows(_ backend: Backend) throws {
+        let (store, _, cleanup) = try backend.makeStore(seeded: false)
+        defer { cleanup() }
+        let day = MarketDate(year: 2019, month: 1, day: 2)!
+        let near = MarketDate(year: 2019, month: 1, day: 18)!
+        let far = MarketDate(year: 2019, month: 2, day: 15)!
+        func quote(_ expiry: MarketDate, _ strike: Double, _ right: OptionQuote.Right, _ bid: Double, delta: Double? = nil) -> OptionQuote {
+            OptionQuote(
+                underlying: "SPX", quoteDate: day, expiry: expiry, strike: strike, right: right, bid: bid, ask: bid + 0.5, underlyingPrice: 2510,
+                impliedVolatility: 0.2, delta: delta, volume: 3, openInterest: nil)
+        }
+        let first = [
+            quote(far, 2500, .call, 60), quote(far, 2500, .put, 50, delta: -0.45),
+            quote(near, 2600, .put, 95), quote(near, 2400, .call, 120, delta: 0.8), quote(near, 2400, .put, 10),
+        ]
+        let summary = try store.write(.quotes(first), kind: .chainOptionsDX, symbol: "SPX", file: "a.csv")
+        #expect(summary.rows == 5)
+        let expected = [first[3], first[4], first[2], first[0], first[1]]
+        #expect(try store.optionQuotes(underlying: "SPX", quoteDate: day) == expected)
+        #expect(try store.memoryCopy(quoteDates: day...day).optionQuotes(underlying: "SPX", quoteDate: day) == expected)
+        #expect(try store.catalog().first { $0.symbol == "SPX" && $0.family == "option_quotes" }?.count == 5)
+        // A file of calls only: the 2600 call appears, the 2400 call is replaced, the puts stay.
+        let calls = [quote(near, 2400, .call, 121), quote(near, 2600, .call, 30)]
+        try store.write(.quotes(calls), kind: .chainOptionsDX, symbol: "SPX", file: "b.csv")
+        #expect(try store.optionQuotes(underlying: "SPX", quoteDate: day) == [calls[0], first[4], calls[1], first[2], first[0], first[1]])
+        #expect(try store.optionQuotes(underlying: "VIX", quoteDate: day).isEmpty)
+    }
 }

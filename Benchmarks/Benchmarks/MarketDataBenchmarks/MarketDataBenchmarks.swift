@@ -14,6 +14,34 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
+    // The baseline, measured in the same run: the sqlite3 shell's own `.import` of the
+    // same file into a plain table (33 untyped columns, no key), in one transaction, with the
+    // shell's defaults (rollback journal, 4 KiB pages).
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-file-\(getpid())")
+    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let csv = directory.appendingPathComponent("chain.csv")
+    FileManager.default.createFile(atPath: csv.path, contents: Data(file))
+    let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    if let shell {
+        Benchmark("Baseline: sqlite3 shell .import of the same file into a plain table", configuration: configuration) { benchmark in
+            for _ in benchmark.scaledIterations {
+                let database = directory.appendingPathComponent("plain-\(UUID().uuidString).sqlite")
+                defer { try? FileManager.default.removeItem(at: database) }
+                let columns = (1...33).map { "c\($0)" }.joined(separator: ", ")
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: shell)
+                process.arguments = [
+                    database.path, "CREATE TABLE t (\(columns));", ".import --csv --skip 1 \(csv.path) t",
+                ]
+                try process.run()
+                process.waitUntilExit()
+                guard process.terminationStatus == 0 else { throw ShellFailed(status: process.terminationStatus) }
+            }
+        }
+    } else {
+        print("sqlite3 shell not found: the .import baseline is not measured")
+    }
+
     Benchmark("Import OptionsDX chain 1M rows (parse + SQLite write)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-\(UUID().uuidString)")
@@ -23,4 +51,9 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try store.write(records, kind: .chainOptionsDX, symbol: "SPX", file: "bench.csv").rows)
         }
     }
+}
+
+/// The sqlite3 shell exited with a failure status.
+struct ShellFailed: Error {
+    let status: Int32
 }

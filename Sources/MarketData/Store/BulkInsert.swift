@@ -42,6 +42,12 @@ struct BulkInsert {
         sqlite3_bind_text(statement.sqliteStatement, index, value, -1, transient)
     }
 
+    /// Leaves the next parameter bound to the value it had for the previous row (a reset keeps
+    /// bindings): a column that repeats row after row is not converted and copied again.
+    mutating func keep() {
+        index += 1
+    }
+
     /// Executes the bound row and resets the statement for the next one.
     mutating func step() throws {
         let code = sqlite3_step(statement.sqliteStatement)

@@ -5,7 +5,7 @@
 public enum MarketTable: String, CaseIterable, Sendable {
     case series, bars, observations, events, sessions, imports
     case treasuryCurves = "treasury_curves"
-    case optionQuotes = "option_quotes"
+    case optionStrikes = "option_strikes"
     case futuresSettlements = "futures_settlements"
 
     public var columns: [String] {
@@ -16,11 +16,7 @@ public enum MarketTable: String, CaseIterable, Sendable {
         case .treasuryCurves: ["date", "m1", "m3", "m6", "y1", "y2", "y3", "y5", "y7", "y10", "y20", "y30"]
         case .events: ["date", "event", "kind", "time_et"]
         case .sessions: ["date", "open_utc", "close_utc"]
-        case .optionQuotes:
-            [
-                "underlying", "quote_date", "expiry", "strike", "option_right", "bid", "ask", "underlying_price", "implied_volatility",
-                "delta", "volume", "open_interest",
-            ]
+        case .optionStrikes: OptionStrikeRow.columns
         case .futuresSettlements: ["root", "date", "expiry", "settle"]
         // The log's id is each store's own sequence, so it is not copied.
         case .imports: ["kind", "symbol", "file", "row_count", "first_date", "last_date"]
@@ -35,17 +31,25 @@ public enum MarketTable: String, CaseIterable, Sendable {
         case .bars, .observations: ["symbol", "date"]
         case .treasuryCurves, .sessions: ["date"]
         case .events: ["date", "event"]
-        case .optionQuotes: ["underlying", "quote_date", "expiry", "strike", "option_right"]
+        case .optionStrikes: OptionStrikeRow.key
         case .futuresSettlements: ["root", "date", "expiry"]
         case .imports: []
         }
     }
 
     /// The column naming the series a row belongs to, where rows belong to one.
+    /// How an upsert sets `column` from the new row (`EXCLUDED`) over the stored one: whole for
+    /// most tables; for a strike row, each side only when the new row has that side (a file of
+    /// calls does not erase the stored puts).
+    public func upsertValue(_ column: String, table name: String) -> String {
+        guard self == .optionStrikes, let side = column.first, column.dropFirst().hasPrefix("_") else { return "EXCLUDED.\(column)" }
+        return "CASE WHEN EXCLUDED.\(side)_bid IS NOT NULL THEN EXCLUDED.\(column) ELSE \(name).\(column) END"
+    }
+
     public var symbolColumn: String? {
         switch self {
         case .series, .bars, .observations: "symbol"
-        case .optionQuotes: "underlying"
+        case .optionStrikes: "underlying"
         case .futuresSettlements: "root"
         case .treasuryCurves, .events, .sessions, .imports: nil
         }

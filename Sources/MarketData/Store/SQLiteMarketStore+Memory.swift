@@ -38,11 +38,14 @@ extension SQLiteMarketStore {
             }
             var quotes: [MarketDate: [OptionQuote]] = [:]
             let quoteRows = try Row.fetchCursor(
-                db, sql: "SELECT * FROM option_quotes WHERE quote_date BETWEEN ? AND ? ORDER BY quote_date, expiry, strike, option_right, underlying",
+                db,
+                sql: "SELECT \(OptionStrikeRow.columns.joined(separator: ", ")) FROM option_strikes WHERE quote_date BETWEEN ? AND ? ORDER BY quote_date, expiry, strike, underlying",
                 arguments: [quoteDates.lowerBound.dayNumber, quoteDates.upperBound.dayNumber])
+            var day: [OptionQuote] = []
             while let row = try quoteRows.next() {
-                let quote = Self.optionQuote(row)
-                quotes[quote.quoteDate, default: []].append(quote)
+                day.removeAll(keepingCapacity: true)
+                OptionStrikeRow.quotes(row, into: &day)
+                if let date = day.first?.quoteDate { quotes[date, default: []].append(contentsOf: day) }
             }
             var futures: [String: [MarketDate: [FuturesSettlement]]] = [:]
             let futureRows = try Row.fetchCursor(db, sql: "SELECT root, date, expiry, settle FROM futures_settlements ORDER BY root, date, expiry")

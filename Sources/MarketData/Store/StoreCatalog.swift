@@ -51,13 +51,17 @@ extension SQLiteMarketStore {
                         first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
             }
             // Option quotes by underlying, futures settlements by root.
-            for (table, key, dateColumn) in [("option_quotes", "underlying", "quote_date"), ("futures_settlements", "root", "date")] {
+            // Quotes are counted one per side present (a strike row holds up to two).
+            for (table, key, dateColumn, count) in [
+                ("option_strikes", "underlying", "quote_date", "SUM((c_bid IS NOT NULL) + (p_bid IS NOT NULL))"),
+                ("futures_settlements", "root", "date", "COUNT(*)"),
+            ] {
                 for row in try Row.fetchAll(
-                    db, sql: "SELECT \(key) AS name, COUNT(*) n, MIN(\(dateColumn)) first, MAX(\(dateColumn)) last FROM \(table) GROUP BY \(key) ORDER BY \(key)")
+                    db, sql: "SELECT \(key) AS name, \(count) n, MIN(\(dateColumn)) first, MAX(\(dateColumn)) last FROM \(table) GROUP BY \(key) ORDER BY \(key)")
                 {
                     result.append(
                         SeriesSummary(
-                            symbol: row["name"], family: table, frequency: "daily", publicationLagDays: 0, count: row["n"],
+                            symbol: row["name"], family: table == "option_strikes" ? "option_quotes" : table, frequency: "daily", publicationLagDays: 0, count: row["n"],
                             first: (row["first"] as Int?).map(MarketDate.init(dayNumber:)), last: (row["last"] as Int?).map(MarketDate.init(dayNumber:))))
                 }
             }
@@ -70,7 +74,7 @@ extension SQLiteMarketStore {
     public func contentChecksum() throws -> UInt64 {
         try read { db in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325  // FNV-1a
-            for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_quotes", "futures_settlements", "imports"] {
+            for table in ["series", "bars", "observations", "treasury_curves", "events", "sessions", "option_strikes", "futures_settlements", "imports"] {
                 let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM \(table) ORDER BY 1, 2")
                 while let row = try cursor.next() {
                     for byte in row.description.utf8 {

@@ -136,23 +136,8 @@ extension SQLiteMarketStore {
             summary.firstDate = sessions.first?.date
             summary.lastDate = sessions.last?.date
         case .quotes(let quotes):
-            var insert = try BulkInsert(db, sql: "INSERT OR REPLACE INTO option_quotes VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-            for quote in quotes {
-                insert.bind(quote.underlying)
-                insert.bind(quote.quoteDate.dayNumber)
-                insert.bind(quote.expiry.dayNumber)
-                insert.bind(quote.strike)
-                insert.bind(quote.right.rawValue)
-                insert.bind(quote.bid)
-                insert.bind(quote.ask)
-                insert.bind(quote.underlyingPrice)
-                insert.bind(quote.impliedVolatility)
-                insert.bind(quote.delta)
-                insert.bind(quote.volume)
-                insert.bind(quote.openInterest)
-                try insert.step()
-                tick()
-            }
+            var writer = try OptionStrikeRow.Writer(db)
+            try writer.write(quotes, tick: tick)
             summary.firstDate = quotes.first?.quoteDate
             summary.lastDate = quotes.last?.quoteDate
         }

@@ -198,6 +198,30 @@ enum StoreMigrations {
                     CREATE INDEX backtest_jobs_state ON backtest_jobs (state, created_at);
                     """)
         }
+        // Option quotes one row per strike (call and put side by side): half the rows a chain
+        // import writes. The old rows are carried over, a strike's call and put joined.
+        migrator.registerMigration("v9") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE option_strikes (
+                        underlying TEXT NOT NULL,
+                        quote_date INTEGER NOT NULL,
+                        expiry INTEGER NOT NULL,
+                        strike REAL NOT NULL,
+                        c_bid REAL, c_ask REAL, c_underlying_price REAL, c_implied_volatility REAL, c_delta REAL, c_volume REAL, c_open_interest REAL,
+                        p_bid REAL, p_ask REAL, p_underlying_price REAL, p_implied_volatility REAL, p_delta REAL, p_volume REAL, p_open_interest REAL,
+                        PRIMARY KEY (underlying, quote_date, expiry, strike),
+                        CHECK (c_bid IS NOT NULL OR p_bid IS NOT NULL),
+                        CHECK ((c_bid IS NULL) = (c_ask IS NULL) AND (p_bid IS NULL) = (p_ask IS NULL))
+                    ) WITHOUT ROWID;
+                    INSERT INTO option_strikes
+                    SELECT underlying, quote_date, expiry, strike,
+                      MAX(CASE WHEN option_right = 'C' THEN bid END), MAX(CASE WHEN option_right = 'C' THEN ask END), MAX(CASE WHEN option_right = 'C' THEN underlying_price END), MAX(CASE WHEN option_right = 'C' THEN implied_volatility END), MAX(CASE WHEN option_right = 'C' THEN delta END), MAX(CASE WHEN option_right = 'C' THEN volume END), MAX(CASE WHEN option_right = 'C' THEN open_interest END),
+                      MAX(CASE WHEN option_right = 'P' THEN bid END), MAX(CASE WHEN option_right = 'P' THEN ask END), MAX(CASE WHEN option_right = 'P' THEN underlying_price END), MAX(CASE WHEN option_right = 'P' THEN implied_volatility END), MAX(CASE WHEN option_right = 'P' THEN delta END), MAX(CASE WHEN option_right = 'P' THEN volume END), MAX(CASE WHEN option_right = 'P' THEN open_interest END)
+                    FROM option_quotes GROUP BY underlying, quote_date, expiry, strike;
+                    DROP TABLE option_quotes;
+                    """)
+        }
         return migrator
     }
 }

@@ -66,10 +66,12 @@ extension SQLiteMarketStore: MarketDataStore {
 
     public func optionQuotes(underlying: String, quoteDate: MarketDate) throws -> [OptionQuote] {
         try read { db in
-            try Row.fetchAll(
-                db, sql: "SELECT * FROM option_quotes WHERE underlying = ? AND quote_date = ? ORDER BY expiry, strike, option_right",
-                arguments: [underlying, quoteDate.dayNumber]
-            ).map(Self.optionQuote)
+            var quotes: [OptionQuote] = []
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT \(OptionStrikeRow.columns.joined(separator: ", ")) FROM option_strikes WHERE underlying = ? AND quote_date = ? ORDER BY expiry, strike",
+                arguments: [underlying, quoteDate.dayNumber])
+            while let row = try rows.next() { OptionStrikeRow.quotes(row, into: &quotes) }
+            return quotes
         }
     }
 
@@ -85,15 +87,6 @@ extension SQLiteMarketStore: MarketDataStore {
                 arguments: [root, from.dayNumber, through.dayNumber]
             ).map { FuturesSettlement(root: root, date: MarketDate(dayNumber: $0[0]), expiry: MarketDate(dayNumber: $0[1]), settle: $0[2]) }
         }
-    }
-
-    static func optionQuote(_ row: Row) -> OptionQuote {
-        OptionQuote(
-            underlying: row["underlying"], quoteDate: MarketDate(dayNumber: row["quote_date"]),
-            expiry: MarketDate(dayNumber: row["expiry"]), strike: row["strike"],
-            right: OptionQuote.Right(rawValue: row["option_right"]) ?? .call, bid: row["bid"], ask: row["ask"],
-            underlyingPrice: row["underlying_price"], impliedVolatility: row["implied_volatility"],
-            delta: row["delta"], volume: row["volume"], openInterest: row["open_interest"])
     }
 
     public func snapshot(asOf: MarketDate) throws -> MarketSnapshot {
