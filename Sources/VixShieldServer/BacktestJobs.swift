@@ -79,7 +79,11 @@ public actor BacktestJobs {
 
     /// The job's status, from the store (any replica's job); nil when unknown.
     func status(_ id: String) throws -> Status? {
+        guard let job = try store.job(id: id) else { return nil }
+        // A plain read unless this job looks stale (pages poll every two seconds): only then a
+        // write, conditional in the store, so a job finishing meanwhile stays finished.
         let time = now()
+        guard job.isActive && job.heartbeatAt < time - Self.staleAfter else { return try Self.status(job) }
         try store.failStaleJobs(staleBefore: time - Self.staleAfter, error: BacktestJob.staleError, now: time, keep: Self.maximumKept)
         return try store.job(id: id).map(Self.status)
     }

@@ -6,18 +6,11 @@ import Testing
 @Suite struct BookCommandTests {
     let cli = ExecutableTests()
 
-    static let fills = """
-        date,symbol,quantity,price,fees,layer
-        2018-01-02,CASH,1,1000000,0,
-        2018-01-19,SPX   180216P02600000,-2,4.20,2.62,condor
-        2018-01-19,SPX   180216P02550000,2,2.60,2.62,condor
-        2018-01-19,SPX   180216C02950000,-2,3.10,2.62,condor
-        2018-01-19,SPX   180216C03000000,2,1.20,2.62,condor
-        2018-01-22,VIX   180321C00020000,50,1.15,55.00,layer3
-        2018-01-22,VXH18,-1,13.10,2.70,layer1
-        2018-02-05,VIX   180321C00020000,-20,9.80,22.00,layer3
-
-        """
+    /// The February 2018 example book (`examples/book-2018-02.csv`, also served by the dashboard
+    /// check) and a later partial close of the layer-3 calls.
+    static let fills = (try? RepositoryFiles.text("examples/book-2018-02.csv")).map {
+        $0 + "2018-02-05,VIX   180321C00020000,-20,9.80,22.00,layer3\n"
+    } ?? "examples/book-2018-02.csv is missing"
 
     @Test func importShowAndRefuse() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-book-\(UUID().uuidString)")

@@ -17,17 +17,7 @@ work="$(mktemp -d)"
 db="$work/store.sqlite"
 read_token="$("$binary" token create --scope read --label dashboard-check --db "$db" | tail -n 1)"
 trade_token="$("$binary" token create --scope trade --db "$db" | tail -n 1)"
-cat > "$work/fills.csv" <<'CSV'
-date,symbol,quantity,price,fees,layer
-2018-01-02,CASH,1,1000000,0,
-2018-01-19,SPX   180216P02600000,-2,4.20,2.62,condor
-2018-01-19,SPX   180216P02550000,2,2.60,2.62,condor
-2018-01-19,SPX   180216C02950000,-2,3.10,2.62,condor
-2018-01-19,SPX   180216C03000000,2,1.20,2.62,condor
-2018-01-22,VIX   180321C00020000,50,1.15,55.00,layer3
-2018-01-22,VXH18,-1,13.10,2.70,layer1
-CSV
-"$binary" book import --db "$db" --as-of 2018-02-05 "$work/fills.csv" >/dev/null
+"$binary" book import --db "$db" --as-of 2018-02-05 "$root/examples/book-2018-02.csv" >/dev/null
 trap 'kill $server 2>/dev/null || true; rm -rf "$work"' EXIT
 source "$root/Tools/lib/serve.sh"
 start_server "$binary" "$db" "$work/serve.log"

@@ -82,7 +82,7 @@ public enum HedgeFrontier {
         }
         _ = try timeline.regimeTape(ruleset.regime)
         let sessions = timeline.days.map(EpisodeInputs.Session.init)
-        let slots = FrontierSlots(count: jobs.count)
+        let slots = ResultSlots<Measured>(count: jobs.count)
         let planned = jobs
         DispatchQueue.concurrentPerform(iterations: planned.count) { index in
             slots.set(index, Result { try measure(planned[index], timeline: timeline, sessions: sessions) })
@@ -166,34 +166,5 @@ public enum HedgeFrontier {
     private static func difference(_ a: Double?, _ b: Double?) -> Double? {
         guard let a, let b else { return nil }
         return a - b
-    }
-}
-
-/// Results by index, filled from the parallel runs.
-final class FrontierSlots: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Result<HedgeFrontier.Measured, any Error>?]
-    private var done = 0
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Result<HedgeFrontier.Measured, any Error>) {
-        lock.lock()
-        storage[index] = value
-        done += 1
-        lock.unlock()
-    }
-
-    var finished: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return done
-    }
-
-    /// The results in index order; the first error by index is rethrown.
-    func values() throws -> [HedgeFrontier.Measured] {
-        lock.lock()
-        defer { lock.unlock() }
-        return try storage.map { try $0!.get() }
     }
 }

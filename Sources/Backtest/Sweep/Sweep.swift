@@ -51,11 +51,11 @@ public enum Sweep {
         let from = timeline.from, to = timeline.to
         let count = grid.variants.count
         for variant in grid.variants { _ = try timeline.regimeTape(variant.ruleset.regime) }
-        let results = Results(count: count)
+        let results = ResultSlots<Outcome>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let variant = grid.variants[index]
             let configuration = BacktestConfiguration(from: from, to: to, ruleset: variant.ruleset, hedge: .alvh, models: timeline.parameters)
-            results.store(
+            results.set(
                 index,
                 Result {
                     let run = try Simulator.run(timeline: timeline, configuration: configuration)
@@ -74,7 +74,7 @@ public enum Sweep {
                 })
             progress?(results.finished, count)
         }
-        let outcomes = try results.values.map { try $0!.get() }
+        let outcomes = try results.values()
         let dayNumbers = timeline.sessions.map(\.dayNumber)
         let returns = outcomes.map(\.returns)
         var rows = outcomes.map(\.row)
@@ -120,27 +120,5 @@ public enum Sweep {
     struct Outcome: Sendable {
         var row: Row
         var returns: [Double]
-    }
-
-    /// Results filled concurrently, one slot per variant.
-    final class Results: @unchecked Sendable {
-        private let lock = NSLock()
-        private(set) var values: [Swift.Result<Outcome, any Error>?]
-        private var done = 0
-
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-
-        func store(_ index: Int, _ result: Swift.Result<Outcome, any Error>) {
-            lock.lock()
-            values[index] = result
-            done += 1
-            lock.unlock()
-        }
-
-        var finished: Int {
-            lock.lock()
-            defer { lock.unlock() }
-            return done
-        }
     }
 }
