@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Pure maths: no dependencies, so it can be reused anywhere and benchmarked in isolation.
@@ -68,7 +69,10 @@ let package = Package(
         // Day-by-day replay: fills, fees, margin, the cents ledger, metrics and baselines.
         .target(
             name: "Backtest",
-            dependencies: ["QuantCore", "MarketData", "VolModels", "Strategy", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: [
+                "QuantCore", "MarketData", "VolModels", "Strategy", .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
         ),
         // The HTTP API on Hummingbird 2: routes, auth, problem+json; no trading logic (the routes
         // call the same library functions as the commands).

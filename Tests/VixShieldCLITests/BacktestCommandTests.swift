@@ -11,14 +11,17 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
         let trades = directory.appendingPathComponent("trades.csv").path
-        let text = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--trades", trades])
+        let cache = directory.appendingPathComponent("cache").path
+        let text = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--trades", trades, "--cache-dir", cache])
         #expect(text.status == 0, "\(text.err)")
+        #expect(text.err.contains("timeline cache: built and written to \(cache)/timeline-"), "\(text.err)")
         for needle in ["ALVH strategy", "Cboe CNDR replica", "Cboe VXTH replica", "buy and hold S&P 500", "by component", "calendar-year returns", "not investment advice", "Modelled prices"] {
             #expect(text.out.contains(needle), "missing \(needle)")
         }
         let csv = try String(contentsOfFile: trades, encoding: .utf8)
         #expect(csv.hasPrefix("opened,closed,expiry,long_put,short_put,short_call,long_call,quantity,credit,exit,pnl\n"))
-        let json = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
+        let json = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json", "--no-cache"])
+        #expect(json.err.contains("timeline cache: off"), "\(json.err)")
         let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as! [String: Any]
         #expect(Set(object.keys) == ["from", "to", "rulesetHash", "prices", "disclaimer", "summaries", "annualReturns", "regimeSessions", "vixInputs", "episodes", "days"])
         let days = try #require(object["days"] as? [[String: Any]])
@@ -35,8 +38,12 @@ import Testing
         }
         let e0 = (days[0]["equity"] as? [String: Double])?["strategy"] ?? 0, e1 = (days[1]["equity"] as? [String: Double])?["strategy"] ?? 0
         #expect(abs((days[1]["strategyReturn"] as? Double ?? 0) - (e1 / e0 - 1)) < 1e-12)
-        let again = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json"])
+        // Read from the cache the first run wrote: the same report as the fresh calibration.
+        let again = try cli.run(["backtest", "--db", db, "--from", "2017-10-02", "--to", "2017-12-29", "--json", "--cache-dir", cache])
+        #expect(again.err.contains("timeline cache: read from \(cache)/timeline-") && again.err.contains("regime tape cache: read from"), "\(again.err)")
         #expect(again.out == json.out)
+        let both = try cli.run(["backtest", "--db", db, "--no-cache", "--cache-dir", cache])
+        #expect(both.status != 0 && both.err.contains("--no-cache and --cache-dir exclude each other"), "\(both.err)")
         let bad = try cli.run(["backtest", "--db", db, "--from", "2018-01-05", "--to", "2017-12-29"])
         #expect(bad.status != 0 && bad.err.contains("is after"))
     }

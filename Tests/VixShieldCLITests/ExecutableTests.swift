@@ -19,11 +19,16 @@ import Testing
         }
     }
 
+    /// Where the binary's caches go during the tests (never the user's ~/.cache).
+    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-test-cache-\(UUID().uuidString)").path
+
     func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
         process.executableURL = try Self.binary
         process.arguments = arguments
-        if let environment { process.environment = environment }
+        var environment = environment ?? ProcessInfo.processInfo.environment
+        if environment["XDG_CACHE_HOME"] == nil { environment["XDG_CACHE_HOME"] = Self.cacheHome }
+        process.environment = environment
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out

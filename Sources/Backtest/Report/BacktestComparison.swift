@@ -1,3 +1,4 @@
+import Dispatch
 import MarketData
 import Strategy
 import VolModels
@@ -70,11 +71,29 @@ public enum BacktestComparison {
     public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard, booksAt: Set<MarketDate> = []) throws -> Result {
         let from = timeline.from, to = timeline.to
         let configuration = BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
-        let strategy = try Simulator.run(timeline: timeline, configuration: configuration, booksAt: booksAt)
-        let cndr = try CNDRReplica.run(
-            timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
-        let vxth = try VXTHReplica.run(
-            timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
+        // The strategy on one core, the two replicas on the other: they share only the timeline
+        // (whose caches are locked); an error is rethrown as the serial order would (strategy first).
+        enum Run: Sendable {
+            case strategy(BacktestRun)
+            case replicas(cndr: ReplicaRun, vxth: ReplicaRun)
+        }
+        let slots = ResultSlots<Run>(count: 2)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            slots.set(
+                index,
+                Swift.Result {
+                    if index == 0 { return .strategy(try Simulator.run(timeline: timeline, configuration: configuration, booksAt: booksAt)) }
+                    let cndr = try CNDRReplica.run(
+                        timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
+                    let vxth = try VXTHReplica.run(
+                        timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
+                    return .replicas(cndr: cndr, vxth: vxth)
+                })
+        }
+        let finished = try slots.values()
+        guard case .strategy(let strategy) = finished[0], case .replicas(let cndr, let vxth) = finished[1] else {
+            preconditionFailure("the two slots hold the strategy and the replicas")
+        }
         let dates = strategy.days.map(\.date)
         let holdEquity = try BuyAndHold.equityCurve(closes: strategy.days.map(\.spx), initial: ruleset.capital)
         let trades = strategy.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }

@@ -19,14 +19,37 @@ public final class MarketTimeline: Sendable {
     let days: [MarketDay]
     let store: any MarketDataStore
     let parallel: Bool
+    let binding: CacheBinding?
+    /// Whether the days were read from the disk cache, built and written, or built without one.
+    public let cacheOutcome: TimelineCacheOutcome
     private let tapes = TapeCache()
     private let chains = ChainCache()
 
     /// Sessions in `from ... to` with an S&P 500 and a VIX close. `parallel` builds the days on
     /// all cores (the result is identical either way).
-    public init(
+    public convenience init(
         store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate,
         parameters: ChainModelParameters = ChainModelParameters(), parallel: Bool = true
+    ) throws {
+        try self.init(store: store, calendar: calendar, from: from, to: to, parameters: parameters, parallel: parallel, binding: nil)
+    }
+
+    /// The same timeline, read from `cache` when a run over the same store content, calendar,
+    /// range, model parameters and executable wrote it, otherwise built and written there (see
+    /// `TimelineCache`); regime tapes are cached the same way. A timeline read from the cache
+    /// equals the one built (the tests compare whole reports byte for byte); `cacheOutcome`
+    /// says which happened.
+    public convenience init(
+        store: MemoryMarketStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate,
+        parameters: ChainModelParameters = ChainModelParameters(), parallel: Bool = true, cache: TimelineCache?
+    ) throws {
+        let binding = cache.map { CacheBinding(cache: $0, storeDigest: TimelineCache.storeDigest(store, calendar: calendar)) }
+        try self.init(store: store, calendar: calendar, from: from, to: to, parameters: parameters, parallel: parallel, binding: binding)
+    }
+
+    init(
+        store: some MarketDataStore, calendar: TradingCalendar, from: MarketDate, to: MarketDate, parameters: ChainModelParameters,
+        parallel: Bool, binding: CacheBinding?
     ) throws {
         try parameters.validate()
         let vixDays = Set(try store.observations("VIX", from: from, asOf: to).map(\.date))
@@ -41,17 +64,51 @@ public final class MarketTimeline: Sendable {
         self.sessions = sessions
         self.store = store
         self.parallel = parallel
-        days = try ParallelMap.map(sessions.count, parallel: parallel) { index in
-            try MarketDay(store: store, calendar: calendar, date: sessions[index], parameters: parameters)
+        self.binding = binding
+        func build() throws -> [MarketDay] {
+            try ParallelMap.map(sessions.count, parallel: parallel) { index in
+                try MarketDay(store: store, calendar: calendar, date: sessions[index], parameters: parameters)
+            }
         }
+        guard let binding else {
+            days = try build()
+            cacheOutcome = .off
+            return
+        }
+        let key = binding.cache.key(
+            kind: "timeline", storeDigest: binding.storeDigest,
+            parts: [from.description, to.description, try CacheBinding.canonicalJSON(parameters)])
+        (days, cacheOutcome) = try binding.cache.value(
+            kind: "timeline", key: key,
+            decode: { payload in
+                try TimelineArchive.days(payload, sessions: sessions, parallel: parallel) { reader, index in
+                    try MarketDay(archived: &reader, store: store, calendar: calendar, date: sessions[index], parameters: parameters)
+                }
+            },
+            build: build,
+            encode: { days in TimelineArchive.payload(days.map { day in
+                var out = ArchiveWriter(capacity: 2048)
+                day.archive(into: &out, parameters: parameters)
+                return out.bytes
+            }) })
     }
 
     /// The regime path under `rules`, built once per distinct rules.
     func regimeTape(_ rules: RegimeRules) throws -> RegimeTape {
         try tapes.tape(rules) {
-            try RegimeTape(rules: rules, sessions: sessions, store: store, calendar: calendar, parallel: parallel)
+            let build = { try RegimeTape(rules: rules, sessions: self.sessions, store: self.store, calendar: self.calendar, parallel: self.parallel) }
+            guard let binding else { return (try build(), .off) }
+            let key = binding.cache.key(
+                kind: "tape", storeDigest: binding.storeDigest,
+                parts: [from.description, to.description, try CacheBinding.canonicalJSON(rules)])
+            return try binding.cache.value(
+                kind: "tape", key: key, decode: { try RegimeTape(archived: $0, rules: rules, sessions: sessions.count) }, build: build,
+                encode: { $0.archive() })
         }
     }
+
+    /// What the cache did for each regime tape built so far, in the order they were asked for.
+    public var tapeCacheOutcomes: [TimelineCacheOutcome] { tapes.outcomes }
 
     /// The SPX chain of one expiry on session `index`, generated on first use and then shared:
     /// variants differ in the condors they choose, not in the quotes they choose from.
@@ -98,15 +155,21 @@ public final class MarketTimeline: Sendable {
     /// Regime tapes by rules (a short list: sweeps rarely vary the regime rules).
     final class TapeCache: @unchecked Sendable {
         private let lock = NSLock()
-        private var tapes: [RegimeTape] = []
+        private var tapes: [(tape: RegimeTape, outcome: TimelineCacheOutcome)] = []
 
-        func tape(_ rules: RegimeRules, build: () throws -> RegimeTape) throws -> RegimeTape {
+        func tape(_ rules: RegimeRules, build: () throws -> (RegimeTape, TimelineCacheOutcome)) throws -> RegimeTape {
             lock.lock()
             defer { lock.unlock() }
-            if let tape = tapes.first(where: { $0.rules == rules }) { return tape }
-            let tape = try build()
-            tapes.append(tape)
+            if let tape = tapes.first(where: { $0.tape.rules == rules }) { return tape.tape }
+            let (tape, outcome) = try build()
+            tapes.append((tape, outcome))
             return tape
+        }
+
+        var outcomes: [TimelineCacheOutcome] {
+            lock.lock()
+            defer { lock.unlock() }
+            return tapes.map(\.outcome)
         }
     }
 }

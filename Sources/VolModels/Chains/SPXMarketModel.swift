@@ -7,7 +7,7 @@ import QuantCore
 public struct SPXMarketModel: Sendable {
     public let inputs: MarketInputs
     public internal(set) var expiryDates: [MarketDate]
-    public private(set) var surface: SPXVolSurface
+    public internal(set) var surface: SPXVolSurface
     public let parameters: ChainModelParameters
 
     public init(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()) throws {
@@ -188,12 +188,12 @@ public struct SPXMarketModel: Sendable {
         public var isReal: Bool { self == .skew || self == .realChain }
     }
 
-    public private(set) var skewSource = SkewSource.fixed
+    public internal(set) var skewSource = SkewSource.fixed
     /// The SKEW the smile was calibrated to, and the Cboe SKEW over the calibrated chain.
-    public private(set) var skewTarget: Double?
-    public private(set) var modelSKEW: Double?
+    public internal(set) var skewTarget: Double?
+    public internal(set) var modelSKEW: Double?
     /// What was real and what fell back, for every output that shows these prices.
-    public private(set) var notes: [String] = []
+    public internal(set) var notes: [String] = []
 
     /// A model whose surface is fitted to a real chain of that date instead of derived from the
     /// VIX (see `RealChainCalibration`); `fit` reports the fit error.
@@ -221,11 +221,11 @@ public struct SPXMarketModel: Sendable {
     }
 
     /// Set when the surface was fitted to a real chain.
-    public private(set) var fit: SurfaceFit?
+    public internal(set) var fit: SurfaceFit?
 
     /// The VIX level fed to the surface's 30-day variance-swap anchor after matching the Cboe
     /// computation (equal to the input VIX unless an event or the strike grid moved it).
-    public private(set) var anchorVIX: Double = 0
+    public internal(set) var anchorVIX: Double = 0
 
     private func format(_ x: Double) -> String { String(format: "%.2f", x) }
 

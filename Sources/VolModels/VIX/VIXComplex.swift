@@ -38,12 +38,12 @@ public struct VIXComplex: Sendable {
     /// The VVIX the surface is calibrated to (real or fallback).
     public let vvixTarget: Double
     /// The Cboe VVIX over the calibrated chain (set by `calibrate`).
-    public private(set) var vvixModel: Double
+    public internal(set) var vvixModel: Double
     /// The calibrated 30-day ATM vol of vol s.
     public let atmVolatility30d: Double
     public let optionModel: VIXOptionModel
     /// What was real and what fell back, for every output that shows these prices.
-    public private(set) var notes: [String]
+    public internal(set) var notes: [String]
 
     /// Builds the day's complex from `inputs.vixComplex` (parameters validated first). The VVIX
     /// is computed over the strikes the chain lists (`strikes(future:step:)`).

@@ -42,6 +42,11 @@ struct BacktestCommand: ParsableCommand {
         help: ArgumentHelp(
             "Run the hedge frontier instead: each layer's budget × 0, 0.25, 0.5, 1, 1.5, 2 on one timeline, in parallel (with --json, --report).")
     ) var frontier = false
+    @Option(
+        help: ArgumentHelp(
+            "Directory of the calibrated-timeline cache (default: $XDG_CACHE_HOME/vixshield/timelines, or ~/.cache/vixshield/timelines).",
+            valueName: "dir")) var cacheDir: String?
+    @Flag(help: "Calibrate every session again: neither read nor write the timeline cache.") var noCache = false
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
@@ -49,6 +54,7 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--frontier runs on its own: not with --sweep, --book-out or --trades")
         }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
+        if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir exclude each other") }
         if (bookOut == nil) != (at == nil) { throw ValidationError("--book-out and --at go together") }
     }
 
@@ -58,6 +64,7 @@ struct BacktestCommand: ParsableCommand {
 
     func run() throws {
         let ruleset = try rules.load()
+        try ruleset.validate()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
         let catalog = try database.catalog()
@@ -67,28 +74,35 @@ struct BacktestCommand: ParsableCommand {
         let start = from ?? max(Self.defaultStart, firstVIX, firstSPX)
         let end = to ?? min(lastVIX, lastSPX)
         guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
-        // One read of the store into memory: the replay then reads its histories without SQL.
-        let market = try MemoryMarketStore.load(database, quoteDates: start...end)
+        // The sweep grid is read before the long work, so that a bad file fails at once.
+        var grid: SweepGrid?
         if let sweep {
             guard let text = try? String(contentsOfFile: sweep, encoding: .utf8) else { throw ValidationError("cannot read sweep file \(sweep)") }
-            let grid = try SweepGrid.load(toml: text, file: sweep, base: ruleset)
+            let loaded = try SweepGrid.load(toml: text, file: sweep, base: ruleset)
+            for variant in loaded.variants { try variant.ruleset.validate() }
+            grid = loaded
+        }
+        // One read of the store into memory: the replay then reads its histories without SQL.
+        let market = try MemoryMarketStore.load(database, quoteDates: start...end)
+        let cache = noCache ? nil : TimelineCache(directory: cacheDir ?? TimelineCache.defaultDirectory())
+        let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end, cache: cache)
+        defer { reportCache(timeline) }
+        if let grid {
             let bar = SweepProgress(enabled: !json)
-            let report = try Sweep.run(grid: grid, store: market, calendar: calendar, from: start, to: end) { done, total in bar.update(done, total) }
+            let report = try Sweep.run(grid: grid, timeline: timeline) { done, total in bar.update(done, total) }
             bar.finish()
             write(json ? try JSONOutput.encode(report) : SweepText.render(report))
             return
         }
         if frontier {
             let bar = SweepProgress(enabled: !json)
-            let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end)
             let report = try HedgeFrontier.run(timeline: timeline, ruleset: ruleset) { done, total in bar.update(done, total) }
             bar.finish()
             if let path = self.report { try FrontierHTML.render(report).write(toFile: path, atomically: true, encoding: .utf8) }
             write(json ? try JSONOutput.encode(report) : FrontierText.render(report))
             return
         }
-        let result = try BacktestComparison.compare(
-            store: market, calendar: calendar, from: start, to: end, ruleset: ruleset, booksAt: at.map { [$0] } ?? [])
+        let result = try BacktestComparison.compare(timeline: timeline, ruleset: ruleset, booksAt: at.map { [$0] } ?? [])
         if let bookOut, let at, let csv = result.strategy.books[at] {
             try csv.write(toFile: bookOut, atomically: true, encoding: .utf8)
         }
@@ -106,5 +120,11 @@ struct BacktestCommand: ParsableCommand {
             try (lines.joined(separator: "\n") + "\n").write(toFile: trades, atomically: true, encoding: .utf8)
         }
         write(json ? try JSONOutput.encode(report) : BacktestText.render(report))
+    }
+
+    /// The cache's outcome on standard error, so that --json output stays the report alone.
+    func reportCache(_ timeline: MarketTimeline) {
+        let lines = ["timeline cache: \(timeline.cacheOutcome)"] + timeline.tapeCacheOutcomes.map { "regime tape cache: \($0)" }
+        FileHandle.standardError.write(Data((lines.joined(separator: "\n") + "\n").utf8))
     }
 }

@@ -1,0 +1,203 @@
+import Crypto
+import Foundation
+import MarketData
+
+/// Where prepared market timelines (and regime tapes) are kept on disk between runs, so that a
+/// second `backtest` over the same history skips the calibrations (issue 14, item 3).
+///
+/// Each file is named by its key: SHA-256 over the cache format, the running executable's
+/// identity (its path, size and modification time: a rebuilt binary may price differently, so
+/// its caches are never read), the kind of content, the date range and model or regime
+/// parameters (canonical JSON), and the SHA-256 of the store's whole content
+/// (`MemoryMarketStore.canonicalContent`) and trading calendar. Any import that changes what
+/// the store holds changes the key, so a stale file is simply never asked for. A file is read
+/// only when its magic, its embedded key and the SHA-256 of its payload all match; anything
+/// else (truncated, corrupt, foreign) is reported and rebuilt, never trusted.
+public struct TimelineCache: Sendable {
+    public let directory: String
+    /// Identifies the code that writes and reads the cache; nil turns the cache off.
+    public let codeIdentity: String?
+    /// Cache files kept in `directory` after a write (oldest removed first).
+    public static let keep = 12
+    static let magic = Array("VXSHTLC1".utf8)
+    static let fileExtension = "vxcache"
+
+    public init(directory: String, codeIdentity: String? = TimelineCache.executableIdentity) {
+        self.directory = directory
+        self.codeIdentity = codeIdentity
+    }
+
+    /// `$XDG_CACHE_HOME/vixshield/timelines`, by default `~/.cache/vixshield/timelines`.
+    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        return base + "/vixshield/timelines"
+    }
+
+    /// The running executable's path, size and modification time (nil when they cannot be read:
+    /// the cache is then off rather than keyed by nothing).
+    public static let executableIdentity: String? = {
+        let manager = FileManager.default
+        let path: String
+        do {
+            path = try manager.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        } catch {
+            guard let main = Bundle.main.executablePath else { return nil }
+            path = main
+        }
+        do {
+            let attributes = try manager.attributesOfItem(atPath: path)
+            guard let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
+            return "\(path)|\(size.int64Value)|\(modified.timeIntervalSince1970)"
+        } catch {
+            return nil
+        }
+    }()
+
+    /// SHA-256 of the store's content and the calendar's sessions: what every cache key of a
+    /// timeline over this store includes.
+    public static func storeDigest(_ store: MemoryMarketStore, calendar: TradingCalendar) -> [UInt8] {
+        var hasher = Crypto.SHA256()
+        hasher.update(data: store.canonicalContent())
+        var sessions = ArchiveWriter(capacity: 8 * calendar.sessions.count + 8)
+        sessions.write(calendar.sessions)
+        hasher.update(data: sessions.bytes)
+        return Array(hasher.finalize())
+    }
+
+    /// The key of one cache file.
+    func key(kind: String, storeDigest: [UInt8], parts: [String]) -> [UInt8]? {
+        guard let codeIdentity else { return nil }
+        var hasher = Crypto.SHA256()
+        var header = ArchiveWriter()
+        header.write("vixshield cache format 1")
+        header.write(kind)
+        header.write(codeIdentity)
+        header.write(parts)
+        hasher.update(data: header.bytes)
+        hasher.update(data: storeDigest)
+        return Array(hasher.finalize())
+    }
+
+    func path(kind: String, key: [UInt8]) -> String {
+        directory + "/" + kind + "-" + key.map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined() + "." + Self.fileExtension
+    }
+
+    enum Lookup {
+        case missing
+        case invalid(String)
+        case payload([UInt8])
+    }
+
+    /// The payload stored under `key`, checked against its embedded key and checksum.
+    func read(kind: String, key: [UInt8]) -> Lookup {
+        let file = path(kind: kind, key: key)
+        guard FileManager.default.fileExists(atPath: file) else { return .missing }
+        guard let data = FileManager.default.contents(atPath: file) else { return .invalid("\(file) cannot be read") }
+        let bytes = [UInt8](data)
+        let header = Self.magic.count + 32 + 8 + 32
+        guard bytes.count >= header, Array(bytes[0..<Self.magic.count]) == Self.magic else { return .invalid("\(file) is not a cache file") }
+        var offset = Self.magic.count
+        guard Array(bytes[offset..<offset + 32]) == key else { return .invalid("\(file) holds another key") }
+        offset += 32
+        var reader = ArchiveReader(bytes, offset: offset)
+        let length: Int
+        do {
+            length = try reader.readInt()
+        } catch {
+            return .invalid("\(file): \(error)")
+        }
+        offset += 8
+        let checksum = Array(bytes[offset..<offset + 32])
+        offset += 32
+        guard length == bytes.count - offset else { return .invalid("\(file) is truncated (\(bytes.count - offset) of \(length) payload bytes)") }
+        let payload = Array(bytes[offset...])
+        guard Array(Crypto.SHA256.hash(data: payload)) == checksum else { return .invalid("\(file) fails its checksum") }
+        return .payload(payload)
+    }
+
+    /// Writes `payload` under `key` (atomically: a reader sees the old file or the new one),
+    /// then removes the oldest cache files beyond `keep`.
+    func write(kind: String, key: [UInt8], payload: [UInt8]) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        var out = ArchiveWriter(capacity: payload.count + 80)
+        out.write(raw: Self.magic)
+        out.write(raw: key)
+        out.write(payload.count)
+        out.write(raw: Crypto.SHA256.hash(data: payload))
+        out.write(raw: payload)
+        try Data(out.bytes).write(to: URL(fileURLWithPath: path(kind: kind, key: key)), options: .atomic)
+        try prune()
+    }
+
+    /// Keeps the `keep` most recently written cache files.
+    func prune() throws {
+        let manager = FileManager.default
+        let names = try manager.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("." + Self.fileExtension) }
+        guard names.count > Self.keep else { return }
+        var dated: [(name: String, modified: Date)] = []
+        for name in names {
+            let modified = try manager.attributesOfItem(atPath: directory + "/" + name)[.modificationDate] as? Date
+            dated.append((name, modified ?? .distantPast))
+        }
+        for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.keep) {
+            try manager.removeItem(atPath: directory + "/" + old.name)
+        }
+    }
+}
+
+/// What the cache did for one timeline or tape, for the command to report.
+public enum TimelineCacheOutcome: Sendable, Equatable, CustomStringConvertible {
+    /// No cache was asked for (or the executable's identity is unknown).
+    case off
+    /// Read from the cache: no calibration ran.
+    case hit(path: String)
+    /// Not in the cache: built and written.
+    case built(path: String)
+    /// A file was there but could not be trusted: built again and rewritten.
+    case rebuilt(path: String, reason: String)
+    /// Built, but writing the cache failed (the result is unaffected).
+    case notWritten(reason: String)
+
+    public var description: String {
+        switch self {
+        case .off: "off"
+        case let .hit(path): "read from \(path)"
+        case let .built(path): "built and written to \(path)"
+        case let .rebuilt(path, reason): "rebuilt (\(reason)) and written to \(path)"
+        case let .notWritten(reason): "built; not written (\(reason))"
+        }
+    }
+}
+
+extension TimelineCache {
+    /// The value stored under `kind` and `key`, or `build()` written there. `decode` throws
+    /// `ArchiveError` for content it cannot trust (the value is then built again); any other
+    /// error is the data's and stops the command as it would without a cache.
+    func value<T>(
+        kind: String, key: [UInt8]?, decode: ([UInt8]) throws -> T, build: () throws -> T, encode: (T) -> [UInt8]
+    ) throws -> (value: T, outcome: TimelineCacheOutcome) {
+        guard let key else { return (try build(), .off) }
+        let file = path(kind: kind, key: key)
+        var problem: String?
+        switch read(kind: kind, key: key) {
+        case .missing: break
+        case .invalid(let reason): problem = reason
+        case .payload(let payload):
+            do {
+                return (try decode(payload), .hit(path: file))
+            } catch let error as ArchiveError {
+                problem = "\(file): \(error)"
+            }
+        }
+        let value = try build()
+        do {
+            try write(kind: kind, key: key, payload: encode(value))
+        } catch {
+            // The cache is an optimisation: a full disk or a read-only directory costs the next
+            // run its speed, not this run its result. The outcome says so.
+            return (value, .notWritten(reason: "\(file): \(error)"))
+        }
+        return (value, problem.map { .rebuilt(path: file, reason: $0) } ?? .built(path: file))
+    }
+}

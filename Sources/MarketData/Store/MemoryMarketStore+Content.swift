@@ -1,0 +1,96 @@
+extension MemoryMarketStore {
+    /// Every value this copy answers queries from, in one canonical byte order (series by
+    /// symbol, rows in their stored order, each record field by field, options written as
+    /// flag + value): two copies with the same content give the same bytes, and a change to any
+    /// row, known date or quote changes them. A cache keyed by a hash of these bytes is therefore
+    /// invalidated by any import that touches what the copy holds. The field census test
+    /// (`MemoryMarketStoreContentTests`) fails when a record type gains a field this misses.
+    public func canonicalContent() -> [UInt8] {
+        var out = ArchiveWriter(capacity: 1 << 22)
+        out.write("bars")
+        out.write(bars.count)
+        for symbol in bars.keys.sorted() {
+            let series = bars[symbol]!
+            out.write(symbol)
+            out.write(series.count)
+            for bar in series {
+                out.write(bar.date)
+                out.write(bar.open)
+                out.write(bar.high)
+                out.write(bar.low)
+                out.write(bar.close)
+                out.write(bar.adjustedClose)
+                out.write(bar.volume)
+            }
+        }
+        out.write("observations")
+        out.write(observations.count)
+        for symbol in observations.keys.sorted() {
+            let series = observations[symbol]!
+            out.write(symbol)
+            out.write(series.count)
+            for known in series {
+                out.write(known.observation.date)
+                out.write(known.observation.value)
+                out.write(known.knownDate)
+            }
+        }
+        out.write("curves")
+        out.write(curves.count)
+        for curve in curves {
+            out.write(curve.date)
+            out.write(curve.yields.count)
+            for value in curve.yields { out.write(value) }
+        }
+        out.write("events")
+        out.write(events.count)
+        for event in events {
+            out.write(event.date)
+            out.write(event.event)
+            out.write(event.kind)
+            out.write(event.timeET)
+        }
+        out.write("quotes")
+        out.write(quoteRange.lowerBound)
+        out.write(quoteRange.upperBound)
+        out.write(quotes.count)
+        for date in quotes.keys.sorted() {
+            let day = quotes[date]!
+            out.write(date)
+            out.write(day.count)
+            for quote in day {
+                out.write(quote.underlying)
+                out.write(quote.quoteDate)
+                out.write(quote.expiry)
+                out.write(quote.strike)
+                out.write(quote.right.rawValue)
+                out.write(quote.bid)
+                out.write(quote.ask)
+                out.write(quote.underlyingPrice)
+                out.write(quote.impliedVolatility)
+                out.write(quote.delta)
+                out.write(quote.volume)
+                out.write(quote.openInterest)
+            }
+        }
+        out.write("futures")
+        out.write(futures.count)
+        for root in futures.keys.sorted() {
+            let byDate = futures[root]!
+            out.write(root)
+            out.write(byDate.count)
+            for date in byDate.keys.sorted() {
+                let day = byDate[date]!
+                out.write(date)
+                out.write(day.count)
+                for settlement in day {
+                    out.write(settlement.root)
+                    out.write(settlement.date)
+                    out.write(settlement.expiry)
+                    out.write(settlement.settle)
+                }
+            }
+        }
+        return out.bytes
+    }
+}
