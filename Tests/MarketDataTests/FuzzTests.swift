@@ -132,6 +132,8 @@ struct FuzzTests {
         case .quotes(let quotes):
             #expect(zip(quotes, quotes.dropFirst()).allSatisfy { $0.quoteDate <= $1.quoteDate })
             #expect(quotes.allSatisfy { $0.strike > 0 && $0.bid >= 0 && $0.bid <= $0.ask && $0.expiry >= $0.quoteDate })
+        case .quoteStream:
+            Issue.record("parse returns quotes, never a stream")
         }
     }
 }

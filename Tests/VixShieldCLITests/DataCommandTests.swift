@@ -46,6 +46,29 @@ import Testing
         #expect(try cli.run(["data", "list", "--db", db, "--json"]).out == before)
     }
 
+    /// Chain files stream their parse into the write: a good first file and a bad row in the
+    /// second give exit status 2, the parse error's one line, and no change to the store.
+    @Test func aStreamedChainImportIsAllOrNothing() throws {
+        let directory = try temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("store.sqlite").path
+        let sample = try String(contentsOf: RepositoryFiles.root.appendingPathComponent("Tests/MarketDataTests/Resources/optionsdx_spx_sample.csv"), encoding: .utf8)
+        let good = directory.appendingPathComponent("good.csv"), bad = directory.appendingPathComponent("bad.csv")
+        try sample.write(to: good, atomically: true, encoding: .utf8)
+        var lines = sample.components(separatedBy: "\n")
+        lines[5] = lines[5].replacingOccurrences(of: ", 3824.14,", with: ", -,")
+        try lines.joined(separator: "\n").write(to: bad, atomically: true, encoding: .utf8)
+        let before = try cli.run(["data", "list", "--db", db, "--json"]).out
+        let failed = try cli.run(["data", "import", "--db", db, "--kind", "chain-optionsdx", good.path, bad.path])
+        #expect(failed.status == 2)
+        #expect(failed.err.split(separator: "\n").count == 1)
+        #expect(failed.err.hasPrefix("error: \(bad.path):6: field 'UNDERLYING_LAST'"), "\(failed.err)")
+        #expect(try cli.run(["data", "list", "--db", db, "--json"]).out == before)
+        let imported = try cli.run(["data", "import", "--db", db, "--kind", "chain-optionsdx", good.path])
+        #expect(imported.status == 0, "\(imported.err)")
+        #expect(imported.out.hasPrefix("imported 22 rows of chain-optionsdx into SPX from \(good.path) (2023-01-03 .. 2023-01-03)"), "\(imported.out)")
+    }
+
     @Test func pointInTimeShowHidesUnpublishedValues() throws {
         let directory = try temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }

@@ -8,7 +8,7 @@
 /// weekly PM-settled contracts that share an expiry stay distinct, unless an underlying is
 /// given here. Rules as for OptionsDX: strike > 0, bid/ask >= 0 and bid <= ask, expiry not
 /// before the quote date, quote dates not decreasing, no contract twice within a quote date.
-public struct CboeChainImporter: MarketImporter {
+public struct CboeChainImporter: QuoteStreamingImporter {
     public var kind: ImportKind { .chainCboe }
     /// Overrides the `root` column as the quotes' underlying when set.
     public var underlying: String?
@@ -20,56 +20,92 @@ public struct CboeChainImporter: MarketImporter {
     }
 
     public func parseQuotes(_ bytes: [UInt8], file: String) throws(InputError) -> [OptionQuote] {
-        var reader = try CSVReader(bytes, file: file)
-        let quoteDate = try reader.column("quote_date")
-        let root = try reader.column("root")
-        let expiration = try reader.column("expiration")
-        let strikeColumn = try reader.column("strike")
-        let type = try reader.column("option_type")
-        let bid = try reader.column("bid_1545")
-        let ask = try reader.column("ask_1545")
-        let spot = try reader.column("active_underlying_price_1545")
-        let iv = try reader.column("implied_volatility_1545")
-        let delta = try reader.column("delta_1545")
-        let volume = try reader.column("trade_volume")
-        let openInterest = try reader.column("open_interest")
-        var checks = ChainChecks()
         var quotes: [OptionQuote] = []
+        try forEachQuote(bytes, file: file) { quote, remaining in
+            if quotes.isEmpty { quotes.reserveCapacity(remaining) }
+            quotes.append(quote)
+            return true
+        }
+        return quotes
+    }
+
+    public func quoteStream(_ bytes: [UInt8], file: String) throws(InputError) -> QuoteStream {
+        var reader = try CSVReader(bytes, file: file)
+        _ = try Columns(reader)
+        let rows = try reader.next() ? reader.estimatedRemainingRows : 0
+        var first: OptionQuote?
+        try forEachQuote(bytes, file: file) { quote, _ in
+            first = quote
+            return false
+        }
+        return QuoteStream(estimatedCount: rows, firstUnderlying: first?.underlying) { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                var batcher = QuoteBatcher(emit: emit)
+                try forEachQuote(bytes, file: file) { quote, _ in batcher.append(quote) }
+                try batcher.finish()
+            }
+        }
+    }
+
+    /// Parses every row, calling `body` with its quote and an estimate of the quotes still to
+    /// come; stops early when `body` returns false.
+    func forEachQuote(_ bytes: [UInt8], file: String, _ body: (OptionQuote, Int) -> Bool) throws(InputError) {
+        var reader = try CSVReader(bytes, file: file)
+        let c = try Columns(reader)
+        var checks = ChainChecks()
         var lastRoot: (bytes: ArraySlice<UInt8>, name: String)?
         while try reader.next() {
-            let quoted = try reader.date(quoteDate)
-            let expiry = try reader.date(expiration)
-            try checks.dates(quote: quoted, quoteColumn: quoteDate, expiry: expiry, expiryColumn: expiration, reader)
+            let quoted = try reader.date(c.quoteDate)
+            let expiry = try reader.date(c.expiration)
+            try checks.dates(quote: quoted, quoteColumn: c.quoteDate, expiry: expiry, expiryColumn: c.expiration, reader)
             let right: OptionQuote.Right
-            switch reader.cellBytes(type) {
+            switch reader.cellBytes(c.type) {
             case [0x43][...]: right = .call  // C
             case [0x50][...]: right = .put  // P
-            default: throw reader.error(type, "unknown option type \(reader.quoted(type)) (expected C or P)")
+            default: throw reader.error(c.type, "unknown option type \(reader.quoted(c.type)) (expected C or P)")
             }
-            let strike = try ChainChecks.strike(reader, strikeColumn)
+            let strike = try ChainChecks.strike(reader, c.strike)
             let name: String
             if let underlying {
                 name = underlying
             } else {
                 // Roots repeat row after row: decode the text only when it changes.
-                let cell = reader.cellBytes(root)
+                let cell = reader.cellBytes(c.root)
                 if let lastRoot, lastRoot.bytes == cell {
                     name = lastRoot.name
                 } else {
-                    name = try reader.name(root)
+                    name = try reader.name(c.root)
                     lastRoot = (cell, name)
                 }
             }
-            try checks.unique(underlying: name, expiry: expiry, strike: strike, right: right, reader, column: strikeColumn)
-            let (b, a) = try ChainChecks.bidAsk(reader, bid: bid, ask: ask)
-            if quotes.isEmpty { quotes.reserveCapacity(reader.estimatedRemainingRows + 1) }
-            quotes.append(
-                OptionQuote(
-                    underlying: name, quoteDate: quoted, expiry: expiry, strike: strike, right: right,
-                    bid: b, ask: a, underlyingPrice: try reader.optionalNumber(spot),
-                    impliedVolatility: try reader.optionalNumber(iv), delta: try reader.optionalNumber(delta),
-                    volume: try reader.optionalNumber(volume), openInterest: try reader.optionalNumber(openInterest)))
+            try checks.unique(underlying: name, expiry: expiry, strike: strike, right: right, reader, column: c.strike)
+            let (b, a) = try ChainChecks.bidAsk(reader, bid: c.bid, ask: c.ask)
+            let quote = OptionQuote(
+                underlying: name, quoteDate: quoted, expiry: expiry, strike: strike, right: right,
+                bid: b, ask: a, underlyingPrice: try reader.optionalNumber(c.spot),
+                impliedVolatility: try reader.optionalNumber(c.iv), delta: try reader.optionalNumber(c.delta),
+                volume: try reader.optionalNumber(c.volume), openInterest: try reader.optionalNumber(c.openInterest))
+            guard body(quote, reader.estimatedRemainingRows + 1) else { return }
         }
-        return quotes
+    }
+
+    /// The column indexes of the fields used (a missing column is an error naming it).
+    private struct Columns {
+        var quoteDate, root, expiration, strike, type, bid, ask, spot, iv, delta, volume, openInterest: Int
+
+        init(_ reader: borrowing CSVReader) throws(InputError) {
+            quoteDate = try reader.column("quote_date")
+            root = try reader.column("root")
+            expiration = try reader.column("expiration")
+            strike = try reader.column("strike")
+            type = try reader.column("option_type")
+            bid = try reader.column("bid_1545")
+            ask = try reader.column("ask_1545")
+            spot = try reader.column("active_underlying_price_1545")
+            iv = try reader.column("implied_volatility_1545")
+            delta = try reader.column("delta_1545")
+            volume = try reader.column("trade_volume")
+            openInterest = try reader.column("open_interest")
+        }
     }
 }

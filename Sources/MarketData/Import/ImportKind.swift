@@ -19,6 +19,8 @@ public enum ImportedRecords: Sendable {
     case index(IndexHistory)
     /// VIX futures settlements, with notes (rescaled and skipped rows).
     case futures([FuturesSettlement], notes: [String])
+    /// Option quotes parsed as they are written (a chain file; see `QuoteStream`).
+    case quoteStream(QuoteStream)
 
     public var count: Int {
         switch self {
@@ -30,6 +32,7 @@ public enum ImportedRecords: Sendable {
         case .quotes(let r): r.count
         case .index(let h): h.closes.count
         case .futures(let r, _): r.count
+        case .quoteStream(let stream): stream.estimatedCount
         }
     }
 }

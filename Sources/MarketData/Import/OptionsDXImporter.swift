@@ -7,7 +7,7 @@
 /// VOLUME (all required as columns; IV, DELTA, VOLUME and UNDERLYING_LAST cells may be empty).
 /// Rules: strike > 0, bid and ask >= 0 with bid <= ask, expiry not before the quote date,
 /// quote dates not decreasing, no strike/expiry repeated within a quote date.
-public struct OptionsDXImporter: MarketImporter {
+public struct OptionsDXImporter: QuoteStreamingImporter {
     public var kind: ImportKind { .chainOptionsDX }
     public var underlying: String
 
@@ -18,36 +18,73 @@ public struct OptionsDXImporter: MarketImporter {
     }
 
     public func parseQuotes(_ bytes: [UInt8], file: String) throws(InputError) -> [OptionQuote] {
-        var reader = try CSVReader(bytes, file: file)
-        let quoteDate = try reader.column("QUOTE_DATE")
-        let expireDate = try reader.column("EXPIRE_DATE")
-        let underlyingLast = try reader.column("UNDERLYING_LAST")
-        let strikeColumn = try reader.column("STRIKE")
-        let call = try Side(reader, prefix: "C_")
-        let put = try Side(reader, prefix: "P_")
-        var checks = ChainChecks()
         var quotes: [OptionQuote] = []
-        while try reader.next() {
-            let quoted = try reader.date(quoteDate)
-            let expiry = try reader.date(expireDate)
-            try checks.dates(quote: quoted, quoteColumn: quoteDate, expiry: expiry, expiryColumn: expireDate, reader)
-            let strike = try ChainChecks.strike(reader, strikeColumn)
-            try checks.unique(underlying: underlying, expiry: expiry, strike: strike, right: .call, reader, column: strikeColumn)
-            let spot = try reader.optionalNumber(underlyingLast)
-            if quotes.isEmpty { quotes.reserveCapacity(2 * reader.estimatedRemainingRows + 2) }
-            for right in [OptionQuote.Right.call, .put] {
-                let side = right == .call ? call : put
-                let (bid, ask) = try ChainChecks.bidAsk(reader, bid: side.bid, ask: side.ask)
-                quotes.append(
-                    OptionQuote(
-                        underlying: underlying, quoteDate: quoted, expiry: expiry, strike: strike, right: right,
-                        bid: bid, ask: ask, underlyingPrice: spot,
-                        impliedVolatility: try reader.optionalNumber(side.iv),
-                        delta: try reader.optionalNumber(side.delta),
-                        volume: try reader.optionalNumber(side.volume)))
-            }
+        try forEachQuote(bytes, file: file) { quote, remaining in
+            if quotes.isEmpty { quotes.reserveCapacity(remaining) }
+            quotes.append(quote)
+            return true
         }
         return quotes
+    }
+
+    public func quoteStream(_ bytes: [UInt8], file: String) throws(InputError) -> QuoteStream {
+        var reader = try CSVReader(bytes, file: file)
+        _ = try Columns(reader)
+        let rows = try reader.next() ? reader.estimatedRemainingRows : 0
+        var first: OptionQuote?
+        try forEachQuote(bytes, file: file) { quote, _ in
+            first = quote
+            return false
+        }
+        return QuoteStream(estimatedCount: 2 * rows, firstUnderlying: first?.underlying) { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                var batcher = QuoteBatcher(emit: emit)
+                try forEachQuote(bytes, file: file) { quote, _ in batcher.append(quote) }
+                try batcher.finish()
+            }
+        }
+    }
+
+    /// Parses every row, calling `body` with each quote (call then put) and an estimate of the
+    /// quotes still to come; stops early when `body` returns false.
+    func forEachQuote(_ bytes: [UInt8], file: String, _ body: (OptionQuote, Int) -> Bool) throws(InputError) {
+        var reader = try CSVReader(bytes, file: file)
+        let columns = try Columns(reader)
+        var checks = ChainChecks()
+        while try reader.next() {
+            let quoted = try reader.date(columns.quoteDate)
+            let expiry = try reader.date(columns.expireDate)
+            try checks.dates(quote: quoted, quoteColumn: columns.quoteDate, expiry: expiry, expiryColumn: columns.expireDate, reader)
+            let strike = try ChainChecks.strike(reader, columns.strike)
+            try checks.unique(underlying: underlying, expiry: expiry, strike: strike, right: .call, reader, column: columns.strike)
+            let spot = try reader.optionalNumber(columns.underlyingLast)
+            for right in [OptionQuote.Right.call, .put] {
+                let side = right == .call ? columns.call : columns.put
+                let (bid, ask) = try ChainChecks.bidAsk(reader, bid: side.bid, ask: side.ask)
+                let quote = OptionQuote(
+                    underlying: underlying, quoteDate: quoted, expiry: expiry, strike: strike, right: right,
+                    bid: bid, ask: ask, underlyingPrice: spot,
+                    impliedVolatility: try reader.optionalNumber(side.iv),
+                    delta: try reader.optionalNumber(side.delta),
+                    volume: try reader.optionalNumber(side.volume))
+                guard body(quote, 2 * reader.estimatedRemainingRows + 2) else { return }
+            }
+        }
+    }
+
+    /// The column indexes of the fields used (a missing column is an error naming it).
+    private struct Columns {
+        var quoteDate, expireDate, underlyingLast, strike: Int
+        var call, put: Side
+
+        init(_ reader: borrowing CSVReader) throws(InputError) {
+            quoteDate = try reader.column("QUOTE_DATE")
+            expireDate = try reader.column("EXPIRE_DATE")
+            underlyingLast = try reader.column("UNDERLYING_LAST")
+            strike = try reader.column("STRIKE")
+            call = try Side(reader, prefix: "C_")
+            put = try Side(reader, prefix: "P_")
+        }
     }
 
     /// Column indexes of one side (call or put) of an OptionsDX row.

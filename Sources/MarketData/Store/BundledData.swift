@@ -89,6 +89,7 @@ extension ImportedRecords {
         case .events(let r): .events(r.filter { $0.date <= cutoff || (!dropCalendarAfterCutoff && $0.kind != "unscheduled") })
         case .sessions(let r): dropCalendarAfterCutoff ? .sessions(r.filter { $0.date <= cutoff }) : self
         case .quotes(let r): .quotes(r.filter { $0.quoteDate <= cutoff })
+        case .quoteStream(let stream): .quoteStream(stream.filter { $0.quoteDate <= cutoff })
         case .index(let h):
             .index(IndexHistory(closes: h.closes.filter { $0.date <= cutoff }, opens: h.opens.filter { $0.date <= cutoff }, warnings: h.warnings))
         case .futures(let r, let notes): .futures(r.filter { $0.date <= cutoff }, notes: notes)

@@ -57,7 +57,12 @@ public final class SQLiteMarketStore: Sendable {
                 try db.execute(sql: "UPDATE store_generation SET value = value + 1 WHERE id = 1")
                 return result
             }
-        } catch let error as StoreError { throw error } catch {
+        } catch let error as StoreError {
+            throw error
+        } catch let error as InputError {
+            // A streamed chain file's bad row: reported as the parse error it is.
+            throw error
+        } catch {
             throw StoreError.database(String(describing: error))
         }
     }

@@ -140,6 +140,16 @@ extension SQLiteMarketStore {
             try writer.write(quotes, tick: tick)
             summary.firstDate = quotes.first?.quoteDate
             summary.lastDate = quotes.last?.quoteDate
+        case .quoteStream(let stream):
+            var writer = try OptionStrikeRow.Writer(db)
+            var rows = 0
+            try QuotePipeline.run(stream) { batch in
+                try writer.write(batch, tick: tick)
+                rows += batch.count
+                if summary.firstDate == nil { summary.firstDate = batch.first?.quoteDate }
+                summary.lastDate = batch.last?.quoteDate ?? summary.lastDate
+            }
+            summary.rows = rows
         }
         try db.execute(
             sql: "INSERT INTO imports (kind, symbol, file, row_count, first_date, last_date) VALUES (?, ?, ?, ?, ?, ?)",

@@ -51,7 +51,13 @@ struct DataImportCommand: ParsableCommand {
             progress.status("parsing \(file) (\(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)))")
             do {
                 let importer = try MarketImporters.importer(for: kind, underlying: symbol, calendar: calendar)
-                let records = try importer.parse([UInt8](data), file: file)
+                // Chain files are parsed while they are written (the header is checked here).
+                let records: ImportedRecords
+                if let chain = importer as? any QuoteStreamingImporter {
+                    records = .quoteStream(try chain.quoteStream([UInt8](data), file: file))
+                } else {
+                    records = try importer.parse([UInt8](data), file: file)
+                }
                 let name = symbol ?? kind.defaultSymbol(records)
                 batches.append(ImportBatch(records: records, kind: kind, symbol: name, file: file, lagDays: lagDays))
             } catch { fail(error) }
@@ -60,6 +66,10 @@ struct DataImportCommand: ParsableCommand {
         let summaries: [ImportSummary]
         do {
             summaries = try database.write(batches) { done, total in progress.update(done: done, total: total) }
+        } catch let error as InputError {
+            // A bad row of a streamed chain file: reported as a parse error is (nothing was written).
+            progress.finish()
+            fail(error)
         } catch {
             progress.finish()
             throw error
@@ -87,6 +97,7 @@ extension ImportKind {
     func defaultSymbol(_ records: ImportedRecords) -> String {
         switch records {
         case .quotes(let quotes): quotes.first?.underlying ?? "SPX"
+        case .quoteStream(let stream): stream.firstUnderlying ?? "SPX"
         case .futures: "VX"
         default:
             switch self {
