@@ -22,6 +22,33 @@ enum InputFile {
         }
         return try CSVTable(text: text, file: path)
     }
+
+    /// The file's bytes, read straight into the array the importers parse (a chain file can be
+    /// hundreds of megabytes: no intermediate `Data` copy); nil when it cannot be read.
+    static func bytes(_ path: String) -> [UInt8]? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        // Closing a file that was only read cannot lose anything.
+        defer { try? handle.close() }
+        let descriptor = handle.fileDescriptor
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            count = 0
+            while count < size {
+                let got = read(descriptor, buffer.baseAddress! + count, size - count)
+                if got < 0 && errno == EINTR { continue }
+                guard got > 0 else {
+                    failed = got < 0
+                    break
+                }
+                count += got
+            }
+        }
+        // A file that shrank while being read is read as far as it went; an error is no file.
+        return failed ? nil : bytes
+    }
 }
 
 /// Prints a one-line error and exits non-zero, the contract for scripts calling the CLI.

@@ -29,16 +29,34 @@ public enum VIXChainGenerator {
                 let future = vix.future(years: t)
                 let deviation = try vix.atmVolatility(time: t) * t.squareRoot()
                 let strikes = VIXComplex.strikes(future: future, step: schedule.vixStrikeStep)
-                func quote(_ type: OptionType, _ strike: Double) throws -> SyntheticQuote {
-                    let v = try vix.price(type, strike: strike, future: future, time: t, rate: rate)
-                    let vol = try vix.impliedVolatility(strike: strike, future: future, time: t)
-                    let (bid, ask) = parameters.vixSpreads.quote(mid: v.price, standardDeviations: abs(log(strike / future)) / deviation, eventDay: eventDay)
-                    return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
+                // The smile of this expiry, built once: each strike's volatility is then the one
+                // `VIXComplex.price` and `impliedVolatility` would compute (the same arithmetic,
+                // so the same bits), shared by its call and its put.
+                try VIXCheck.positive(future, "F")
+                try VIXCheck.positive(vix.vix, "vix")
+                let smile = try vix.optionModel.smile(vix: vix.vix, time: t)
+                var calls: [SyntheticQuote] = [], puts: [SyntheticQuote] = []
+                calls.reserveCapacity(strikes.count)
+                puts.reserveCapacity(strikes.count)
+                for strike in strikes {
+                    let k = log(strike / future)
+                    try VIXCheck.finite(k, "k")
+                    let vol = (smile.totalVariance(k: k) / t).squareRoot()
+                    let standardDeviations = abs(k) / deviation
+                    for type in [OptionType.call, .put] {
+                        let v: OptionValuation
+                        do {
+                            v = try Black76.value(type, forward: future, strike: strike, time: t, rate: rate, volatility: vol)
+                        } catch {
+                            throw VIXModelError.pricing(error)
+                        }
+                        let (bid, ask) = parameters.vixSpreads.quote(mid: v.price, standardDeviations: standardDeviations, eventDay: eventDay)
+                        let quote = SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
+                        if type == .call { calls.append(quote) } else { puts.append(quote) }
+                    }
                 }
                 expiries.append(
-                    SyntheticExpiry(
-                        expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes,
-                        calls: try strikes.map { try quote(.call, $0) }, puts: try strikes.map { try quote(.put, $0) }))
+                    SyntheticExpiry(expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, calls: calls, puts: puts))
             } catch {
                 throw VolModelError.numerical("VIX chain on \(inputs.date), expiry \(expiry): \(error)")
             }

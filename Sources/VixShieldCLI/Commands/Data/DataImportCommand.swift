@@ -45,7 +45,7 @@ struct DataImportCommand: ParsableCommand {
         let calendar = try opened.map { try TradingCalendar(sessions: $0.sessions().map(\.date)) }
         var batches: [ImportBatch] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file) else {
+            guard let data = InputFile.bytes(file) else {
                 fail(InputError(file: file, message: "cannot read file"))
             }
             progress.status("parsing \(file) (\(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)))")
@@ -54,9 +54,9 @@ struct DataImportCommand: ParsableCommand {
                 // Chain files are parsed while they are written (the header is checked here).
                 let records: ImportedRecords
                 if let chain = importer as? any QuoteStreamingImporter {
-                    records = .quoteStream(try chain.quoteStream([UInt8](data), file: file))
+                    records = .quoteStream(try chain.quoteStream(data, file: file))
                 } else {
-                    records = try importer.parse([UInt8](data), file: file)
+                    records = try importer.parse(data, file: file)
                 }
                 let name = symbol ?? kind.defaultSymbol(records)
                 batches.append(ImportBatch(records: records, kind: kind, symbol: name, file: file, lagDays: lagDays))
