@@ -10,6 +10,8 @@ import Strategy
 /// - the market timeline alone (memory copy of the store + calibrating every session), one core;
 /// - one full ALVH run, all layers, on a prepared timeline, one core (the issue's 100 ms target);
 /// - the strategy + the CNDR and VXTH replicas on one prepared timeline;
+/// - cold runs 2007-2026 (memory copy + timeline + tape + comparison): calibrating every session,
+///   and reading the timeline and tape from the disk cache;
 /// - the decision engine on a book for one day (`signal --book`), beside the plain signal;
 /// - the 1,000-variant sweep of `examples/sweep-1000.toml` on both cores, timeline included
 ///   (the issue's one-minute target).
@@ -49,10 +51,30 @@ let benchmarks: @Sendable () -> Void = {
         }
     }
 
-    Benchmark("Strategy + CNDR and VXTH replicas on a prepared timeline (1 core)", configuration: fast) { benchmark in
+    Benchmark("Strategy + CNDR and VXTH replicas on a prepared timeline (side by side, 2 cores)", configuration: fast) { benchmark in
         for _ in benchmark.scaledIterations {
             blackHole(try BacktestComparison.compare(timeline: timeline).equityCurves.count)
         }
+    }
+
+    // Cold runs over the whole history (issue 14, item 3): what `backtest --from 2007-01-03
+    // --to 2026-03-27` does after opening the store: the memory copy, the timeline (calibrated,
+    // or read from the disk cache a first run wrote), the regime tape and the comparison.
+    let wholeFrom = MarketDate(year: 2007, month: 1, day: 3)!, wholeTo = MarketDate(year: 2026, month: 3, day: 27)!
+    let cacheDirectory = directory.appendingPathComponent("timelines").path
+    func coldRun(cache: TimelineCache?) throws -> Int {
+        let memory = try MemoryMarketStore.load(store, quoteDates: wholeFrom...wholeTo)
+        let timeline = try MarketTimeline(store: memory, calendar: calendar, from: wholeFrom, to: wholeTo, cache: cache)
+        return try BacktestComparison.compare(timeline: timeline).report.days.count
+    }
+    let cold = Benchmark.Configuration(metrics: [.wallClock], warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 2)
+    Benchmark("Cold backtest 2007-2026: calibrating every session (2 cores)", configuration: cold) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try coldRun(cache: nil)) }
+    }
+    // The warm-up run writes the cache; the measured runs read it.
+    let cached = Benchmark.Configuration(metrics: [.wallClock], warmupIterations: 1, maxDuration: .seconds(30), maxIterations: 5)
+    Benchmark("Cold backtest 2007-2026: timeline and tape from the disk cache (2 cores)", configuration: cached) { benchmark in
+        for _ in benchmark.scaledIterations { blackHole(try coldRun(cache: TimelineCache(directory: cacheDirectory))) }
     }
 
     // `signal --book`: the decision engine on a trader's book for one day, from the SQLite store

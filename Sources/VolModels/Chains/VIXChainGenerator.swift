@@ -29,27 +29,15 @@ public enum VIXChainGenerator {
                 let future = vix.future(years: t)
                 let deviation = try vix.atmVolatility(time: t) * t.squareRoot()
                 let strikes = VIXComplex.strikes(future: future, step: schedule.vixStrikeStep)
-                // The smile of this expiry, built once: each strike's volatility is then the one
-                // `VIXComplex.price` and `impliedVolatility` would compute (the same arithmetic,
-                // so the same bits), shared by its call and its put.
-                try VIXCheck.positive(future, "F")
-                try VIXCheck.positive(vix.vix, "vix")
-                let smile = try vix.optionModel.smile(vix: vix.vix, time: t)
+                // One smile per expiry and one volatility per strike, shared by its call and put.
+                let volatilities = try vix.strikeVolatilities(strikes, future: future, time: t)
                 var calls: [SyntheticQuote] = [], puts: [SyntheticQuote] = []
                 calls.reserveCapacity(strikes.count)
                 puts.reserveCapacity(strikes.count)
-                for strike in strikes {
-                    let k = log(strike / future)
-                    try VIXCheck.finite(k, "k")
-                    let vol = (smile.totalVariance(k: k) / t).squareRoot()
-                    let standardDeviations = abs(k) / deviation
+                for (strike, vol) in zip(strikes, volatilities) {
+                    let standardDeviations = abs(log(strike / future)) / deviation
                     for type in [OptionType.call, .put] {
-                        let v: OptionValuation
-                        do {
-                            v = try Black76.value(type, forward: future, strike: strike, time: t, rate: rate, volatility: vol)
-                        } catch {
-                            throw VIXModelError.pricing(error)
-                        }
+                        let v = try vix.value(type, strike: strike, future: future, time: t, rate: rate, volatility: vol)
                         let (bid, ask) = parameters.vixSpreads.quote(mid: v.price, standardDeviations: standardDeviations, eventDay: eventDay)
                         let quote = SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
                         if type == .call { calls.append(quote) } else { puts.append(quote) }

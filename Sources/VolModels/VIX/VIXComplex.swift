@@ -194,6 +194,34 @@ public struct VIXComplex: Sendable {
         try optionModel.impliedVolatility(strike: strike, future: future, time: time, vix: vix)
     }
 
+    /// The smile volatility of each of `strikes` on one expiry: what `price` and
+    /// `impliedVolatility` use (the same arithmetic, so the same bits), with the expiry's smile
+    /// built once instead of once per option. Needs K, F, VIX and T > 0.
+    func strikeVolatilities(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> [Double] {
+        try VIXCheck.positive(future, "F")
+        try VIXCheck.positive(time, "T")
+        try VIXCheck.positive(vix, "vix")
+        let smile = try optionModel.smile(vix: vix, time: time)
+        var volatilities: [Double] = []
+        volatilities.reserveCapacity(strikes.count)
+        for strike in strikes {
+            try VIXCheck.positive(strike, "K")
+            let k = log(strike / future)
+            try VIXCheck.finite(k, "k")
+            volatilities.append((smile.totalVariance(k: k) / time).squareRoot())
+        }
+        return volatilities
+    }
+
+    /// Black-76 value and greeks at a volatility from `strikeVolatilities` (as `price`).
+    func value(_ type: OptionType, strike: Double, future: Double, time: Double, rate: Double, volatility: Double) throws(VIXModelError) -> OptionValuation {
+        do {
+            return try Black76.value(type, forward: future, strike: strike, time: time, rate: rate, volatility: volatility)
+        } catch {
+            throw .pricing(error)
+        }
+    }
+
     /// The ATM vol of vol for an expiry `time` years ahead.
     public func atmVolatility(time: Double) throws(VIXModelError) -> Double {
         try optionModel.atmVolatility(vix: vix, time: time)
@@ -254,9 +282,10 @@ public struct VIXComplex: Sendable {
             let deviation = try atmVolatility(time: term.years) * term.years.squareRoot()
             var strip: [OptionStripQuote] = []
             strip.reserveCapacity(term.strikes.count)
-            for strike in term.strikes {
-                let call = try price(.call, strike: strike, future: term.future, time: term.years, rate: term.rate).price
-                let put = try price(.put, strike: strike, future: term.future, time: term.years, rate: term.rate).price
+            let volatilities = try strikeVolatilities(term.strikes, future: term.future, time: term.years)
+            for (strike, volatility) in zip(term.strikes, volatilities) {
+                let call = try value(.call, strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatility).price
+                let put = try value(.put, strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatility).price
                 let sd = abs(log(strike / term.future)) / deviation
                 let c = parameters.vixSpreads.quote(mid: call, standardDeviations: sd, eventDay: eventDay)
                 let p = parameters.vixSpreads.quote(mid: put, standardDeviations: sd, eventDay: eventDay)
