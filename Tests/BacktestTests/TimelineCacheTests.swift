@@ -18,9 +18,16 @@ import VolModels
         return (try MemoryMarketStore.load(sqlite, quoteDates: from...to), calendar)
     }
 
+    /// A fresh directory under one per-run parent, removed when the test process ends.
     static func directory() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-cache-\(UUID().uuidString)").path
+        parent.appendingPathComponent(UUID().uuidString).path
     }
+
+    static let parent: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-cache-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: TimelineCacheTests.parent) }
+        return url
+    }()
 
     static func report(_ timeline: MarketTimeline) throws -> String {
         try StableJSON.encode(BacktestComparison.compare(timeline: timeline).report)
@@ -90,7 +97,7 @@ import VolModels
         // Without a known executable there is no cache.
         let unknown = try MarketTimeline(
             store: store, calendar: calendar, from: Self.from, to: short, cache: TimelineCache(directory: directory, codeIdentity: nil))
-        #expect(unknown.cacheOutcome == .off)
+        #expect(unknown.cacheOutcome == .unidentified)
     }
 
     @Test func aDamagedFileIsRebuiltNeverTrusted() throws {
@@ -120,6 +127,21 @@ import VolModels
         var foreign = original
         foreign[10] ^= 0xff
         try damaged(foreign, expecting: "another key")
+        // A checksum-valid file whose content does not decode (as a buggy writer would leave):
+        // the decoder's ArchiveError, rebuilt.
+        let key = try #require(
+            cache.key(
+                kind: "timeline", storeDigest: TimelineCache.storeDigest(store, calendar: calendar),
+                parts: [Self.from.description, short.description, try CacheBinding.canonicalJSON(ChainModelParameters())]))
+        #expect(cache.path(kind: "timeline", key: key) == path)
+        var garbage = ArchiveWriter()
+        garbage.write(fresh.sessions.count)
+        garbage.write(raw: [UInt8](repeating: 0xff, count: 64))
+        try cache.write(kind: "timeline", key: key, payload: garbage.bytes)
+        let decoded = try MarketTimeline(store: store, calendar: calendar, from: Self.from, to: short, cache: cache)
+        guard case .rebuilt(_, let why) = decoded.cacheOutcome else { Issue.record("undecodable: \(decoded.cacheOutcome)"); return }
+        #expect(why.contains("archive"), "\(why)")
+        #expect(decoded.days.map(\.model.anchorVIX) == expected)
     }
 
     @Test func aCacheThatCannotBeWrittenLeavesTheResultAlone() throws {
@@ -134,29 +156,34 @@ import VolModels
         #expect(timeline.days.map(\.model.anchorVIX) == fresh.days.map(\.model.anchorVIX))
     }
 
-    @Test func onlyTheNewestFilesAreKept() throws {
+    @Test func onlyTheNewestFilesOfEachKindAreKept() throws {
         let directory = Self.directory()
         let cache = TimelineCache(directory: directory, codeIdentity: "test")
         func key(_ index: Int) -> [UInt8] { Array(repeating: UInt8(index), count: 32) }
-        // `keep` older files with distinct times (file times are coarser than a loop), then three new ones.
+        // One timeline, read an hour ago, then `keep` older tapes with distinct times (file times
+        // are coarser than a loop), then three new tapes.
+        try cache.write(kind: "timeline", key: key(99), payload: [99])
         for index in 0..<TimelineCache.keep {
-            try cache.write(kind: "test", key: key(index), payload: [UInt8(index)])
+            try cache.write(kind: "tape", key: key(index), payload: [UInt8(index)])
             try FileManager.default.setAttributes(
-                [.modificationDate: Date(timeIntervalSinceNow: Double(index - 3600))], ofItemAtPath: cache.path(kind: "test", key: key(index)))
+                [.modificationDate: Date(timeIntervalSinceNow: Double(index - 3600))], ofItemAtPath: cache.path(kind: "tape", key: key(index)))
         }
+        // Reading a file makes it the newest: tape 0 survives, tape 1 is the oldest now.
+        guard case .payload = cache.read(kind: "tape", key: key(0)) else { Issue.record("tape 0 unreadable"); return }
         for index in TimelineCache.keep..<(TimelineCache.keep + 3) {
-            try cache.write(kind: "test", key: key(index), payload: [UInt8(index)])
+            try cache.write(kind: "tape", key: key(index), payload: [UInt8(index)])
         }
-        #expect(try Self.files(directory).count == TimelineCache.keep)
+        #expect(try Self.files(directory).filter { $0.hasPrefix("tape-") }.count == TimelineCache.keep)
         for index in 0..<(TimelineCache.keep + 3) {
-            let kept = FileManager.default.fileExists(atPath: cache.path(kind: "test", key: key(index)))
-            #expect(kept == (index >= 3), "file \(index)")
+            let kept = FileManager.default.fileExists(atPath: cache.path(kind: "tape", key: key(index)))
+            #expect(kept == (index == 0 || index >= 4), "tape \(index)")
         }
-        guard case .payload(let payload) = cache.read(kind: "test", key: key(TimelineCache.keep + 2)) else {
-            Issue.record("the newest file is gone")
+        // Tapes never evict the timeline.
+        guard case .payload(let payload) = cache.read(kind: "timeline", key: key(99)) else {
+            Issue.record("the timeline was evicted by tapes")
             return
         }
-        #expect(payload == [UInt8(TimelineCache.keep + 2)])
+        #expect(payload == [99])
     }
 
     @Test func theDefaultDirectoryFollowsXDG() {
@@ -175,6 +202,9 @@ import VolModels
             ("MarketDay", day, 4), ("DailyBar", store.bars["SPX"]![0], 7), ("Observation", store.observations["VIX"]![0].observation, 2),
             ("TreasuryCurve", store.curves[0], 2), ("CalendarEvent", store.events[0], 4),
             ("FuturesSettlement", FuturesSettlement(root: "VX", date: Self.from, expiry: Self.to, settle: 15), 4),
+            ("SSVISlice", day.model.surface.slices[0], 6), ("VarianceSwapTermStructure", day.model.surface.termStructure, 5),
+            ("SPXSurfaceParameters", day.model.surface.parameters, 6), ("VIXOptionModel", try day.vixComplex.get().optionModel, 2),
+            ("VIXOptionParameters", try day.vixComplex.get().optionModel.parameters, 8),
             ("OptionQuote", OptionQuote(underlying: "SPX", quoteDate: Self.from, expiry: Self.to, strike: 2700, right: .call, bid: 1, ask: 2), 12),
         ]
         for (name, value, fields) in census {

@@ -51,30 +51,52 @@ struct ByteArchiveTests {
         #expect(throws: ArchiveError.truncated(offset: 0, needed: 8)) { try empty.readDouble() }
     }
 
-    /// The store's canonical content changes with any field of any record kind.
-    @Test func canonicalContentSeesEveryKindOfRecord() throws {
+    /// The store's canonical content changes with every field of every record kind.
+    @Test func canonicalContentSeesEveryField() throws {
         let day = MarketDate(parsing: "2020-03-16")!
-        func store(
-            bar: Double = 2386.13, volume: Double? = 1, known: MarketDate = day, yield: Double? = 0.25, time: String? = "14:00",
-            delta: Double? = nil, settle: Double = 60.3
-        ) -> MemoryMarketStore {
+        struct Records {
+            var bar = DailyBar(date: MarketDate(parsing: "2020-03-16")!, open: 2508.59, high: 2562.98, low: 2380.94, close: 2386.13, adjustedClose: 2386.13, volume: 1)
+            var observation = Observation(date: MarketDate(parsing: "2020-03-16")!, value: 82.69)
+            var known = MarketDate(parsing: "2020-03-16")!
+            var curve = TreasuryCurve(date: MarketDate(parsing: "2020-03-16")!, yields: [0.25] + Array(repeating: nil, count: TreasuryCurve.tenorNames.count - 1))
+            var event = CalendarEvent(date: MarketDate(parsing: "2020-03-16")!, event: "FOMC", kind: "meeting", timeET: "14:00")
+            var quote = OptionQuote(
+                underlying: "SPX", quoteDate: MarketDate(parsing: "2020-03-16")!, expiry: MarketDate(parsing: "2020-03-20")!, strike: 2400, right: .put,
+                bid: 80, ask: 82, underlyingPrice: 2386, impliedVolatility: 0.8, delta: -0.4, volume: 10, openInterest: 100)
+            var settlement = FuturesSettlement(root: "VX", date: MarketDate(parsing: "2020-03-16")!, expiry: MarketDate(parsing: "2020-03-18")!, settle: 60.3)
+        }
+        func store(_ r: Records) -> MemoryMarketStore {
             MemoryMarketStore(
-                bars: ["SPX": [DailyBar(date: day, open: 2508.59, high: 2562.98, low: 2380.94, close: bar, volume: volume)]],
-                observations: ["VIX": [.init(observation: Observation(date: day, value: 82.69), knownDate: known)]],
-                curves: [TreasuryCurve(date: day, yields: [yield] + Array(repeating: nil, count: TreasuryCurve.tenorNames.count - 1))],
-                events: [CalendarEvent(date: day, event: "FOMC", kind: "meeting", timeET: time)],
-                quotes: [day: [OptionQuote(underlying: "SPX", quoteDate: day, expiry: day.adding(days: 4), strike: 2400, right: .put, bid: 80, ask: 82, delta: delta)]],
-                futures: ["VX": [day: [FuturesSettlement(root: "VX", date: day, expiry: day.adding(days: 2), settle: settle)]]],
-                quoteRange: day...day)
+                bars: ["SPX": [r.bar]], observations: ["VIX": [.init(observation: r.observation, knownDate: r.known)]], curves: [r.curve],
+                events: [r.event], quotes: [r.quote.quoteDate: [r.quote]], futures: ["VX": [r.settlement.date: [r.settlement]]],
+                quoteRange: day...day.adding(days: 1))
         }
-        let base = store().canonicalContent()
-        #expect(store().canonicalContent() == base)
-        let variants = [
-            store(bar: 2386.14), store(volume: nil), store(known: day.adding(days: 1)), store(yield: nil), store(time: nil), store(delta: -0.5),
-            store(settle: 60.35),
+        let base = store(Records()).canonicalContent()
+        #expect(store(Records()).canonicalContent() == base)
+        let changes: [(String, (inout Records) -> Void)] = [
+            ("bar.date", { $0.bar.date = day.adding(days: -3) }), ("bar.open", { $0.bar.open = nil }), ("bar.high", { $0.bar.high! += 0.01 }),
+            ("bar.low", { $0.bar.low! -= 0.01 }), ("bar.close", { $0.bar.close += 0.01 }), ("bar.adjustedClose", { $0.bar.adjustedClose = nil }),
+            ("bar.volume", { $0.bar.volume = 2 }), ("observation.date", { $0.observation.date = day.adding(days: -3) }),
+            ("observation.value", { $0.observation.value += 0.01 }), ("knownDate", { $0.known = day.adding(days: 1) }),
+            ("curve.date", { $0.curve.date = day.adding(days: -3) }), ("curve.yields", { $0.curve.yields[1] = 0.3 }),
+            ("event.date", { $0.event.date = day.adding(days: 1) }), ("event.event", { $0.event.event = "CPI" }),
+            ("event.kind", { $0.event.kind = "release" }), ("event.timeET", { $0.event.timeET = nil }),
+            ("quote.underlying", { $0.quote.underlying = "SPXW" }), ("quote.expiry", { $0.quote.expiry = day.adding(days: 5) }),
+            ("quote.strike", { $0.quote.strike = 2405 }), ("quote.right", { $0.quote.right = .call }), ("quote.bid", { $0.quote.bid = 80.05 }),
+            ("quote.ask", { $0.quote.ask = 82.05 }), ("quote.underlyingPrice", { $0.quote.underlyingPrice = nil }),
+            ("quote.impliedVolatility", { $0.quote.impliedVolatility = 0.81 }), ("quote.delta", { $0.quote.delta = nil }),
+            ("quote.volume", { $0.quote.volume = 11 }), ("quote.openInterest", { $0.quote.openInterest = nil }),
+            ("settlement.root", { $0.settlement.root = "VXT" }), ("settlement.date", { $0.settlement.date = day.adding(days: 1) }),
+            ("settlement.expiry", { $0.settlement.expiry = day.adding(days: 30) }), ("settlement.settle", { $0.settlement.settle = 60.35 }),
         ]
-        for (index, variant) in variants.enumerated() {
-            #expect(variant.canonicalContent() != base, "variant \(index)")
+        for (field, change) in changes {
+            var records = Records()
+            change(&records)
+            #expect(store(records).canonicalContent() != base, "\(field)")
         }
+        // Handed to a sink in pieces, the bytes are the same.
+        var pieces: [UInt8] = []
+        store(Records()).writeCanonicalContent { pieces += $0 }
+        #expect(pieces == base)
     }
 }

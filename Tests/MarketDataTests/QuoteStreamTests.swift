@@ -62,8 +62,9 @@ import Testing
     }
 
     @Test func aBadRowAfterWrittenBatchesLeavesTheStoreUntouched() throws {
-        // Line 20,000 (about 40,000 quotes in) is past the first two batches of 16,384 quotes.
-        let bytes = Array(try Self.optionsDX(badLine: 20_000).utf8)
+        // Line 50,000 (about 100,000 quotes in, six batches of 16,384) is beyond what the parser
+        // may run ahead of the writer (a queue of four batches): batches were written before it.
+        let bytes = Array(try Self.optionsDX(days: 16, badLine: 50_000).utf8)
         let store = try temporaryStore(seed: false)
         let before = try tableCounts(store)
         let generation = try store.generation()
@@ -71,7 +72,7 @@ import Testing
         #expect {
             try store.write(.quoteStream(stream), kind: .chainOptionsDX, symbol: "SPX", file: "bad.csv")
         } throws: { error in
-            "\(error)".hasPrefix("bad.csv:20000: field 'UNDERLYING_LAST'")
+            "\(error)".hasPrefix("bad.csv:50000: field 'UNDERLYING_LAST'")
         }
         #expect(try tableCounts(store) == before)
         #expect(try store.generation() == generation)
@@ -85,8 +86,8 @@ import Testing
         var lines = ImporterSamples.lines(sample)
         let header = lines.removeFirst()
         // Many copies of the sample's rows under new strikes, puts before calls on odd strikes,
-        // so that pairs meet batch boundaries in both orders.
-        var rows = [header]
+        // after one lone call, so that batch boundaries fall inside pairs (the carry path).
+        var rows = [header, lines[0].replacingOccurrences(of: ",3800.000,", with: ",900.000,")]
         for k in 0..<9_000 {
             let strike = String(format: "%.3f", 1000 + 5 * Double(k))
             let pair = lines.prefix(2).map { $0.replacingOccurrences(of: ",3800.000,", with: ",\(strike),") }
@@ -101,7 +102,7 @@ import Testing
         try streamed.write(.quoteStream(stream), kind: .chainCboe, symbol: "SPXW", file: "c.csv")
         let day = MarketDate(parsing: "2023-01-03")!
         let expected = try parsed.optionQuotes(underlying: "SPXW", quoteDate: day)
-        #expect(expected.count == 18_000)
+        #expect(expected.count == 18_001)
         #expect(try streamed.optionQuotes(underlying: "SPXW", quoteDate: day) == expected)
         #expect(try tableCounts(streamed) == tableCounts(parsed))
     }

@@ -17,7 +17,7 @@ public struct TimelineCache: Sendable {
     public let directory: String
     /// Identifies the code that writes and reads the cache; nil turns the cache off.
     public let codeIdentity: String?
-    /// Cache files kept in `directory` after a write (oldest removed first).
+    /// Files of each kind kept in `directory` after a write (least recently used removed first).
     public static let keep = 12
     static let magic = Array("VXSHTLC1".utf8)
     static let fileExtension = "vxcache"
@@ -34,31 +34,53 @@ public struct TimelineCache: Sendable {
         return base + "/vixshield/timelines"
     }
 
-    /// The running executable's path, size and modification time (nil when they cannot be read:
-    /// the cache is then off rather than keyed by nothing).
+    /// The running code: the executable's and every mapped shared library's path, size and
+    /// modification time (libm, Foundation or the Swift runtime can change what a binary computes
+    /// without the binary changing). nil when they cannot be read: the cache is then off rather
+    /// than keyed by nothing.
     public static let executableIdentity: String? = {
         let manager = FileManager.default
-        let path: String
+        var paths: [String] = []
         do {
-            path = try manager.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+            paths.append(try manager.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
         } catch {
             guard let main = Bundle.main.executablePath else { return nil }
-            path = main
+            paths.append(main)
         }
-        do {
-            let attributes = try manager.attributesOfItem(atPath: path)
-            guard let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
-            return "\(path)|\(size.int64Value)|\(modified.timeIntervalSince1970)"
-        } catch {
-            return nil
+        // The libraries that compute or print numbers (libm, libc, the Swift runtime, Foundation),
+        // from /proc/self/maps (Linux; read to its end: procfs files have no size); elsewhere the
+        // executable alone. Other mapped libraries (loaded on demand) would make the key vary.
+        if let handle = FileHandle(forReadingAtPath: "/proc/self/maps") {
+            let maps = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+            try? handle.close()
+            var libraries = Set<String>()
+            for line in maps.split(separator: "\n") {
+                guard let slash = line.firstIndex(of: "/") else { continue }
+                let path = String(line[slash...])
+                let name = path.split(separator: "/").last.map(String.init) ?? ""
+                let numeric = ["libm.so", "libc.so", "libswift", "libFoundation", "lib_Foundation", "libdispatch"].contains { name.hasPrefix($0) }
+                if numeric && name.contains(".so") { libraries.insert(path) }
+            }
+            paths += libraries.sorted()
         }
+        var parts: [String] = []
+        for path in paths {
+            do {
+                let attributes = try manager.attributesOfItem(atPath: path)
+                guard let size = attributes[.size] as? NSNumber, let modified = attributes[.modificationDate] as? Date else { return nil }
+                parts.append("\(path)|\(size.int64Value)|\(modified.timeIntervalSince1970)")
+            } catch {
+                return nil
+            }
+        }
+        return parts.joined(separator: "\n")
     }()
 
     /// SHA-256 of the store's content and the calendar's sessions: what every cache key of a
     /// timeline over this store includes.
     public static func storeDigest(_ store: MemoryMarketStore, calendar: TradingCalendar) -> [UInt8] {
         var hasher = Crypto.SHA256()
-        hasher.update(data: store.canonicalContent())
+        store.writeCanonicalContent { hasher.update(data: $0) }
         var sessions = ArchiveWriter(capacity: 8 * calendar.sessions.count + 8)
         sessions.write(calendar.sessions)
         hasher.update(data: sessions.bytes)
@@ -113,11 +135,14 @@ public struct TimelineCache: Sendable {
         guard length == bytes.count - offset else { return .invalid("\(file) is truncated (\(bytes.count - offset) of \(length) payload bytes)") }
         let payload = Array(bytes[offset...])
         guard Array(Crypto.SHA256.hash(data: payload)) == checksum else { return .invalid("\(file) fails its checksum") }
+        // A file in use is the newest of its kind for pruning. Failing to touch it only makes
+        // it older in the pruning order.
+        try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file)
         return .payload(payload)
     }
 
     /// Writes `payload` under `key` (atomically: a reader sees the old file or the new one),
-    /// then removes the oldest cache files beyond `keep`.
+    /// then removes the oldest files of the same kind beyond `keep`.
     func write(kind: String, key: [UInt8], payload: [UInt8]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var out = ArchiveWriter(capacity: payload.count + 80)
@@ -127,29 +152,40 @@ public struct TimelineCache: Sendable {
         out.write(raw: Crypto.SHA256.hash(data: payload))
         out.write(raw: payload)
         try Data(out.bytes).write(to: URL(fileURLWithPath: path(kind: kind, key: key)), options: .atomic)
-        try prune()
+        try prune(kind: kind)
     }
 
-    /// Keeps the `keep` most recently written cache files.
-    func prune() throws {
+    /// Keeps the `keep` most recently written or read files of `kind` (timelines and tapes are
+    /// pruned apart: a sweep's many tapes never evict the timeline). A file another process
+    /// removed meanwhile is simply gone.
+    func prune(kind: String) throws {
         let manager = FileManager.default
-        let names = try manager.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("." + Self.fileExtension) }
+        let names = try manager.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(kind + "-") && $0.hasSuffix("." + Self.fileExtension) }
         guard names.count > Self.keep else { return }
         var dated: [(name: String, modified: Date)] = []
         for name in names {
-            let modified = try manager.attributesOfItem(atPath: directory + "/" + name)[.modificationDate] as? Date
-            dated.append((name, modified ?? .distantPast))
+            do {
+                dated.append((name, try manager.attributesOfItem(atPath: directory + "/" + name)[.modificationDate] as? Date ?? .distantPast))
+            } catch CocoaError.fileReadNoSuchFile, CocoaError.fileNoSuchFile {
+                continue
+            }
         }
         for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.keep) {
-            try manager.removeItem(atPath: directory + "/" + old.name)
+            do {
+                try manager.removeItem(atPath: directory + "/" + old.name)
+            } catch CocoaError.fileNoSuchFile, CocoaError.fileReadNoSuchFile {
+                continue
+            }
         }
     }
 }
 
 /// What the cache did for one timeline or tape, for the command to report.
 public enum TimelineCacheOutcome: Sendable, Equatable, CustomStringConvertible {
-    /// No cache was asked for (or the executable's identity is unknown).
+    /// No cache was asked for.
     case off
+    /// A cache was asked for but the running code's identity cannot be read: not used.
+    case unidentified
     /// Read from the cache: no calibration ran.
     case hit(path: String)
     /// Not in the cache: built and written.
@@ -162,6 +198,7 @@ public enum TimelineCacheOutcome: Sendable, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .off: "off"
+        case .unidentified: "off (the running executable's identity cannot be read)"
         case let .hit(path): "read from \(path)"
         case let .built(path): "built and written to \(path)"
         case let .rebuilt(path, reason): "rebuilt (\(reason)) and written to \(path)"
@@ -177,7 +214,7 @@ extension TimelineCache {
     func value<T>(
         kind: String, key: [UInt8]?, decode: ([UInt8]) throws -> T, build: () throws -> T, encode: (T) -> [UInt8]
     ) throws -> (value: T, outcome: TimelineCacheOutcome) {
-        guard let key else { return (try build(), .off) }
+        guard let key else { return (try build(), .unidentified) }
         let file = path(kind: kind, key: key)
         var problem: String?
         switch read(kind: kind, key: key) {

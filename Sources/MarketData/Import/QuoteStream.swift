@@ -51,6 +51,7 @@ struct QuoteBatcher {
     private(set) var failure: (any Error)?
 
     init(size: Int = QuoteStream.batchSize, emit: @escaping ([OptionQuote]) throws -> Void) {
+        precondition(size >= 2, "a batch holds at least a call and a put")
         self.size = size
         self.emit = emit
         batch.reserveCapacity(size + 1)

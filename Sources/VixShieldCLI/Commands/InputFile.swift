@@ -24,7 +24,8 @@ enum InputFile {
     }
 
     /// The file's bytes, read straight into the array the importers parse (a chain file can be
-    /// hundreds of megabytes: no intermediate `Data` copy); nil when it cannot be read.
+    /// hundreds of megabytes: no intermediate `Data` copy); nil when it cannot be read. A regular
+    /// file is read in one buffer of its size; a pipe or device (size 0) until end of file.
     static func bytes(_ path: String) -> [UInt8]? {
         guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
         // Closing a file that was only read cannot lose anything.
@@ -32,22 +33,22 @@ enum InputFile {
         let descriptor = handle.fileDescriptor
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { return nil }
-        let size = Int(info.st_size)
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
-            count = 0
-            while count < size {
-                let got = read(descriptor, buffer.baseAddress! + count, size - count)
-                if got < 0 && errno == EINTR { continue }
-                guard got > 0 else {
-                    failed = got < 0
-                    break
-                }
-                count += got
+        var bytes: [UInt8] = []
+        var chunk = max(Int(info.st_size), 1 << 16)
+        while true {
+            var got = 0
+            let piece = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, count in
+                repeat {
+                    got = read(descriptor, buffer.baseAddress!, chunk)
+                } while got < 0 && errno == EINTR
+                count = max(got, 0)
             }
+            if got < 0 { return nil }
+            // The first piece of a regular file is the whole file: kept, not copied.
+            if bytes.isEmpty { bytes = piece } else { bytes.append(contentsOf: piece) }
+            if got == 0 { return bytes }
+            chunk = 1 << 20
         }
-        // A file that shrank while being read is read as far as it went; an error is no file.
-        return failed ? nil : bytes
     }
 }
 

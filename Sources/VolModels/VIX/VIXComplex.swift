@@ -198,6 +198,8 @@ public struct VIXComplex: Sendable {
     /// `impliedVolatility` use (the same arithmetic, so the same bits), with the expiry's smile
     /// built once instead of once per option. Needs K, F, VIX and T > 0.
     func strikeVolatilities(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> [Double] {
+        // No strike, no check (as pricing each strike checked nothing when there was none).
+        guard !strikes.isEmpty else { return [] }
         try VIXCheck.positive(future, "F")
         try VIXCheck.positive(time, "T")
         try VIXCheck.positive(vix, "vix")

@@ -44,6 +44,7 @@ struct DataImportCommand: ParsableCommand {
         let opened: (any VixShieldStore)? = kind == .vxFutures ? try store.open() : nil
         let calendar = try opened.map { try TradingCalendar(sessions: $0.sessions().map(\.date)) }
         var batches: [ImportBatch] = []
+        let streams = store.resolvedURL == nil && FileManager.default.fileExists(atPath: store.resolvedPath)
         for file in files {
             guard let data = InputFile.bytes(file) else {
                 fail(InputError(file: file, message: "cannot read file"))
@@ -51,9 +52,12 @@ struct DataImportCommand: ParsableCommand {
             progress.status("parsing \(file) (\(ByteCountFormatter.string(fromByteCount: Int64(data.count), countStyle: .file)))")
             do {
                 let importer = try MarketImporters.importer(for: kind, underlying: symbol, calendar: calendar)
-                // Chain files are parsed while they are written (the header is checked here).
+                // Chain files into an existing SQLite store are parsed while they are written (the
+                // header and first row are checked here). A new store is parsed first, so that a bad
+                // file never leaves a freshly created store behind; so is PostgreSQL, whose import
+                // transaction must not wait on a parser while it holds the import lock.
                 let records: ImportedRecords
-                if let chain = importer as? any QuoteStreamingImporter {
+                if let chain = importer as? any QuoteStreamingImporter, streams {
                     records = .quoteStream(try chain.quoteStream(data, file: file))
                 } else {
                     records = try importer.parse(data, file: file)
