@@ -20,31 +20,11 @@ public struct CboeChainImporter: QuoteStreamingImporter {
     }
 
     public func parseQuotes(_ bytes: [UInt8], file: String) throws(InputError) -> [OptionQuote] {
-        var quotes: [OptionQuote] = []
-        try forEachQuote(bytes, file: file) { quote, remaining in
-            if quotes.isEmpty { quotes.reserveCapacity(remaining) }
-            quotes.append(quote)
-            return true
-        }
-        return quotes
+        try QuoteStream.collect { body throws(InputError) in try forEachQuote(bytes, file: file, body) }
     }
 
     public func quoteStream(_ bytes: [UInt8], file: String) throws(InputError) -> QuoteStream {
-        var reader = try CSVReader(bytes, file: file)
-        _ = try Columns(reader)
-        let rows = try reader.next() ? reader.estimatedRemainingRows : 0
-        var first: OptionQuote?
-        try forEachQuote(bytes, file: file) { quote, _ in
-            first = quote
-            return false
-        }
-        return QuoteStream(estimatedCount: rows, firstUnderlying: first?.underlying) { emit in
-            try withoutActuallyEscaping(emit) { emit in
-                var batcher = QuoteBatcher(emit: emit)
-                try forEachQuote(bytes, file: file) { quote, _ in batcher.append(quote) }
-                try batcher.finish()
-            }
-        }
+        try QuoteStream.rows { [self] body throws(InputError) in try forEachQuote(bytes, file: file, body) }
     }
 
     /// Parses every row, calling `body` with its quote and an estimate of the quotes still to

@@ -34,6 +34,38 @@ public struct QuoteStream: Sendable {
     public static let batchSize = 16_384
 }
 
+extension QuoteStream {
+    /// A stream over a row parser: `forEach` calls its body with each quote, in file order, and
+    /// an estimate of the quotes to come, and stops when the body returns false. The header and
+    /// the first row are parsed now (an error there is thrown before any store is touched).
+    static func rows(_ forEach: @escaping @Sendable ((OptionQuote, Int) -> Bool) throws(InputError) -> Void) throws(InputError) -> QuoteStream {
+        var first: OptionQuote?
+        var estimate = 0
+        try forEach { quote, remaining in
+            (first, estimate) = (quote, remaining)
+            return false
+        }
+        return QuoteStream(estimatedCount: estimate, firstUnderlying: first?.underlying) { emit in
+            try withoutActuallyEscaping(emit) { emit in
+                var batcher = QuoteBatcher(emit: emit)
+                try forEach { quote, _ in batcher.append(quote) }
+                try batcher.finish()
+            }
+        }
+    }
+
+    /// Every quote of a row parser (see `rows`), collected.
+    static func collect(_ forEach: ((OptionQuote, Int) -> Bool) throws(InputError) -> Void) throws(InputError) -> [OptionQuote] {
+        var quotes: [OptionQuote] = []
+        try forEach { quote, remaining in
+            if quotes.isEmpty { quotes.reserveCapacity(remaining) }
+            quotes.append(quote)
+            return true
+        }
+        return quotes
+    }
+}
+
 /// A chain importer that can stream its quotes (`QuoteStream`).
 public protocol QuoteStreamingImporter: MarketImporter {
     /// Checks the header and the first row now; the rows are parsed when the stream is run.
