@@ -168,7 +168,7 @@ public actor BacktestJobs {
     /// The backtest itself, off the actor.
     nonisolated static func compute(from: MarketDate, to: MarketDate, env: ServerEnvironment) throws -> BacktestComparison.Result {
         let market = try MemoryMarketStore.load(env.store, quoteDates: from...to)
-        let timeline = try MarketTimeline(store: market, calendar: env.calendar, from: from, to: to)
+        let timeline = try MarketTimeline(store: market, calendar: env.calendar, from: from, to: to, cache: env.timelineCache)
         return try BacktestComparison.compare(timeline: timeline, ruleset: env.ruleset)
     }
 }

@@ -17,6 +17,8 @@ public struct ServerEnvironment: Sendable {
     let cache = ResponseCache()
     /// Whether the server listens on loopback only (set by `buildApplication` from its host).
     public var loopback = true
+    /// Where backtest jobs cache their calibrated timelines (`serve --cache-dir`); nil: none.
+    public var timelineCache: TimelineCache?
 
     public init(store: any VixShieldStore, ruleset: Ruleset) throws {
         try ruleset.validate()

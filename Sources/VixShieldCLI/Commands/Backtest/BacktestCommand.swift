@@ -42,11 +42,7 @@ struct BacktestCommand: ParsableCommand {
         help: ArgumentHelp(
             "Run the hedge frontier instead: each layer's budget × 0, 0.25, 0.5, 1, 1.5, 2 on one timeline, in parallel (with --json, --report).")
     ) var frontier = false
-    @Option(
-        help: ArgumentHelp(
-            "Directory of the calibrated-timeline cache (default: $XDG_CACHE_HOME/vixshield/timelines, or ~/.cache/vixshield/timelines).",
-            valueName: "dir")) var cacheDir: String?
-    @Flag(help: "Calibrate every session again: neither read nor write the timeline cache.") var noCache = false
+    @OptionGroup var timelineCache: TimelineCacheOptions
     @Flag(help: "Print the report as JSON.") var json = false
 
     func validate() throws {
@@ -54,7 +50,6 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError("--frontier runs on its own: not with --sweep, --book-out or --trades")
         }
         if let from, let to, from > to { throw ValidationError("--from \(from) is after --to \(to)") }
-        if noCache && cacheDir != nil { throw ValidationError("--no-cache and --cache-dir exclude each other") }
         if (bookOut == nil) != (at == nil) { throw ValidationError("--book-out and --at go together") }
     }
 
@@ -84,8 +79,7 @@ struct BacktestCommand: ParsableCommand {
         }
         // One read of the store into memory: the replay then reads its histories without SQL.
         let market = try MemoryMarketStore.load(database, quoteDates: start...end)
-        let cache = noCache ? nil : TimelineCache(directory: cacheDir ?? TimelineCache.defaultDirectory())
-        let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end, cache: cache)
+        let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end, cache: timelineCache.cache)
         defer { reportCache(timeline) }
         if let grid {
             let bar = SweepProgress(enabled: !json)

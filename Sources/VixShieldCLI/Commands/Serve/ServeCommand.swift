@@ -23,6 +23,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
     @OptionGroup var rules: RulesetOptions
+    @OptionGroup var timelineCache: TimelineCacheOptions
     @Option(help: "Address to bind (default: loopback).") var host = "127.0.0.1"
     @Option(help: "Port to listen on.") var port = 8080
     @Option(help: "Run the day inside the server at this local time on each NYSE session, HH:MM (e.g. 16:30).") var dailyAt: String?
@@ -36,7 +37,8 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let environment = try ServerEnvironment(store: try store.open(), ruleset: try rules.load())
+        var environment = try ServerEnvironment(store: try store.open(), ruleset: try rules.load())
+        environment.timelineCache = timelineCache.cache
         let schedule = try dailyAt.map { try DailySchedule(at: $0, timeZone: timezone) }
         try await serve(environment, host: host, port: port, schedule: schedule)
     }
