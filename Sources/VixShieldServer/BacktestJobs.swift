@@ -169,6 +169,12 @@ public actor BacktestJobs {
     nonisolated static func compute(from: MarketDate, to: MarketDate, env: ServerEnvironment) throws -> BacktestComparison.Result {
         let market = try MemoryMarketStore.load(env.store, quoteDates: from...to)
         let timeline = try MarketTimeline(store: market, calendar: env.calendar, from: from, to: to, cache: env.timelineCache)
+        // What the cache did (a read-only directory or an unreadable identity shows here).
+        let log = Logger(label: "vixshield.backtests")
+        switch timeline.cacheOutcome {
+        case .notWritten, .rebuilt, .unidentified: log.warning("backtest \(from) .. \(to): timeline cache \(timeline.cacheOutcome)")
+        case .off, .hit, .built: log.info("backtest \(from) .. \(to): timeline cache \(timeline.cacheOutcome)")
+        }
         return try BacktestComparison.compare(timeline: timeline, ruleset: env.ruleset)
     }
 }

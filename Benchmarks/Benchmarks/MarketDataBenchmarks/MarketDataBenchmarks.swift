@@ -42,8 +42,10 @@ let benchmarks: @Sendable () -> Void = {
         print("sqlite3 shell not found: the .import baseline is not measured")
     }
 
-    // What `data import --kind chain-optionsdx` does: the parse streamed into the writer (the
-    // parser on its own thread, the SQLite transaction on the calling one).
+    // What `data import --kind chain-optionsdx` does into an existing SQLite store: the parse
+    // streamed into the writer (the parser on its own thread, the SQLite transaction on the
+    // calling one). The store here is new and unseeded (no seed to measure); the command parses
+    // first into a store it creates.
     Benchmark("Import OptionsDX chain 1M rows (parse streamed into the SQLite write)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-\(UUID().uuidString)")

@@ -5,9 +5,10 @@ import MarketData
 /// Where prepared market timelines (and regime tapes) are kept on disk between runs, so that a
 /// second `backtest` over the same history skips the calibrations (issue 14, item 3).
 ///
-/// Each file is named by its key: SHA-256 over the cache format, the running executable's
-/// identity (its path, size and modification time: a rebuilt binary may price differently, so
-/// its caches are never read), the kind of content, the date range and model or regime
+/// Each file is named by its key: SHA-256 over the cache format, the running code's identity
+/// (the executable's and its numeric libraries' paths, sizes and modification times, the CPU's
+/// feature flags and GLIBC_TUNABLES: a rebuilt binary, another libm or another CPU may compute
+/// differently, so their caches are never read), the kind of content, the date range and model or regime
 /// parameters (canonical JSON), and the SHA-256 of the store's whole content
 /// (`MemoryMarketStore.canonicalContent`) and trading calendar. Any import that changes what
 /// the store holds changes the key, so a stale file is simply never asked for. A file is read
@@ -73,6 +74,14 @@ public struct TimelineCache: Sendable {
                 return nil
             }
         }
+        // libm picks its exp/log/pow variants by CPU feature (FMA, AVX2), and GLIBC_TUNABLES can
+        // override the choice: a cache shared between machines must not mix them.
+        if let handle = FileHandle(forReadingAtPath: "/proc/cpuinfo") {
+            let info = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
+            try? handle.close()
+            parts.append(info.split(separator: "\n").first { $0.hasPrefix("flags") }.map(String.init) ?? "flags unknown")
+        }
+        parts.append("tunables \(ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "")")
         return parts.joined(separator: "\n")
     }()
 
@@ -152,7 +161,9 @@ public struct TimelineCache: Sendable {
         out.write(raw: Crypto.SHA256.hash(data: payload))
         out.write(raw: payload)
         try Data(out.bytes).write(to: URL(fileURLWithPath: path(kind: kind, key: key)), options: .atomic)
-        try prune(kind: kind)
+        // Pruning is housekeeping: if it fails (the directory gone, no permission), older files
+        // stay on disk, and the file just written is there all the same.
+        try? prune(kind: kind)
     }
 
     /// Keeps the `keep` most recently written or read files of `kind` (timelines and tapes are

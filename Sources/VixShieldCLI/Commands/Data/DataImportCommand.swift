@@ -44,7 +44,9 @@ struct DataImportCommand: ParsableCommand {
         let opened: (any VixShieldStore)? = kind == .vxFutures ? try store.open() : nil
         let calendar = try opened.map { try TradingCalendar(sessions: $0.sessions().map(\.date)) }
         var batches: [ImportBatch] = []
-        let streams = store.resolvedURL == nil && FileManager.default.fileExists(atPath: store.resolvedPath)
+        // An existing, non-empty SQLite file (an empty one would be seeded when opened).
+        let size = (try? FileManager.default.attributesOfItem(atPath: store.resolvedPath)[.size] as? NSNumber)?.intValue ?? 0
+        let streams = store.resolvedURL == nil && size > 0
         for file in files {
             guard let data = InputFile.bytes(file) else {
                 fail(InputError(file: file, message: "cannot read file"))
