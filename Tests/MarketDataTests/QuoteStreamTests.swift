@@ -107,6 +107,20 @@ import Testing
         #expect(try tableCounts(streamed) == tableCounts(parsed))
     }
 
+    /// `filter` (how the bundled data's cut-off applies to a stream) keeps exactly the quotes
+    /// that pass, in order, batch by batch.
+    @Test func aFilteredStreamKeepsWhatPasses() throws {
+        let bytes = Array(try Self.optionsDX(days: 3, strikes: 10).utf8)
+        let importer = OptionsDXImporter(underlying: "SPX")
+        let cutoff = MarketDate(parsing: "2023-01-04")!
+        let stream = try importer.quoteStream(bytes, file: "c.csv").filter { $0.quoteDate <= cutoff }
+        var kept: [OptionQuote] = []
+        try stream.produce { kept += $0 }
+        let expected = try importer.parseQuotes(bytes, file: "c.csv").filter { $0.quoteDate <= cutoff }
+        #expect(expected.count == 2 * 2 * 3 * 10)
+        #expect(kept == expected)
+    }
+
     @Test func batchesNeverSplitACallPutPair() throws {
         func quote(_ strike: Double, _ right: OptionQuote.Right) -> OptionQuote {
             OptionQuote(underlying: "SPX", quoteDate: MarketDate(parsing: "2023-01-03")!, expiry: MarketDate(parsing: "2023-01-20")!, strike: strike, right: right, bid: 1, ask: 2)

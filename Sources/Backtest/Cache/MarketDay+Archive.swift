@@ -26,7 +26,7 @@ extension MarketDay {
         let dateOffset = reader.offset
         guard try reader.readDate() == date else { throw ArchiveError.invalid(offset: dateOffset, field: "date") }
         let inputs = try MarketInputs.load(store, date: date)
-        self.inputs = inputs
+        let model: SPXMarketModel
         if try reader.readBool("spx") {
             model = try SPXMarketModel(archived: &reader, inputs: inputs, parameters: parameters)
         } else {
@@ -39,9 +39,8 @@ extension MarketDay {
             guard archived.date == date else { throw ArchiveError.invalid(offset: vixOffset, field: "vix.date") }
             complex = .success(archived)
         } else {
-            complex = Result { try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters) }
+            complex = Self.calibrateVIX(inputs: inputs, calendar: calendar, parameters: parameters)
         }
-        vixComplex = complex
-        vixChain = complex.flatMap { vix in Result { try VIXChainGenerator.chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
+        self.init(inputs: inputs, model: model, vixComplex: complex, calendar: calendar, parameters: parameters)
     }
 }

@@ -17,10 +17,25 @@ struct MarketDay: Sendable {
 
     init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
         let inputs = try MarketInputs.load(store, date: date)
+        self.init(
+            inputs: inputs, model: try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: parameters),
+            vixComplex: Self.calibrateVIX(inputs: inputs, calendar: calendar, parameters: parameters), calendar: calendar, parameters: parameters)
+    }
+
+    /// The day from its calibrated models (fresh or read from the timeline cache): the VIX chain
+    /// is generated here from the complex, the one place it is.
+    init(
+        inputs: MarketInputs, model: SPXMarketModel, vixComplex: Result<VIXComplex, any Error>, calendar: TradingCalendar,
+        parameters: ChainModelParameters
+    ) {
         self.inputs = inputs
-        model = try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: parameters)
-        let complex = Result { try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters) }
-        vixComplex = complex
-        vixChain = complex.flatMap { vix in Result { try VIXChainGenerator.chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
+        self.model = model
+        self.vixComplex = vixComplex
+        vixChain = vixComplex.flatMap { vix in Result { try VIXChainGenerator.chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
+    }
+
+    /// The day's VIX complex calibrated to its inputs; a failure is kept (see `vixComplex`).
+    static func calibrateVIX(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters) -> Result<VIXComplex, any Error> {
+        Result { try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters) }
     }
 }
