@@ -15,11 +15,15 @@ extension NormalisedImpliedVolatility {
         let y = z * z
         let tail = NormalDistribution.cdf(-z)
         let fAtL = lowerMapScale * absX * tail * tail * tail
-        let slopeAtL = 2 * Double.pi * y * tail * tail * exp(y + sL * sL / 8)
-        let mills = NormalDistribution.millsRatio(-z)  // Φ(-z)/φ(z)
+        let growth = exp(y + sL * sL / 8)
+        let slopeAtL = 2 * Double.pi * y * tail * tail * growth
+        // Φ(-z)/φ(z) from the Φ(-z) already in hand while both are normal numbers (one exp
+        // instead of erfcx's exp and erfc); through erfcx beyond, where they underflow.
+        let density = NormalDistribution.pdf(z)
+        let mills = tail >= 1e-300 && density >= 1e-300 ? tail / density : NormalDistribution.millsRatio(-z)
         let curvatureAtL = Double.pi / 6 * y / (sL * sL * sL) * tail
             * (8 * sqrtThree * sL * absX + (3 * sL * sL * (sL * sL - 8) - 8 * x * x) * mills)
-            * exp(2 * y + sL * sL / 4)
+            * (growth * growth)  // e^{2y + s_l²/4}
         var f = 0.0
         if curvatureAtL.isFinite && slopeAtL.isFinite {
             let cubic = RationalCubic(
@@ -33,7 +37,7 @@ extension NormalisedImpliedVolatility {
         }
         // s = |x| / (√3·|Φ⁻¹((f/((2π/√27)|x|))^{1/3})|); two cube roots avoid underflow of the ratio.
         let argument = cbrt(f) / cbrt(lowerMapScale * absX)
-        let quantile = NormalDistribution.quantile(argument)
+        let quantile = NormalDistribution.quantileEstimate(argument)
         return abs(x / (sqrtThree * quantile))
     }
 
@@ -57,6 +61,6 @@ extension NormalisedImpliedVolatility {
             let t = (beta - bU) / h
             f = (fAtU * (1 - t) + 0.5 * h * t) * (1 - t)
         }
-        return -2 * NormalDistribution.quantile(f)
+        return -2 * NormalDistribution.quantileEstimate(f)
     }
 }

@@ -25,8 +25,8 @@ extension NormalisedImpliedVolatility {
         var iterations = 0
         while iterations < maximumIterations {
             iterations += 1
-            let b = NormalisedBlack.outOfTheMoneyCall(x: x, s: s)
             let vega = vega(x: x, s: s)
+            let b = NormalisedBlack.outOfTheMoneyCall(x: x, s: s, growth: bMax, scaledDensity: vega)
             if b > beta {
                 high = min(high, s)
             } else if b < beta {
@@ -90,7 +90,7 @@ extension NormalisedImpliedVolatility {
             while high - low > 2 * Double.ulpOfOne * high && iterations < 2100 {
                 iterations += 1
                 s = midpoint((low, high))
-                let b = NormalisedBlack.outOfTheMoneyCall(x: x, s: s)
+                let b = NormalisedBlack.outOfTheMoneyCall(x: x, s: s, growth: bMax, scaledDensity: vega(x: x, s: s))
                 if b > beta { high = s } else if b < beta { low = s } else { break }
             }
         }

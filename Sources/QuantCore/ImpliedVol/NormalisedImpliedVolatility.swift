@@ -30,14 +30,14 @@ public enum NormalisedImpliedVolatility {
         if timeValue <= 0 { throw .atIntrinsic }
         let otmX = -abs(x)  // from here on: an out-of-the-money call with x ≤ 0
         // Within 4 ulp of the bound (S·e^{-qT} or K·e^{-rT}) counts as at it: only σ = ∞ fits.
-        if timeValue >= exp(0.5 * otmX) * (1 - 4 * Double.ulpOfOne) { throw .aboveMaximum }
-        return solveOutOfTheMoney(beta: timeValue, x: otmX)
+        let bMax = exp(0.5 * otmX)
+        if timeValue >= bMax * (1 - 4 * Double.ulpOfOne) { throw .aboveMaximum }
+        return solveOutOfTheMoney(beta: timeValue, x: otmX, bMax: bMax)
     }
 
-    /// Core for x ≤ 0, 0 < β < e^{x/2}.
+    /// Core for x ≤ 0, 0 < β < b_max = e^{x/2}.
     @usableFromInline
-    static func solveOutOfTheMoney(beta: Double, x: Double) -> Solution {
-        let bMax = exp(0.5 * x)
+    static func solveOutOfTheMoney(beta: Double, x: Double, bMax: Double) -> Solution {
         let sC = (-2 * x).squareRoot()
         let erfcxAtC = erfcx((-x).squareRoot())
         let bC = 0.5 * bMax * (1 - erfcxAtC)
@@ -49,7 +49,7 @@ public enum NormalisedImpliedVolatility {
         var objective: Objective
         var bracket: (Double, Double)
         if beta < bC {
-            let bL = NormalisedBlack.outOfTheMoneyCall(x: x, s: sL)
+            let bL = NormalisedBlack.outOfTheMoneyCall(x: x, s: sL, growth: bMax, scaledDensity: vega(x: x, s: sL))
             if beta < bL {
                 guess = lowestBranchGuess(beta: beta, x: x, sL: sL, bL: bL)
                 objective = .lower
@@ -64,9 +64,9 @@ public enum NormalisedImpliedVolatility {
                 bracket = (sL, sC)
             }
         } else {
-            let bU = NormalisedBlack.outOfTheMoneyCall(x: x, s: sU)
+            let vU = vega(x: x, s: sU)
+            let bU = NormalisedBlack.outOfTheMoneyCall(x: x, s: sU, growth: bMax, scaledDensity: vU)
             if beta <= bU {
-                let vU = vega(x: x, s: sU)
                 let cubic = RationalCubic(
                     xLeft: bC, xRight: bU, yLeft: sC, yRight: sU, dLeft: 1 / vC, dRight: 1 / vU,
                     secondDerivative: 0, atLeft: true, preferShapePreservation: false)

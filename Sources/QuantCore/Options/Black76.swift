@@ -7,7 +7,7 @@
 /// Units and conventions: F, K in index points; T in years; r continuously compounded; σ per
 /// √year. Greeks follow `OptionValuation`, with F held fixed: delta = ∂V/∂F, theta = -∂V/∂T =
 /// rV - e^{-rT}Fφ(d₁)σ/(2√T), rho = ∂V/∂r = -T·V. The price is the textbook difference when
-/// its legs differ enough (`DirectBlackDifference`), otherwise the cancellation-free normalised
+/// its legs allow (`BlackLegs`), otherwise the cancellation-free normalised
 /// Black function: e^{-rT}·√(F·K)·b(ln(F/K), σ√T).
 ///
 /// Edge cases: σ√T below 1.5e-154 (including 0) returns the discounted intrinsic value and its deterministic greeks
@@ -49,12 +49,10 @@ public enum Black76 {
         let x = logRatio(forward, strike)
         let discount = exp(-rate * time)
         if s > 0 {
-            let d1 = x / s + 0.5 * s
-            let forwardLeg = discount * forward * NormalDistribution.cdf(theta * d1)
-            let strikeLeg = discount * strike * NormalDistribution.cdf(theta * (d1 - s))
-            if let price = DirectBlackDifference.price(
-                theta: theta, x: x, s: s, spotLeg: forwardLeg, strikeLeg: strikeLeg,
-                normalisedScale: discount * forward.squareRoot() * strike.squareRoot())
+            let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
+            if let price = legs.price(
+                theta: theta, x: x, s: s, spotTerm: discount * forward, strikeTerm: discount * strike,
+                density: NormalDistribution.pdf(legs.d1))
             {
                 return price
             }
@@ -88,14 +86,12 @@ public enum Black76 {
                 theta: rate * price,
                 rho: -time * price)
         }
-        let d1 = x / s + 0.5 * s
-        let cdf1 = NormalDistribution.cdf(theta * d1)
-        let cdf2 = NormalDistribution.cdf(theta * (d1 - s))
-        let density = NormalDistribution.pdf(d1)
+        let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
+        let cdf1 = legs.cdf1(theta)
+        let density = NormalDistribution.pdf(legs.d1)
         let forwardTerm = discount * forward
-        let price = DirectBlackDifference.price(
-            theta: theta, x: x, s: s, spotLeg: forwardTerm * cdf1, strikeLeg: discount * strike * cdf2,
-            normalisedScale: discount * forward.squareRoot() * strike.squareRoot())
+        let price = legs.price(
+            theta: theta, x: x, s: s, spotTerm: forwardTerm, strikeTerm: discount * strike, density: density)
             ?? accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
         return OptionValuation(
             price: price,

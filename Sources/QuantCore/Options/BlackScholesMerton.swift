@@ -106,13 +106,12 @@ public enum BlackScholesMerton {
                     theta: theta * inTheMoney * (dividendYield * spotTerm - rate * strikeTerm),
                     rho: theta * inTheMoney * strikeTerm * time)
             }
-            let d1 = x / s + 0.5 * s
-            let cdf1 = NormalDistribution.cdf(theta * d1)
-            let cdf2 = NormalDistribution.cdf(theta * (d1 - s))
-            let density = NormalDistribution.pdf(d1)
-            let price = DirectBlackDifference.price(
-                theta: theta, x: x, s: s, spotLeg: spotTerm * cdf1, strikeLeg: strikeTerm * cdf2,
-                normalisedScale: normalisedScale(strike: strike))
+            let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
+            let cdf1 = legs.cdf1(theta)
+            let cdf2 = legs.cdf2(theta)
+            let density = NormalDistribution.pdf(legs.d1)
+            let price = legs.price(
+                theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm, density: density)
                 ?? accuratePrice(theta: theta, x: x, s: s, strike: strike)
             return OptionValuation(
                 price: price,
@@ -130,12 +129,10 @@ public enum BlackScholesMerton {
             let s = volatility * sqrtT
             let x = logRatio(spot, strike) + carry
             if s > 0 {
-                let d1 = x / s + 0.5 * s
-                let spotLeg = spot * dividendDiscount * NormalDistribution.cdf(theta * d1)
-                let strikeLeg = strike * rateDiscount * NormalDistribution.cdf(theta * (d1 - s))
-                if let price = DirectBlackDifference.price(
-                    theta: theta, x: x, s: s, spotLeg: spotLeg, strikeLeg: strikeLeg,
-                    normalisedScale: normalisedScale(strike: strike))
+                let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
+                if let price = legs.price(
+                    theta: theta, x: x, s: s, spotTerm: spot * dividendDiscount, strikeTerm: strike * rateDiscount,
+                    density: NormalDistribution.pdf(legs.d1))
                 {
                     return price
                 }

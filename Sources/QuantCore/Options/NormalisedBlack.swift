@@ -43,6 +43,14 @@ public enum NormalisedBlack {
     /// x → -x). Relative accuracy of a few ulp times the condition number in (x, s).
     @inlinable
     public static func outOfTheMoneyCall(x: Double, s: Double) -> Double {
+        outOfTheMoneyCall(x: x, s: s, growth: exp(0.5 * x), scaledDensity: scaledDensity(h: x / s, t: 0.5 * s))
+    }
+
+    /// `outOfTheMoneyCall` for a caller that already has e^{x/2} (`growth`) and, if a series needs
+    /// it, can supply b'(s) = e^{-(h²+t²)/2}/√(2π) (`scaledDensity`): the implied-volatility
+    /// iterations hold both, so each evaluation saves one or two `exp`.
+    @inlinable
+    static func outOfTheMoneyCall(x: Double, s: Double, growth: Double, scaledDensity: @autoclosure () -> Double) -> Double {
         if s <= 0 { return 0 }
         if s == .infinity { return exp(0.5 * x) }
         let h = x / s
@@ -54,27 +62,22 @@ public enum NormalisedBlack {
         let upper = h + t
         if upper > -20 {
             // Direct form: both Φ values are far from underflow here.
-            let growth = exp(0.5 * x)
-            let first = growth * NormalDistribution.cdf(upper)
+            let upperTail = NormalDistribution.cdf(upper)
+            let first = growth * upperTail
             let second = NormalDistribution.cdf(h - t) / growth
             if second <= acceptedCancellation * first { return first - second }
-        } else {
-            let mPlus = NormalDistribution.millsRatio(upper)
-            let mMinus = NormalDistribution.millsRatio(h - t)
-            if mMinus <= acceptedCancellation * mPlus {
-                return scaledDensity(h: h, t: t) * (mPlus - mMinus)
-            }
+            // first·[1 - m(h-t)/m(h+t)], since e^{-x/2}Φ(h-t)/(e^{x/2}Φ(h+t)) = m(h-t)/m(h+t).
+            // φ(h+t) = e^{-(h²+t²)/2}·e^{-ht}/√(2π) with ht = x/2.
+            return first * relativeMillsDifference(
+                h: h, t: t, upperTail: upperTail, upperDensity: scaledDensity() / growth)
         }
-        return outOfTheMoneySeries(x: x, s: s)
-    }
-
-    /// The series form of `outOfTheMoneyCall`, for callers that already know (from the two
-    /// Black legs they computed) that the direct difference would cancel by more than 4 bits.
-    @inlinable
-    public static func outOfTheMoneySeries(x: Double, s: Double) -> Double {
-        let h = x / s
-        let t = 0.5 * s
-        return scaledDensity(h: h, t: t) * millsDifferenceSeries(h: h, t: t)
+        let mPlus = NormalDistribution.millsRatio(upper)
+        let mMinus = NormalDistribution.millsRatio(h - t)
+        if mMinus <= acceptedCancellation * mPlus {
+            return scaledDensity() * (mPlus - mMinus)
+        }
+        // upper ≤ -20 puts h below the forward region, so the upper tail is not needed.
+        return scaledDensity() * mPlus * relativeMillsDifference(h: h, t: t, upperTail: .nan, upperDensity: .nan)
     }
 
     /// b(x, s, θ) for any sign of x: intrinsic plus the out-of-the-money value.
@@ -96,32 +99,56 @@ public enum NormalisedBlack {
         return NormalDistribution.inverseSqrtTwoPi * exp(-0.5 * (h2 + t2)) * (1 - 0.5 * lo)
     }
 
-    /// m(h+t) - m(h-t) = 2·Σ_{k odd} m⁽ᵏ⁾(h)·tᵏ/k! for h ≤ 0 and small t/max(1,|h|).
+    /// [m(h+t) - m(h-t)]/m(h+t) for h ≤ 0 and t small against max(1, |h|), with m = Φ/φ the
+    /// Mills ratio, `upperTail` = Φ(h+t) and `upperDensity` = φ(h+t) (needed only for h > -4.5).
     ///
-    /// Only reached when the direct difference would lose more than 4 bits, which bounds t
-    /// by about max(|h|, 1)/32; successive odd terms then fall by (t/|h|)² ≈ 1e-3 or t²/k,
-    /// so at most the 9 terms up to t¹⁷ are needed (fewer when t/|h| is smaller). The derivatives come from the
-    /// recurrence m⁽ᵏ⁺¹⁾ = h·m⁽ᵏ⁾ + k·m⁽ᵏ⁻¹⁾ (integration by parts of the integral above),
-    /// run forward when |h| < 1 (stable there) and backward à la Miller when |h| ≥ 1, where
-    /// the backward direction adds positive terms only.
+    /// Only reached when the direct difference would lose more than 4 bits, which bounds t by
+    /// about max(|h|, 1)/32. With E and O the even and odd parts of the Taylor series of m(h ± t)
+    /// about h, m(h+t) = E + O and m(h-t) = E - O, so the ratio is 2·O/m(h+t):
+    /// - h ≤ -4.5: the derivatives m⁽ᵏ⁾(h) > 0 come from Miller's backward recurrence up to a
+    ///   common factor, and the ratio is 2·O/(E + O), two sums of positive terms: no m(h) needed.
+    /// - h > -4.5: the forward recurrence gives m⁽ᵏ⁾(h) = αₖ + βₖ·m(h); m(h+t) =
+    ///   Φ(h+t)/φ(h+t) from the caller's Φ then fixes m(h) = (m(h+t) - A)/B with A, B the
+    ///   Taylor sums of α and β (B ≈ e^{ht} > 0, A ≈ t), so no erfc beyond the caller's is needed.
+    /// Successive terms fall by about u = t/max(|h|, 1), so the order is the smallest odd one
+    /// with u^(order+1) ≤ 1e-18.
     @inlinable
-    static func millsDifferenceSeries(h: Double, t: Double) -> Double {
-        // Successive odd terms shrink by at most u² with u = t/max(|h|, 1); take just enough
-        // of them for u^(order+1) ≤ 1e-18.
+    static func relativeMillsDifference(
+        h: Double, t: Double, upperTail: Double, upperDensity: @autoclosure () -> Double
+    ) -> Double {
         let u = t / max(-h, 1)
-        let order = u <= 1e-3 ? 5 : (u <= 1e-2 ? 9 : (u <= 0.04 ? 13 : 17))
+        let order = u <= 3e-5 ? 3 : (u <= 1e-3 ? 5 : (u <= 5e-3 ? 7 : (u <= 1.5e-2 ? 9 : (u <= 0.03 ? 11 : (u <= 0.05 ? 13 : 17)))))
+        if h > MillsRatioDerivatives.millerThreshold {
+            let sums = MillsRatioDerivatives.forwardBasisTaylorSums(h: h, t: t, order: order)
+            // With T = Φ(h+t), φ = φ(h+t), M = T/φ, A and B the α and β sums:
+            // 2·(O_α + O_β·m(h))/M with m(h) = (M - A)/B, over one division.
+            let density = upperDensity()
+            let a = sums.alphaEven + sums.alphaOdd
+            let b = sums.betaEven + sums.betaOdd
+            return 2 * (sums.alphaOdd * b * density + sums.betaOdd * (upperTail - a * density)) / (b * upperTail)
+        }
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 18) { d in
-            MillsRatioDerivatives.fill(d, h: h, order: order)
-            // Horner in t² over the odd terms m⁽ᵏ⁾/k!, highest order first.
-            let t2 = t * t
-            var sum = 0.0
+            MillsRatioDerivatives.fill(d, h: h, order: order, normalised: false)
+            let sums = taylorSums(d, t: t, order: order)
+            return 2 * sums.odd / (sums.even + sums.odd)
+        }
+    }
+
+    /// Σ_{k odd} d[k]·tᵏ/k! and Σ_{k even} d[k]·tᵏ/k! for k ≤ order (odd), by Horner in t².
+    @inlinable
+    static func taylorSums(_ d: UnsafeMutableBufferPointer<Double>, t: Double, order: Int) -> (odd: Double, even: Double) {
+        let t2 = t * t
+        var odd = 0.0
+        var even = 0.0
+        inverseFactorials.withUnsafeBufferPointer { inverseFactorials in
             var k = order
             while k >= 1 {
-                sum = sum * t2 + d[k] * inverseFactorials[k]
+                odd = odd * t2 + d[k] * inverseFactorials[k]
+                even = even * t2 + d[k - 1] * inverseFactorials[k - 1]
                 k -= 2
             }
-            return 2 * t * sum
         }
+        return (odd * t, even)
     }
 }
 
