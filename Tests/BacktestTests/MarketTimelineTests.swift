@@ -32,6 +32,21 @@ import VolModels
                 #expect(shared.finalRiskGraph == alone.finalRiskGraph, "\(hedge)")
             }
         }
+        // VIX calls priced once for many runs (a sweep, a frontier) change no number either.
+        let configuration = BacktestConfiguration(from: Self.from, to: Self.to, hedge: .alvh)
+        let unshared = try Simulator.run(timeline: serial, configuration: configuration)
+        try serial.shareVIXQuotes()
+        for index in serial.sessions.indices {
+            let priced = try serial.vixChain(index).get()
+            let sheet = try serial.days[index].vixChain.get()
+            #expect(priced == sheet)
+            for (a, b) in zip(priced.expiries, sheet.expiries) {
+                #expect(a.calls == b.calls && a.strikes.indices.allSatisfy { a.call(at: $0) == b.call(at: $0) })
+            }
+        }
+        let shared = try Simulator.run(timeline: serial, configuration: configuration)
+        #expect(shared.days == unshared.days && shared.trades == unshared.trades && shared.ledger.entries == unshared.ledger.entries)
+        #expect(shared.days.contains { !$0.orders.isEmpty }, "the period must trade hedges for this to test anything")
         // The regime path is built once per distinct regime rules.
         var rules = Ruleset.standard
         rules.regime.stressVotes += 1

@@ -19,8 +19,8 @@ struct HedgeMarket: Sendable {
 
     static func get() throws -> HedgeMarket { try shared.get() }
 
-    func chain(_ date: MarketDate) throws -> SyntheticChain {
-        try VIXChainGenerator.chain(inputs: MarketInputs.load(store, date: date), calendar: calendar)
+    func chain(_ date: MarketDate) throws -> VIXQuoteSheet {
+        try VIXChainGenerator.sheet(inputs: MarketInputs.load(store, date: date), calendar: calendar)
     }
 
     func vixHistory(_ date: MarketDate) throws -> [Double] {
@@ -38,7 +38,7 @@ struct HedgeMarket: Sendable {
     /// Planner inputs for a real date (FOMC from the store), calm by default.
     func inputs(
         _ date: MarketDate, regime: Regime = .calm, sessionsInRegime: Int = 10, vega: Double = -20_000, capital: Double = 1_000_000,
-        drawdown: Double = 0, chain: SyntheticChain? = nil, riskFraction: Double = CondorRules().maxLossFraction
+        drawdown: Double = 0, chain: VIXQuoteSheet? = nil, riskFraction: Double = CondorRules().maxLossFraction
     ) throws -> HedgeInputs {
         let fomc = try nextFOMC(after: date)
         return HedgeInputs(
@@ -51,7 +51,7 @@ struct HedgeMarket: Sendable {
 func hedgeDay(_ text: String) -> MarketDate { MarketDate(parsing: text)! }
 
 /// book + orders = targets for every (layer, instrument); buys at the ask, sells at the bid.
-func expectConsistent(_ plan: HedgePlan, book: HedgeBook, chain: SyntheticChain, halfSpread: Double = 0.05) {
+func expectConsistent(_ plan: HedgePlan, book: HedgeBook, chain: VIXQuoteSheet, halfSpread: Double = 0.05) {
     for target in plan.targets {
         let held = book.contracts(target.layer, target.instrument)
         #expect(held == target.held, "\(target.instrument) held")

@@ -112,7 +112,7 @@ public enum VXTHReplica {
         guard let expiry = calendar.vixExpiry(year: year, month: month) else {
             throw CNDRReplica.RollRefused(reason: "the calendar has no VIX expiry next month")
         }
-        let chain: SyntheticChain
+        let chain: VIXQuoteSheet
         do {
             chain = try market.vixChain.get()
         } catch {
@@ -123,10 +123,11 @@ public enum VXTHReplica {
         }
         let weight = try VXTHWeight.weight(forVIXFuture: slice.forward)
         guard weight > 0 else { return nil }
-        guard let index = slice.calls.indices.min(by: {
-            abs(slice.calls[$0].valuation.delta - rules.vxthCallDelta) < abs(slice.calls[$1].valuation.delta - rules.vxthCallDelta)
+        let calls = slice.calls
+        guard let index = calls.indices.min(by: {
+            abs(calls[$0].valuation.delta - rules.vxthCallDelta) < abs(calls[$1].valuation.delta - rules.vxthCallDelta)
         }) else { throw CNDRReplica.RollRefused(reason: "no VIX calls listed for \(expiry)") }
-        let price = fill.fillPrice(side: .buy, bid: slice.calls[index].bid, ask: slice.calls[index].ask)
+        let price = fill.fillPrice(side: .buy, bid: calls[index].bid, ask: calls[index].ask)
         guard price > 0 else { throw CNDRReplica.RollRefused(reason: "VIX call \(expiry) \(slice.strikes[index]) has no price") }
         let premium = Cents(dollars: weight * portfolio)
         let units = premium.dollars / (price * 100)

@@ -81,6 +81,7 @@ public enum HedgeFrontier {
                     brake: name))
         }
         _ = try timeline.regimeTape(ruleset.regime)
+        try timeline.shareVIXQuotes()
         let sessions = timeline.days.map(EpisodeInputs.Session.init)
         let slots = ResultSlots<Measured>(count: jobs.count)
         let planned = jobs

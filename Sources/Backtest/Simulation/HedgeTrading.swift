@@ -8,7 +8,10 @@ import VolModels
 extension SimulationState {
     /// Settles expiring hedges, asks the hedge planner for the day's orders on the current
     /// book and executes them at the fill model's prices on the modelled quotes.
-    mutating func tradeHedges(day: MarketDate, market: MarketDay, calendar: TradingCalendar, pricer: CondorModelPricer) throws {
+    mutating func tradeHedges(
+        day: MarketDate, market: MarketDay, vixChain sheet: Result<VIXQuoteSheet, any Error>, calendar: TradingCalendar,
+        pricer: CondorModelPricer
+    ) throws {
         let d = day.dayNumber
         let inputs = market.inputs
         // Expiries: options pay intrinsic at the SOQ stand-in, futures settle against their average.
@@ -25,7 +28,7 @@ extension SimulationState {
         hedges = HedgeBook(positions: kept)
         try mark(day: day, market: market, pricer: pricer)
 
-        let vixChain = try market.vixChain.get()
+        let vixChain = try sheet.get()
         let fomc = inputs.pendingEvents.first { $0.isFOMC }
         var condorVega = 0.0
         if let open = condor {
@@ -67,7 +70,7 @@ extension SimulationState {
 
     /// One order: options pay or receive premium at the fill price; futures realise P&L
     /// against the average price when reduced, and open at the fill price.
-    mutating func execute(_ order: HedgeOrder, day: MarketDate, market: MarketDay, chain: SyntheticChain) throws {
+    mutating func execute(_ order: HedgeOrder, day: MarketDate, market: MarketDay, chain: VIXQuoteSheet) throws {
         let side: Side = order.side == .buy ? .buy : .sell
         let quantity = order.quantity
         let signed = side == .buy ? quantity : -quantity
@@ -122,7 +125,7 @@ extension SimulationState {
     /// Modelled bid/ask of a hedge instrument, the same quote the planner priced its budgets
     /// from (`HedgeQuote`): options from the day's VIX chain (a held strike that left the grid
     /// at its Black-76 value), futures at the model future ± the hedge rules' half-spread.
-    func quote(_ instrument: HedgeInstrument, market: MarketDay, chain: SyntheticChain) throws -> (Double, Double) {
+    func quote(_ instrument: HedgeInstrument, market: MarketDay, chain: VIXQuoteSheet) throws -> (Double, Double) {
         do {
             return try HedgeQuote.bidAsk(instrument, chain: chain, halfSpread: configuration.ruleset.hedge.futuresHalfSpread)
         } catch {

@@ -10,7 +10,7 @@ struct MarketDay: Sendable {
     var model: SPXMarketModel
     /// A failure is kept, not thrown: only runs that trade VIX options need the chain (an
     /// unhedged baseline must not fail because a VIX chain could not be generated).
-    var vixChain: Result<SyntheticChain, any Error>
+    var vixChain: Result<VIXQuoteSheet, any Error>
     /// The day's calibrated VIX complex (futures curve and VVIX-calibrated smile) that the
     /// chain was generated from and that hedge fills and marks price on.
     var vixComplex: Result<VIXComplex, any Error>
@@ -31,7 +31,7 @@ struct MarketDay: Sendable {
         self.inputs = inputs
         self.model = model
         self.vixComplex = vixComplex
-        vixChain = vixComplex.flatMap { vix in Result { try VIXChainGenerator.chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
+        vixChain = vixComplex.flatMap { vix in Result { try VIXChainGenerator.sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
     }
 
     /// The day's VIX complex calibrated to its inputs; a failure is kept (see `vixComplex`).

@@ -24,6 +24,7 @@ public final class MarketTimeline: Sendable {
     public let cacheOutcome: TimelineCacheOutcome
     private let tapes = TapeCache()
     private let chains = ChainCache()
+    private let sharedVIXSheets = SharedVIXSheets()
 
     /// Sessions in `from ... to` with an S&P 500 and a VIX close. `parallel` builds the days on
     /// all cores (the result is identical either way).
@@ -107,6 +108,22 @@ public final class MarketTimeline: Sendable {
         }
     }
 
+    /// Session `index`'s VIX chain as the hedge planner reads it: the day's sheet, whose quotes
+    /// are priced as they are read, or the same sheet with its calls priced once for every run
+    /// after `shareVIXQuotes()`.
+    func vixChain(_ index: Int) -> Result<VIXQuoteSheet, any Error> {
+        sharedVIXSheets.sheet(index) ?? days[index].vixChain
+    }
+
+    /// Prices every session's VIX calls once, for the many runs of a sweep or a frontier: one
+    /// run reads a few dozen quotes a session, and a thousand runs would each price them again.
+    /// The numbers are the same either way (one pricing function). Idempotent.
+    func shareVIXQuotes() throws {
+        try sharedVIXSheets.fill {
+            try ParallelMap.map(days.count, parallel: parallel) { index in days[index].vixChain.map { $0.pricingCalls() } }
+        }
+    }
+
     /// What the cache did for each regime tape built so far, in the order they were asked for.
     public var tapeCacheOutcomes: [TimelineCacheOutcome] { tapes.outcomes }
 
@@ -149,6 +166,25 @@ public final class MarketTimeline: Sendable {
             lock.lock()
             chains[key] = chain
             lock.unlock()
+        }
+    }
+
+    /// The sessions' VIX sheets with their calls priced, once `shareVIXQuotes` has run; written
+    /// once, before the runs that read them start.
+    final class SharedVIXSheets: @unchecked Sendable {
+        private let lock = NSLock()
+        private var sheets: [Result<VIXQuoteSheet, any Error>]?
+
+        func sheet(_ index: Int) -> Result<VIXQuoteSheet, any Error>? {
+            lock.lock()
+            defer { lock.unlock() }
+            return sheets?[index]
+        }
+
+        func fill(_ build: () throws -> [Result<VIXQuoteSheet, any Error>]) throws {
+            lock.lock()
+            defer { lock.unlock() }
+            if sheets == nil { sheets = try build() }
         }
     }
 

@@ -90,7 +90,7 @@ struct SimulationState {
             try mark(day: day, market: market, pricer: pricer)
         }
         switch configuration.hedge {
-        case .alvh: try tradeHedges(day: day, market: market, calendar: calendar, pricer: pricer)
+        case .alvh: try tradeHedges(day: day, market: market, vixChain: timeline.vixChain(index), calendar: calendar, pricer: pricer)
         case .none: break
         }
         try mark(day: day, market: market, pricer: pricer)

@@ -51,6 +51,7 @@ public enum Sweep {
         let from = timeline.from, to = timeline.to
         let count = grid.variants.count
         for variant in grid.variants { _ = try timeline.regimeTape(variant.ruleset.regime) }
+        try timeline.shareVIXQuotes()
         let results = ResultSlots<Outcome>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let variant = grid.variants[index]

@@ -17,8 +17,9 @@ public struct HedgeInputs: Sendable {
     public var condorRiskBudget: Double
     /// Current drawdown from the equity peak, a fraction in [0, 1].
     public var drawdown: Double
-    /// The day's (modelled) VIX chain: monthly expiries, each with its future as `forward`.
-    public var vixChain: SyntheticChain
+    /// The day's (modelled) VIX chain: monthly expiries, each with its future as `forward`; its
+    /// quotes are priced as the planner reads them (`VIXQuoteSheet`).
+    public var vixChain: VIXQuoteSheet
     /// Trailing VIX closes up to and including `date`, oldest first (point-in-time).
     public var vixHistory: [Double]
     /// Optional trailing closes of the ~3-month VIX future, oldest first. When `nil` the
@@ -34,7 +35,7 @@ public struct HedgeInputs: Sendable {
 
     public init(
         date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
-        condorRiskBudget: Double, drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
+        condorRiskBudget: Double, drawdown: Double, vixChain: VIXQuoteSheet, vixHistory: [Double], futureHistory: [Double]? = nil,
         nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil
     ) {
         self.date = date
@@ -65,7 +66,7 @@ public struct HedgeInputs: Sendable {
         guard sessionsInRegime >= 1 else {
             throw .invalidInput(field: "sessionsInRegime", reason: "must be ≥ 1 (today counts), got \(sessionsInRegime)")
         }
-        guard vixChain.underlying == "VIX", vixChain.date == date, !vixChain.expiries.isEmpty else {
+        guard vixChain.date == date, !vixChain.expiries.isEmpty else {
             throw .invalidInput(field: "vixChain", reason: "must be a non-empty VIX chain dated \(date)")
         }
         guard vixHistory.allSatisfy({ $0.isFinite && $0 > 0 }), futureHistory?.allSatisfy({ $0.isFinite && $0 > 0 }) ?? true else {

@@ -30,7 +30,7 @@ public struct HedgePlanner: Sendable {
 
     public func plan(
         date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
-        condorRiskBudget: Double, drawdown: Double, vixChain: SyntheticChain, vixHistory: [Double], futureHistory: [Double]? = nil,
+        condorRiskBudget: Double, drawdown: Double, vixChain: VIXQuoteSheet, vixHistory: [Double], futureHistory: [Double]? = nil,
         nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil, book: HedgeBook = HedgeBook()
     ) throws(HedgeError) -> HedgePlan {
         try plan(

@@ -15,7 +15,7 @@ struct InstrumentQuote: Equatable {
 /// The modelled bid/ask of a hedge instrument on the day's VIX chain, the one quote both the
 /// planner and the execution price from (see `VIXChainView`).
 public enum HedgeQuote {
-    public static func bidAsk(_ instrument: HedgeInstrument, chain: SyntheticChain, halfSpread: Double) throws(HedgeError) -> (bid: Double, ask: Double) {
+    public static func bidAsk(_ instrument: HedgeInstrument, chain: VIXQuoteSheet, halfSpread: Double) throws(HedgeError) -> (bid: Double, ask: Double) {
         let q = try VIXChainView(chain: chain, halfSpread: halfSpread, fill: FractionOfSpreadFill(validFraction: 1)).rawQuote(instrument)
         return (q.bid, q.ask)
     }
@@ -27,29 +27,29 @@ public enum HedgeQuote {
 /// `forward`) ∓ `hedge.futures_half_spread`. A held call whose strike has left the chain's grid
 /// is priced with Black-76 at the nearest listed strike's implied volatility, bid = ask = that value.
 struct VIXChainView {
-    let chain: SyntheticChain
+    let chain: VIXQuoteSheet
     let halfSpread: Double
     let fill: any FillModel
 
     var date: MarketDate { chain.date }
     var vix: Double { chain.underlyingLevel }
 
-    func days(_ expiry: SyntheticExpiry) -> Int { expiry.expiry - chain.date }
+    func days(_ expiry: VIXSheetExpiry) -> Int { expiry.expiry - chain.date }
 
-    func expiry(_ date: MarketDate) -> SyntheticExpiry? { chain.expiries.first { $0.expiry == date } }
+    func expiry(_ date: MarketDate) -> VIXSheetExpiry? { chain.expiries.first { $0.expiry == date } }
 
     /// The listed strike nearest to `level` (ties → the lower strike).
-    func nearestStrike(_ expiry: SyntheticExpiry, to level: Double) -> Double {
+    func nearestStrike(_ expiry: VIXSheetExpiry, to level: Double) -> Double {
         expiry.strikes.min { abs($0 - level) < abs($1 - level) } ?? level
     }
 
     /// The listed strike just above `strike`, or `strike` when it is the highest.
-    func strike(above strike: Double, in expiry: SyntheticExpiry) -> Double {
+    func strike(above strike: Double, in expiry: VIXSheetExpiry) -> Double {
         expiry.strikes.first { $0 > strike + 1e-9 } ?? strike
     }
 
     /// The expiry whose calendar days are closest to `days` among `candidates` (ties → earlier).
-    func closest(to days: Int, among candidates: [SyntheticExpiry]) -> SyntheticExpiry? {
+    func closest(to days: Int, among candidates: [VIXSheetExpiry]) -> VIXSheetExpiry? {
         candidates.min { abs(self.days($0) - days) < abs(self.days($1) - days) }
     }
 
@@ -67,14 +67,14 @@ struct VIXChainView {
             return InstrumentQuote(bid: max(0, expiry.forward - halfSpread), ask: expiry.forward + halfSpread, delta: 1)
         case let .call(_, strike):
             if let index = expiry.strikes.firstIndex(where: { abs($0 - strike) < 1e-9 }) {
-                let q = expiry.calls[index]
+                let q = expiry.call(at: index)
                 return InstrumentQuote(bid: q.bid, ask: q.ask, delta: q.valuation.delta)
             }
             let nearest = nearestStrike(expiry, to: strike)
             guard let index = expiry.strikes.firstIndex(of: nearest),
                 let value = try? Black76.value(
                     .call, forward: expiry.forward, strike: strike, time: expiry.years, rate: expiry.rate,
-                    volatility: expiry.calls[index].impliedVolatility)
+                    volatility: expiry.volatilities[index])
             else { throw .unpricedHolding(instrument) }
             return InstrumentQuote(bid: value.price, ask: value.price, delta: value.delta)
         }

@@ -32,7 +32,7 @@ public enum SignalEngine {
         var hedgeNote: String?
         var vixNotes: [String] = []
         do {
-            let vixChain = try VIXChainGenerator.chain(inputs: inputs, calendar: calendar)
+            let vixChain = try VIXChainGenerator.sheet(inputs: inputs, calendar: calendar)
             vixNotes = vixChain.notes
             let fomc = inputs.pendingEvents.first { $0.isFOMC }
             let planner = try HedgePlanner(rules: ruleset.hedge, risk: ruleset.risk)

@@ -10,18 +10,29 @@ import QuantCore
 public enum VIXChainGenerator {
     /// Calibrates the day's VIX complex from `inputs` and generates the chain on it.
     public static func chain(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()) throws -> SyntheticChain {
-        let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
-        return try chain(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
+        try sheet(inputs: inputs, calendar: calendar, parameters: parameters).materialized()
     }
 
     public static func chain(vix: VIXComplex, inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters) throws -> SyntheticChain {
+        try sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters).materialized()
+    }
+
+    /// Calibrates the day's VIX complex from `inputs` and lays out its chain (`VIXQuoteSheet`).
+    public static func sheet(inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters = ChainModelParameters()) throws -> VIXQuoteSheet {
+        let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
+        return try sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
+    }
+
+    /// The chain's expiries, futures, strikes and smile volatilities, every input checked; the
+    /// quotes are priced when read (`VIXSheetExpiry.quote`) or all at once (`materialized`).
+    public static func sheet(vix: VIXComplex, inputs: MarketInputs, calendar: TradingCalendar, parameters: ChainModelParameters) throws -> VIXQuoteSheet {
         let schedule = parameters.expiries
         guard let dates = calendar.vixExpiries(
             from: inputs.date.adding(days: 1), through: min(inputs.date.adding(days: 31 * schedule.vixMonths + 31), calendar.lastSession)) else {
             throw VolModelError.missingMarketData("trading calendar does not cover the VIX expiries after \(inputs.date)")
         }
         let eventDay = !inputs.eventsToday.isEmpty
-        var expiries: [SyntheticExpiry] = []
+        var expiries: [VIXSheetExpiry] = []
         for expiry in dates.prefix(schedule.vixMonths) {
             let t = inputs.years(to: expiry)
             let rate = inputs.rates.rate(years: t)
@@ -31,24 +42,19 @@ public enum VIXChainGenerator {
                 let strikes = VIXComplex.strikes(future: future, step: schedule.vixStrikeStep)
                 // One smile per expiry and one volatility per strike, shared by its call and put.
                 let volatilities = try vix.strikeVolatilities(strikes, future: future, time: t)
-                var calls: [SyntheticQuote] = [], puts: [SyntheticQuote] = []
-                calls.reserveCapacity(strikes.count)
-                puts.reserveCapacity(strikes.count)
-                for (strike, vol) in zip(strikes, volatilities) {
-                    let standardDeviations = abs(log(strike / future)) / deviation
-                    for type in [OptionType.call, .put] {
-                        let v = try vix.value(type, strike: strike, future: future, time: t, rate: rate, volatility: vol)
-                        let (bid, ask) = parameters.vixSpreads.quote(mid: v.price, standardDeviations: standardDeviations, eventDay: eventDay)
-                        let quote = SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
-                        if type == .call { calls.append(quote) } else { puts.append(quote) }
-                    }
+                let listed: VIXSheetExpiry
+                do {
+                    listed = try VIXSheetExpiry(
+                        expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, volatilities: volatilities,
+                        deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
+                } catch {
+                    throw VIXModelError.pricing(error)
                 }
-                expiries.append(
-                    SyntheticExpiry(expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, calls: calls, puts: puts))
+                expiries.append(listed)
             } catch {
                 throw VolModelError.numerical("VIX chain on \(inputs.date), expiry \(expiry): \(error)")
             }
         }
-        return SyntheticChain(underlying: "VIX", date: inputs.date, underlyingLevel: inputs.vix, expiries: expiries, notes: vix.notes)
+        return VIXQuoteSheet(date: inputs.date, underlyingLevel: inputs.vix, expiries: expiries, notes: vix.notes)
     }
 }
