@@ -50,12 +50,12 @@ public struct Ledger: Sendable {
     public private(set) var lastDay: Int
 
     /// Running Σ cash entries per component (cents).
-    private var realised: [LedgerComponent: Cents] = [:]
+    private var realised = ComponentTable<Cents>()
     /// Running Σ `mark` entries per component = the journal's current mark (cents).
-    private var journalMarks: [LedgerComponent: Cents] = [:]
+    private var journalMarks = ComponentTable<Cents>()
     /// The valuation table: each component's marks by day, ascending, one per day.
     /// Internal so that tests can tamper with it and watch the audit catch it.
-    var valuations: [LedgerComponent: [MarkPoint]] = [:]
+    var valuations = ComponentTable<[MarkPoint]>()
     /// End-of-day cash balances by day, ascending, one per day (starts with `startDay`).
     var closingCash: [CashPoint]
 
@@ -196,8 +196,8 @@ public struct Ledger: Sendable {
         for entry in entries { days.insert(entry.dayNumber) }
         for points in valuations.values { for point in points { days.insert(point.day) } }
 
-        var journalPnL: [LedgerComponent: Cents] = [:]
-        var journalMark: [LedgerComponent: Cents] = [:]
+        var journalPnL = ComponentTable<Cents>()
+        var journalMark = ComponentTable<Cents>()
         var journalCash = initialCapital
         var next = 0
         for day in days.sorted() {

@@ -19,6 +19,12 @@ public enum LedgerComponent: String, CaseIterable, Codable, Sendable {
 }
 
 extension LedgerComponent {
+    /// Hashes the case, not its raw string (the synthesised hash of a `String`-backed enum
+    /// hashes the name): cheaper wherever components key a dictionary.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(UInt8(ordinal))
+    }
+
     /// The components the strategy's book uses (the replicas use their own: CNDR condor and
     /// cash, VXTH spx and vix_calls).
     public static let strategyComponents: [LedgerComponent] = [.condor, .layer1, .layer2, .layer3, .cash]

@@ -69,11 +69,19 @@ public struct HedgeInputs: Sendable {
         guard vixChain.date == date, !vixChain.expiries.isEmpty else {
             throw .invalidInput(field: "vixChain", reason: "must be a non-empty VIX chain dated \(date)")
         }
-        guard vixHistory.allSatisfy({ $0.isFinite && $0 > 0 }), futureHistory?.allSatisfy({ $0.isFinite && $0 > 0 }) ?? true else {
+        guard Self.allPositiveFinite(vixHistory), futureHistory.map(Self.allPositiveFinite) ?? true else {
             throw .invalidInput(field: "vixHistory", reason: "closes must be finite and > 0")
         }
         if let sessions = sessionsToNextFOMC, sessions < 0 {
             throw .invalidInput(field: "sessionsToNextFOMC", reason: "must be ≥ 0, got \(sessions)")
+        }
+    }
+
+    /// Every value finite and > 0 (NaN fails both comparisons).
+    static func allPositiveFinite(_ values: [Double]) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            for value in buffer where !(value > 0 && value < .infinity) { return false }
+            return true
         }
     }
 }

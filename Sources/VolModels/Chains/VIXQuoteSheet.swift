@@ -45,15 +45,31 @@ public struct VIXSheetExpiry: Sendable, Equatable {
     public var rate: Double
     /// The model VIX future of this expiry, the options' forward.
     public var forward: Double
-    public var strikes: [Double]
-    /// Black-76 volatility of each strike on the day's smile.
-    public var volatilities: [Double]
     /// ATM vol of vol × √T: the spread model's distance unit.
     let deviation: Double
     let spreads: QuoteSpreadModel
     let eventDay: Bool
-    /// The calls, when priced in advance (`VIXQuoteSheet.pricingCalls`); nil otherwise.
-    private var pricedCalls: [SyntheticQuote]?
+    /// The arrays, behind one reference: the planner copies expiries about (filters, nearest
+    /// lookups), and a copy then retains one object instead of three arrays.
+    private var columns: Columns
+
+    final class Columns: Sendable {
+        let strikes: [Double]
+        let volatilities: [Double]
+        /// The calls, when priced in advance (`VIXQuoteSheet.pricingCalls`); nil otherwise.
+        let pricedCalls: [SyntheticQuote]?
+
+        init(strikes: [Double], volatilities: [Double], pricedCalls: [SyntheticQuote]?) {
+            self.strikes = strikes
+            self.volatilities = volatilities
+            self.pricedCalls = pricedCalls
+        }
+    }
+
+    public var strikes: [Double] { columns.strikes }
+    /// Black-76 volatility of each strike on the day's smile.
+    public var volatilities: [Double] { columns.volatilities }
+    private var pricedCalls: [SyntheticQuote]? { columns.pricedCalls }
 
     /// Checks every strike's Black-76 inputs, so that `quote` cannot fail.
     init(
@@ -70,8 +86,7 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         self.years = years
         self.rate = rate
         self.forward = forward
-        self.strikes = strikes
-        self.volatilities = volatilities
+        columns = Columns(strikes: strikes, volatilities: volatilities, pricedCalls: nil)
         self.deviation = deviation
         self.spreads = spreads
         self.eventDay = eventDay
@@ -95,7 +110,8 @@ public struct VIXSheetExpiry: Sendable, Equatable {
     public var calls: [SyntheticQuote] { pricedCalls ?? strikes.indices.map { quote(.call, at: $0) } }
 
     mutating func priceCalls() {
-        if pricedCalls == nil { pricedCalls = strikes.indices.map { quote(.call, at: $0) } }
+        guard pricedCalls == nil else { return }
+        columns = Columns(strikes: strikes, volatilities: volatilities, pricedCalls: strikes.indices.map { quote(.call, at: $0) })
     }
 
     public static func == (a: VIXSheetExpiry, b: VIXSheetExpiry) -> Bool {
