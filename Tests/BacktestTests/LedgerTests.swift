@@ -21,6 +21,16 @@ import Testing
         return ledger
     }
 
+    /// The ledger's per-component slots and the components' hash use `ordinal`: it must be each
+    /// case's own position, or two components would share a slot.
+    @Test func ordinalsAreTheCasePositions() {
+        #expect(LedgerComponent.allCases.map(\.ordinal) == Array(LedgerComponent.allCases.indices))
+        var table = ComponentTable<Int>()
+        for (index, component) in LedgerComponent.allCases.enumerated() { table[component, default: 0] += index + 1 }
+        #expect(LedgerComponent.allCases.map { table[$0] } == LedgerComponent.allCases.indices.map { $0 + 1 })
+        #expect(table.values == Array(1...LedgerComponent.allCases.count))
+    }
+
     @Test func workedExampleAddsUp() throws {
         let ledger = try Self.workedLedger()
         try ledger.checkInvariant()

@@ -10,26 +10,18 @@ struct ComponentTable<Value: Sendable>: Sendable {
         set { slots[component.ordinal] = newValue }
     }
 
+    /// Mutated in place (`_modify`), as a dictionary's is: a mark history appended through a
+    /// get-and-set would be copied whole on every append.
     subscript(component: LedgerComponent, default value: @autoclosure () -> Value) -> Value {
         get { slots[component.ordinal] ?? value() }
+        _modify {
+            let index = component.ordinal
+            if slots[index] == nil { slots[index] = value() }
+            yield &slots[index]!
+        }
         set { slots[component.ordinal] = newValue }
     }
 
     /// The values set so far, in case order.
     var values: [Value] { slots.compactMap { $0 } }
-}
-
-extension LedgerComponent {
-    /// The case's position in `allCases`.
-    var ordinal: Int {
-        switch self {
-        case .condor: 0
-        case .layer1: 1
-        case .layer2: 2
-        case .layer3: 3
-        case .cash: 4
-        case .spx: 5
-        case .vixCalls: 6
-        }
-    }
 }

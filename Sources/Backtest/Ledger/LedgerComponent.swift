@@ -25,6 +25,20 @@ extension LedgerComponent {
         hasher.combine(UInt8(ordinal))
     }
 
+    /// The case's position in `allCases` (a test checks the two agree): the slot of
+    /// `ComponentTable` and the hash.
+    var ordinal: Int {
+        switch self {
+        case .condor: 0
+        case .layer1: 1
+        case .layer2: 2
+        case .layer3: 3
+        case .cash: 4
+        case .spx: 5
+        case .vixCalls: 6
+        }
+    }
+
     /// The components the strategy's book uses (the replicas use their own: CNDR condor and
     /// cash, VXTH spx and vix_calls).
     public static let strategyComponents: [LedgerComponent] = [.condor, .layer1, .layer2, .layer3, .cash]

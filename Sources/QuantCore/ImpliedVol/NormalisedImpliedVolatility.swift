@@ -49,13 +49,13 @@ public enum NormalisedImpliedVolatility {
         var objective: Objective
         var bracket: (Double, Double)
         if beta < bC {
-            let bL = NormalisedBlack.outOfTheMoneyCall(x: x, s: sL, growth: bMax, scaledDensity: vega(x: x, s: sL))
+            let vL = vega(x: x, s: sL)
+            let bL = NormalisedBlack.outOfTheMoneyCall(x: x, s: sL, growth: bMax, scaledDensity: vL)
             if beta < bL {
                 guess = lowestBranchGuess(beta: beta, x: x, sL: sL, bL: bL)
                 objective = .lower
                 bracket = (0, sL)
             } else {
-                let vL = vega(x: x, s: sL)
                 let cubic = RationalCubic(
                     xLeft: bL, xRight: bC, yLeft: sL, yRight: sC, dLeft: 1 / vL, dRight: 1 / vC,
                     secondDerivative: 0, atLeft: false, preferShapePreservation: false)

@@ -1,15 +1,16 @@
-/// Derivatives m⁽ᵏ⁾(h), k = 0…order, of the Mills ratio m = Φ/φ, for h ≤ 0.
+/// Derivatives m⁽ᵏ⁾(h), k = 0…order, of the Mills ratio m = Φ/φ, for h ≤ 0, as the wing series
+/// of `NormalisedBlack.relativeMillsDifference` needs them.
 ///
 /// m⁽ᵏ⁾(h) = ∫₀^∞ uᵏ e^{hu - u²/2} du, so integration by parts gives the three-term recurrence
 /// m⁽ᵏ⁺¹⁾ = h·m⁽ᵏ⁾ + k·m⁽ᵏ⁻¹⁾ (with m' = 1 + h·m). For h ≪ 0 the forward direction subtracts
-/// nearly equal numbers (m is the recurrence's minimal solution), so we run it backwards from a
-/// starting index well above `order` with the saddle-point ratio as a seed (Miller's algorithm)
-/// and normalise with m(h) itself; backwards, every term is positive. Near h = 0 the two
-/// solutions are too alike for Miller to converge, and forward is stable there. Measured against
-/// 40-digit quadrature (order 17): forward keeps m⁽ᵏ⁾ for k ≤ 5 within 2e-11 relative down to
-/// h = -4.5, Miller (start order + 40) within 3e-16 for h ≤ -4.5; the switch is at -4.5. In the
-/// series that uses them, high orders are weighted by tᵏ/k! with t ≤ |h|/32, so the error of
-/// the sum stays near ε.
+/// nearly equal numbers (m is the recurrence's minimal solution), so at and below
+/// `millerThreshold` we run it backwards from a starting index well above `order` with the
+/// saddle-point ratio as a seed (Miller's algorithm); backwards, every term is positive, and the
+/// result is exact up to one common factor, which a ratio of sums does not need. Near h = 0 the
+/// two solutions are too alike for Miller to converge, and forward is stable there
+/// (`forwardBasisTaylorSums`). Measured against 40-digit quadrature (order 17): Miller (start
+/// order + 40) within 3e-16 for h ≤ -4.5. In the series that uses them, high orders are weighted
+/// by tᵏ/k! with t ≤ |h|/32, so the error of the sum stays near ε.
 public enum MillsRatioDerivatives {
     /// At and below this h the derivatives come from Miller's backward recurrence; above it
     /// from the forward one.
@@ -18,33 +19,9 @@ public enum MillsRatioDerivatives {
     /// 1/k for k = 0…64 (entry 0 unused).
     @usableFromInline static let reciprocals: [Double] = (0...64).map { $0 == 0 ? 0 : 1 / Double($0) }
 
-    /// Fills d[0...order] with m⁽ᵏ⁾(h). With `normalised` false the result may carry a common
-    /// positive factor (only ratios are wanted): for h ≤ -4.5 that skips evaluating m(h) itself.
+    /// Fills d[0...order] (order ≤ 24) with c·m⁽ᵏ⁾(h) for one unknown c > 0, h ≤ `millerThreshold`.
     @inlinable
-    public static func fill(_ d: UnsafeMutableBufferPointer<Double>, h: Double, order: Int, normalised: Bool = true) {
-        if h > millerThreshold {
-            let m0 = NormalDistribution.millsRatio(h)
-            // Two steps at a time from registers, m⁽ᵏ⁺²⁾ = (h² + k + 1)·m⁽ᵏ⁾ + h·k·m⁽ᵏ⁻¹⁾ beside
-            // m⁽ᵏ⁺¹⁾ = h·m⁽ᵏ⁾ + k·m⁽ᵏ⁻¹⁾: one multiply and one add of latency per two steps.
-            var previous = m0
-            var current = 1 + h * m0
-            d[0] = previous
-            d[1] = current
-            let hSquared = h * h
-            var k = 1
-            while k + 2 <= order {
-                let kk = Double(k)
-                let next = h * current + kk * previous
-                let afterNext = (hSquared + kk + 1) * current + (h * kk) * previous
-                d[k + 1] = next
-                d[k + 2] = afterNext
-                previous = next
-                current = afterNext
-                k += 2
-            }
-            if k + 1 <= order { d[k + 1] = h * current + Double(k) * previous }
-            return
-        }
+    static func fillBackward(_ d: UnsafeMutableBufferPointer<Double>, h: Double, order: Int) {
         // Backward steps needed fall quickly with |h| (the unwanted solution dies faster).
         // Measured against 40-digit quadrature (order 11, worst k): margins 40/24/16/12 at
         // h = -4.5/-6/-8/-12 keep every m⁽ᵏ⁾ within 1e-15; one step more per higher order.
@@ -79,9 +56,6 @@ public enum MillsRatioDerivatives {
             }
         }
         if k == 1 { d[0] = upper + a * lower }  // m⁽⁰⁾ = (m⁽²⁾ + a·m⁽¹⁾)/1
-        guard normalised else { return }
-        let scale = NormalDistribution.millsRatio(h) / d[0]
-        for j in 0...order { d[j] *= scale }
     }
 
     /// Taylor sums of the forward recurrence's two basis solutions, for h > `millerThreshold`:

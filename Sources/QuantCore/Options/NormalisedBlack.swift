@@ -11,9 +11,10 @@
 ///
 ///     b(x ≤ 0, s, +1) = e^{-(h²+t²)/2}/√(2π) · [m(h+t) - m(h-t)]
 ///
-/// and when m(h+t) - m(h-t) cancels by more than 4 bits we replace it with its Taylor series
-/// 2·Σ_{k odd} m⁽ᵏ⁾(h)·tᵏ/k!, where m⁽ᵏ⁾(h) = ∫₀^∞ uᵏ e^{hu - u²/2} du > 0 (every term
-/// positive, so no cancellation at all). In the money we add the intrinsic value to the
+/// and when m(h+t) - m(h-t) cancels by more than 4 bits we replace it with m(h+t) times the
+/// ratio 2·O/(E + O) of the odd and even parts of its Taylor series in t about h, where
+/// m⁽ᵏ⁾(h) = ∫₀^∞ uᵏ e^{hu - u²/2} du > 0 (`relativeMillsDifference`: positive terms only for
+/// h ≤ -4.5; above, the forward recurrence's own cancellation, a few bits near -4.5). In the money we add the intrinsic value to the
 /// out-of-the-money value (put-call symmetry b(x,s,θ) = θ(e^{x/2} - e^{-x/2})⁺... + b(-|x|,s)):
 /// a sum of positive numbers, hence accurate.
 ///
@@ -128,7 +129,7 @@ public enum NormalisedBlack {
             return 2 * (sums.alphaOdd * b * density + sums.betaOdd * (upperTail - a * density)) / (b * upperTail)
         }
         return withUnsafeTemporaryAllocation(of: Double.self, capacity: 18) { d in
-            MillsRatioDerivatives.fill(d, h: h, order: order, normalised: false)
+            MillsRatioDerivatives.fillBackward(d, h: h, order: order)
             let sums = taylorSums(d, t: t, order: order)
             return 2 * sums.odd / (sums.even + sums.odd)
         }

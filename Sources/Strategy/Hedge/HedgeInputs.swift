@@ -77,7 +77,8 @@ public struct HedgeInputs: Sendable {
         }
     }
 
-    /// Every value finite and > 0 (NaN fails both comparisons).
+    /// Every value finite and > 0 (NaN fails both comparisons); a plain loop because the planner
+    /// checks the whole trailing history on every session of every sweep variant.
     static func allPositiveFinite(_ values: [Double]) -> Bool {
         values.withUnsafeBufferPointer { buffer in
             for value in buffer where !(value > 0 && value < .infinity) { return false }

@@ -71,11 +71,16 @@ struct VIXChainView {
                 return InstrumentQuote(bid: q.bid, ask: q.ask, delta: q.valuation.delta)
             }
             let nearest = nearestStrike(expiry, to: strike)
-            guard let index = expiry.strikes.firstIndex(of: nearest),
-                let value = try? Black76.value(
+            guard let index = expiry.strikes.firstIndex(of: nearest) else { throw .unpricedHolding(instrument) }
+            let value: OptionValuation
+            do {
+                value = try Black76.value(
                     .call, forward: expiry.forward, strike: strike, time: expiry.years, rate: expiry.rate,
                     volatility: expiry.volatilities[index])
-            else { throw .unpricedHolding(instrument) }
+            } catch {
+                // The sheet's inputs were checked; only the held strike itself can be bad here.
+                throw .unpricedHolding(instrument)
+            }
             return InstrumentQuote(bid: value.price, ask: value.price, delta: value.delta)
         }
     }

@@ -11,13 +11,22 @@ import QuantCore
 /// priced every strike of every expiry for it (about 700 options and 70 kB a day, 340 MB over
 /// 2007-2026). Everything that can fail is checked when the sheet is built, so reading a quote
 /// cannot fail.
+///
+/// Read-only outside this module: every field was checked together when the sheet was built.
 public struct VIXQuoteSheet: Sendable, Equatable {
-    public var date: MarketDate
+    public private(set) var date: MarketDate
     /// The VIX index level (options are priced on each expiry's future).
-    public var underlyingLevel: Double
-    public var expiries: [VIXSheetExpiry]
+    public private(set) var underlyingLevel: Double
+    public private(set) var expiries: [VIXSheetExpiry]
     /// Which model inputs were real on this date and which fell back (futures settlements, VVIX).
-    public var notes: [String]
+    public private(set) var notes: [String]
+
+    init(date: MarketDate, underlyingLevel: Double, expiries: [VIXSheetExpiry], notes: [String]) {
+        self.date = date
+        self.underlyingLevel = underlyingLevel
+        self.expiries = expiries
+        self.notes = notes
+    }
 
     /// The same sheet with every call priced now, for a sheet many runs read (a sweep's
     /// variants): `call(at:)` then returns the stored quote, the same numbers it would compute.
@@ -38,13 +47,13 @@ public struct VIXQuoteSheet: Sendable, Equatable {
 /// One listed VIX expiry of a `VIXQuoteSheet`. Two expiries are equal when their inputs are:
 /// whether the calls were priced in advance (`pricedCalls`) does not change a number.
 public struct VIXSheetExpiry: Sendable, Equatable {
-    public var expiry: MarketDate
+    public let expiry: MarketDate
     /// ACT/365 years from the valuation close to the expiry close.
-    public var years: Double
+    public let years: Double
     /// Continuously compounded rate for this expiry.
-    public var rate: Double
+    public let rate: Double
     /// The model VIX future of this expiry, the options' forward.
-    public var forward: Double
+    public let forward: Double
     /// ATM vol of vol × √T: the spread model's distance unit.
     let deviation: Double
     let spreads: QuoteSpreadModel
