@@ -6,7 +6,7 @@ import Testing
 /// wherever it answers, and declines close to a half cent.
 @Suite struct CentsFastRoundingTests {
     @Test func fastPathAgreesWithTheDigits() {
-        var generator = SeededBits(seed: 0xC0FF_EE12_3456_789A)
+        var generator = ImporterSplitMix64(seed: 0xC0FF_EE12_3456_789A)
         var answered = 0
         var declined = 0
         for index in 0..<200_000 {
@@ -40,18 +40,5 @@ import Testing
             declined += 1
         }
         #expect(Cents(dollars: amount).cents == text && Cents(dollars: -amount).cents == -text, "\(amount)")
-    }
-}
-
-/// SplitMix64: a seeded, dependency-free source of bits.
-private struct SeededBits {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
