@@ -143,15 +143,15 @@ public struct Ledger: Sendable {
     }
 
     /// Σ component P&L to date (cents).
-    public var totalPnL: Cents { LedgerComponent.allCases.map { componentPnL($0) }.sum() }
+    public var totalPnL: Cents { Self.sum { componentPnL($0) } }
 
     /// Current equity = cash + Σ marks (cents).
-    public var equity: Cents { cash + LedgerComponent.allCases.map { mark($0) }.sum() }
+    public var equity: Cents { cash + Self.sum { mark($0) } }
 
     /// Equity at the close of `day` = that day's closing cash + each component's latest mark
     /// dated ≤ `day` (cents). Before `startDay`: the initial capital.
     public func equity(onDay day: Int) -> Cents {
-        closingCash(onDay: day) + LedgerComponent.allCases.map { mark($0, onDay: day) }.sum()
+        closingCash(onDay: day) + Self.sum { mark($0, onDay: day) }
     }
 
     /// The component's dated net cash flows for XIRR (cents, one per day with a cash entry):
@@ -212,9 +212,9 @@ public struct Ledger: Sendable {
                 next += 1
             }
             let storedCash = closingCash(onDay: day)
-            let storedMarks = LedgerComponent.allCases.map { mark($0, onDay: day) }.sum()
+            let storedMarks = Self.sum { mark($0, onDay: day) }
             let difference = journalPnL.values.sum() - (storedCash + storedMarks - initialCapital)
-            let disagreeing = LedgerComponent.allCases.first { journalMark[$0, default: .zero] != mark($0, onDay: day) }
+            let disagreeing = Self.components.first { journalMark[$0, default: .zero] != mark($0, onDay: day) }
             if difference != .zero || disagreeing != nil || journalCash != storedCash {
                 throw .invariantViolated(day: day, difference: difference, component: disagreeing)
             }
@@ -228,14 +228,23 @@ public struct Ledger: Sendable {
     /// `checkInvariant()` replay once at the end (the replay of every day after every session
     /// would make long runs quadratic).
     public func checkRunningTotals() throws(LedgerError) {
-        let difference = totalPnL - (cash + LedgerComponent.allCases.map { mark($0) }.sum() - initialCapital)
-        let disagreeing = LedgerComponent.allCases.first { journalMarks[$0, default: .zero] != mark($0) }
+        let difference = totalPnL - (cash + Self.sum { mark($0) } - initialCapital)
+        let disagreeing = Self.components.first { journalMarks[$0, default: .zero] != mark($0) }
         if difference != .zero || disagreeing != nil || cash != closingCash[closingCash.count - 1].cash {
             throw .invariantViolated(day: lastDay, difference: difference, component: disagreeing)
         }
     }
 
     // MARK: Lookups
+
+    static let components = LedgerComponent.allCases
+
+    /// Σ over every component, without building an array (equity is read after every order).
+    private static func sum(_ value: (LedgerComponent) -> Cents) -> Cents {
+        var total = Cents.zero
+        for component in components { total += value(component) }
+        return total
+    }
 
     /// Closing cash on `day`: the last balance dated ≤ `day`, or the initial capital.
     private func closingCash(onDay day: Int) -> Cents {

@@ -7,20 +7,30 @@
 enum TrailingPercentile {
     static func value(_ history: [Double], percentile p: Double, lookback: Int) -> Double? {
         guard lookback >= 1, history.count >= lookback else { return nil }
-        var window = Array(history.suffix(lookback))
-        guard window.allSatisfy(\.isFinite) else { return nil }
-        let h = Double(window.count - 1) * p
-        let low = Int(h.rounded(.down))
-        let lowValue = select(&window, low)
-        // After the selection everything right of `low` is ≥ it: the next order statistic is
-        // their minimum.
-        let highValue = low + 1 < window.count ? window[(low + 1)...].min()! : lowValue
-        return lowValue + (h - Double(low)) * (highValue - lowValue)
+        // The window is copied to scratch memory (on the stack for the usual 252 values), not to
+        // a new array: the planner asks on every session of every sweep variant.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: lookback) { window -> Double? in
+            history.withUnsafeBufferPointer { source in
+                for index in 0..<lookback { window[index] = source[source.count - lookback + index] }
+            }
+            for value in window where !value.isFinite { return nil }
+            let h = Double(lookback - 1) * p
+            let low = Int(h.rounded(.down))
+            let lowValue = select(window, low)
+            // After the selection everything right of `low` is ≥ it: the next order statistic is
+            // their minimum.
+            var highValue = lowValue
+            if low + 1 < lookback {
+                highValue = window[low + 1]
+                for index in (low + 2)..<lookback where window[index] < highValue { highValue = window[index] }
+            }
+            return lowValue + (h - Double(low)) * (highValue - lowValue)
+        }
     }
 
     /// The k-th smallest value (0-based), leaving a[..<k] ≤ a[k] ≤ a[(k+1)...]: Hoare's
     /// quickselect with a median-of-three pivot (values must be finite).
-    static func select(_ a: inout [Double], _ k: Int) -> Double {
+    static func select(_ a: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
         var lo = 0
         var hi = a.count - 1
         while lo < hi {
