@@ -79,3 +79,29 @@ import Testing
         }
     }
 }
+
+/// The price-only entry points give the price the valuation does, to the bit, so a quote
+/// priced alone and one priced with its greeks cannot differ (one path per price), including
+/// at σ√T around the negligible-deviation threshold where the two once branched differently.
+@Suite struct PriceValueParityTests {
+    @Test func priceEqualsTheValuationsPrice() throws {
+        try seededProperty(count: 3000, seed: 7, PricingPropertyTests.markets) { m in
+            // Every fourth case at σ√T within a factor 4 of 1.5e-154 (above and below it).
+            var volatility = m.volatility
+            if Int(m.rate * 1e6) % 4 == 0 {
+                volatility = NormalisedBlack.negligibleDeviation * exp(log(4) * (2 * m.dividend / 0.05 - 1)) / m.time.squareRoot()
+            }
+            for type in [OptionType.call, .put] {
+                let value = try BlackScholesMerton.value(
+                    type, spot: m.spot, strike: m.strike, time: m.time, rate: m.rate, dividendYield: m.dividend, volatility: volatility)
+                let price = try BlackScholesMerton.price(
+                    type, spot: m.spot, strike: m.strike, time: m.time, rate: m.rate, dividendYield: m.dividend, volatility: volatility)
+                #expect(price.bitPattern == value.price.bitPattern, "BSM \(type) \(m) σ \(volatility)")
+                let forward = m.spot * exp((m.rate - m.dividend) * m.time)
+                let b76 = try Black76.value(type, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
+                let b76Price = try Black76.price(type, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
+                #expect(b76Price.bitPattern == b76.price.bitPattern, "Black-76 \(type) \(m) σ \(volatility)")
+            }
+        }
+    }
+}

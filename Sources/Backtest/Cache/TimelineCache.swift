@@ -52,8 +52,9 @@ public struct TimelineCache: Sendable {
         // from /proc/self/maps (Linux; read to its end: procfs files have no size); elsewhere the
         // executable alone. Other mapped libraries (loaded on demand) would make the key vary.
         if let handle = FileHandle(forReadingAtPath: "/proc/self/maps") {
-            let maps = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
-            try? handle.close()
+            // A failed read is no identity (the cache off, reported), never a shorter key.
+            guard let data = TimelineCache.readAll(handle) else { return nil }
+            let maps = String(decoding: data, as: UTF8.self)
             var libraries = Set<String>()
             for line in maps.split(separator: "\n") {
                 guard let slash = line.firstIndex(of: "/") else { continue }
@@ -77,13 +78,23 @@ public struct TimelineCache: Sendable {
         // libm picks its exp/log/pow variants by CPU feature (FMA, AVX2), and GLIBC_TUNABLES can
         // override the choice: a cache shared between machines must not mix them.
         if let handle = FileHandle(forReadingAtPath: "/proc/cpuinfo") {
-            let info = String(decoding: (try? handle.readToEnd()) ?? Data(), as: UTF8.self)
-            try? handle.close()
+            guard let data = TimelineCache.readAll(handle) else { return nil }
+            let info = String(decoding: data, as: UTF8.self)
             parts.append(info.split(separator: "\n").first { $0.hasPrefix("flags") }.map(String.init) ?? "flags unknown")
         }
         parts.append("tunables \(ProcessInfo.processInfo.environment["GLIBC_TUNABLES"] ?? "")")
         return parts.joined(separator: "\n")
     }()
+
+    /// A procfs file to its end (it has no size), closed; nil when the read fails.
+    private static func readAll(_ handle: FileHandle) -> Data? {
+        defer { try? handle.close() }  // closing a file only read cannot lose anything
+        do {
+            return try handle.readToEnd() ?? Data()
+        } catch {
+            return nil
+        }
+    }
 
     /// SHA-256 of the store's content and the calendar's sessions: what every cache key of a
     /// timeline over this store includes.

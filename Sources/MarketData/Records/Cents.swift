@@ -40,7 +40,8 @@ public struct Cents: Hashable, Comparable, Sendable, Codable, AdditiveArithmetic
     /// is further than that from ½, 100·D rounds (half up) to the same integer as y does; only
     /// amounts that close to a half cent (1.005, 0.125) need their digits. Ledger amounts are
     /// rounded on every fill, fee and mark of every backtest variant, and printing each one
-    /// was a twentieth of a sweep. nil beyond 4e15 cents, where the fraction is not exact.
+    /// was a twentieth of a sweep. nil from 4e15 cents on (from 2^51 an ulp of y is ½ or more,
+    /// so the margin test could not pass anyway).
     static func fastRoundedCents(_ magnitude: Double) -> Int64? {
         let scaled = magnitude * 100
         guard scaled < 4e15 else { return nil }

@@ -48,7 +48,8 @@ public enum Black76 {
         let s = volatility * time.squareRoot()
         let x = logRatio(forward, strike)
         let discount = exp(-rate * time)
-        if s > 0 {
+        // The same threshold as `uncheckedValue`, so the price is its price to the bit.
+        if s >= NormalisedBlack.negligibleDeviation {
             let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
             if let price = legs.price(
                 theta: theta, x: x, s: s, spotTerm: discount * forward, strikeTerm: discount * strike,

@@ -12,7 +12,7 @@
 ///   at most 15/16 of the larger (at most 4 bits lost), otherwise the larger leg times
 ///   1 - (smaller/larger) computed without cancellation: the legs' ratio is m(h-t)/m(h+t) with
 ///   m the Mills ratio, h = -|x|/s, t = s/2, and `NormalisedBlack.relativeMillsDifference` gives
-///   [m(h+t) - m(h-t)]/m(h+t) from a Taylor series of positive terms.
+///   [m(h+t) - m(h-t)]/m(h+t) from Taylor sums in t (positive terms only for h ≤ -4.5).
 /// - In the money: the direct difference when it loses at most 1 bit (smaller ≤ ½ larger; with 4
 ///   bits, implied-vol round trips of condition ~600 degraded to 1.4e-12, with 1 bit they stay
 ///   at 4e-13). Otherwise intrinsic plus the out-of-the-money counterpart's value, a sum of

@@ -128,7 +128,8 @@ public enum BlackScholesMerton {
             let theta = type.sign
             let s = volatility * sqrtT
             let x = logRatio(spot, strike) + carry
-            if s > 0 {
+            // The same threshold as `value`, so the price is its price to the bit.
+            if s >= NormalisedBlack.negligibleDeviation {
                 let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
                 if let price = legs.price(
                     theta: theta, x: x, s: s, spotTerm: spot * dividendDiscount, strikeTerm: strike * rateDiscount,
