@@ -1,5 +1,5 @@
 import Foundation
-import MarketData
+@testable import MarketData
 import Strategy
 import Testing
 @testable import Backtest
@@ -35,6 +35,10 @@ import Testing
         for summary in report.summaries {
             #expect(abs(report.annualReturns[0].returns[summary.name]! - summary.totalReturn!) <= 1e-12)
         }
+        // The report's JSON (what `backtest --json` prints) is Foundation's, byte for byte, and
+        // written by StableJSON's own writer, not its Foundation fallback.
+        #expect(try StableJSON.encode(report) == StableJSON.foundationEncode(report))
+        #expect(try StableJSONWriter.encode(report).count > 10_000)
     }
 
     /// A component's XIRR comes with how to read it: the reason when there is none, the

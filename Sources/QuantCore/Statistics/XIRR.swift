@@ -41,6 +41,27 @@ extension PortfolioStatistics {
         return v
     }
 
+    /// XIRR's search grid in x = log(1 + r): 4000 uniform steps from `log1p(xirrLowerBound)` to
+    /// `log1p(xirrUpperBound)`, the last point exactly the upper end.
+    static func xirrGrid() -> [Double] {
+        let xLo = log1p(xirrLowerBound), xHi = log1p(xirrUpperBound)
+        let steps = 4000
+        var grid = [Double](repeating: xLo, count: steps + 1)
+        for k in 1...steps { grid[k] = k == steps ? xHi : xLo + (xHi - xLo) * Double(k) / Double(steps) }
+        return grid
+    }
+
+    /// XIRR's sign-preserving scaled NPV in x = log(1 + r): `Σ aᵢ·exp(-(tᵢ - s)·x)` with
+    /// s = tMax for x < 0 and tMin otherwise (the positive factor exp(s·x) keeps every weight
+    /// ≤ 1, so nothing overflows), summed with Neumaier's compensation.
+    static func xirrScaledNPV(_ x: Double, amounts: [Double], t: [Double], tMin: Double, tMax: Double) -> Double {
+        let s = x < 0 ? tMax : tMin
+        var terms = [Double]()
+        terms.reserveCapacity(amounts.count)
+        for i in amounts.indices { terms.append(amounts[i] * exp(-(t[i] - s) * x)) }
+        return compensatedSum(terms)
+    }
+
     /// Annualised internal rate of return of irregularly dated cash flows (XIRR).
     ///
     /// Solves `sum_i a_i / (1 + r)^(t_i) = 0` with Act/365 Fixed year fractions
@@ -51,7 +72,9 @@ extension PortfolioStatistics {
     /// `exp(s*x)` (s = max t for x < 0, min t for x >= 0) so no term over/underflows
     /// anywhere in the domain without changing its sign. 4000 uniform grid steps in
     /// x over `[ln(1 + xirrLowerBound), ln(1 + xirrUpperBound)]` locate sign changes,
-    /// each bracket is refined with Brent's method to ~1e-16 in x (machine precision).
+    /// each bracket is refined with Brent's method to ~1e-16 in x (machine precision). The grid's
+    /// signs come from ``XIRRSignScan``'s certified stepping of the weights (the exact NPV only
+    /// where a sign is in doubt and at a bracket's ends), which finds the same brackets.
     ///
     /// Multiple roots: non-conventional flows (several sign changes) may have several
     /// IRRs; this returns the root with the **smallest |r|**. Two roots closer together
@@ -70,32 +93,41 @@ extension PortfolioStatistics {
         let t = yearFractions(flows)
         let tMin = t.min()!, tMax = t.max()!
 
-        // Sign-preserving scaled NPV in x = log(1 + r).
-        func g(_ x: Double) -> Double {
-            let s = x < 0 ? tMax : tMin
-            var terms = [Double]()
-            terms.reserveCapacity(amounts.count)
-            for i in amounts.indices { terms.append(amounts[i] * exp(-(t[i] - s) * x)) }
-            return compensatedSum(terms)
+        func g(_ x: Double) -> Double { xirrScaledNPV(x, amounts: amounts, t: t, tMin: tMin, tMax: tMax) }
+        let grid = xirrGrid()
+        let steps = grid.count - 1
+        // Where the scan certifies a sign, the exact NPV has it and is not zero, so the scan
+        // below finds the brackets (and zeros) an exact evaluation at every point would.
+        let scan = XIRRSignScan(amounts: amounts, t: t, tMin: tMin, tMax: tMax, grid: grid)
+        var exact = [Double?](repeating: nil, count: steps + 1)
+        func value(_ k: Int) -> Double {
+            if let v = exact[k] { return v }
+            let v = g(grid[k])
+            exact[k] = v
+            return v
         }
-
-        let xLo = log1p(xirrLowerBound), xHi = log1p(xirrUpperBound)
-        let steps = 4000
+        func sign(_ k: Int) -> Int8 {
+            if scan.signs[k] != 0 { return scan.signs[k] }
+            let v = value(k)
+            return v == 0 ? 0 : (v < 0 ? -1 : 1)
+        }
         var roots: [Double] = []
-        var xPrev = xLo, gPrev = g(xLo)
-        if gPrev == 0 { roots.append(xPrev) }
+        var signPrev = sign(0)
+        if signPrev == 0 { roots.append(grid[0]) }
         for k in 1...steps {
-            let x = k == steps ? xHi : xLo + (xHi - xLo) * Double(k) / Double(steps)
-            let gx = g(x)
-            if gx == 0 {
-                roots.append(x)
-            } else if gPrev != 0, (gPrev < 0) != (gx < 0) {
-                guard let root = RootFinding.brent(g, lower: xPrev, upper: x, fLower: gPrev, fUpper: gx) else {
-                    throw .noRoot(reason: "Brent iteration did not converge in [\(expm1(xPrev)), \(expm1(x))]")
+            let signX = sign(k)
+            if signX == 0 {
+                roots.append(grid[k])
+            } else if signPrev != 0, signPrev != signX {
+                guard
+                    let root = RootFinding.brent(
+                        g, lower: grid[k - 1], upper: grid[k], fLower: value(k - 1), fUpper: value(k))
+                else {
+                    throw .noRoot(reason: "Brent iteration did not converge in [\(expm1(grid[k - 1])), \(expm1(grid[k]))]")
                 }
                 roots.append(root)
             }
-            xPrev = x; gPrev = gx
+            signPrev = signX
         }
         guard let best = roots.map({ expm1($0) }).min(by: { abs($0) < abs($1) }) else {
             throw .noRoot(reason: "NPV does not change sign for rates in [\(xirrLowerBound), \(xirrUpperBound)]")

@@ -36,12 +36,13 @@ enum CallLadder {
         let risk = context.inputs.condorRiskBudget
         var lines = try heldLines(context.held(.otmLadder), chain: chain, reason: "layer 3: not a rung any more, sold")
         let m = multiplier(rules, context.inputs.regime, context.derisk)
-        var notes = ["regime multiplier \(m) (\(context.inputs.regime.rawValue))"]
+        let regime = context.inputs.regime
+        var notes = [DeferredText { "regime multiplier \(m) (\(regime.rawValue))" }]
         var candidates = chain.chain.expiries.filter { chain.days($0) >= rules.layer3MinDays }
         var budget = 0.0
         for (tenor, weight) in zip(rules.ladderDays, rules.ladderWeights) {
             guard let expiry = chain.closest(to: tenor, among: candidates) else {
-                notes.append("no listed expiry for the \(tenor)-day rung")
+                notes.append(DeferredText { "no listed expiry for the \(tenor)-day rung" })
                 continue
             }
             candidates.removeAll { $0.expiry == expiry.expiry }
@@ -56,29 +57,32 @@ enum CallLadder {
             let index = try lines.index(of: instrument, layer: .otmLadder, chain: chain, reason: "layer 3")
             let ask = lines[index].quote.ask
             let held = lines[index].held
-            let rung = "\(tenor)-day rung (\(chain.days(expiry)) days), weight \(weight) × \(m)"
+            let days = chain.days(expiry)
+            let rung = { @Sendable in "\(tenor)-day rung (\(days) days), weight \(weight) × \(m)" }
             let unit = ask * instrument.multiplier
             guard held > 0 else {
                 let contracts = unit > 0 ? Int((rungBudget / unit).rounded(.down)) : 0
                 lines[index].target = contracts
-                lines[index].reason = "layer 3 \(rung): \(contracts) × \(instrument) at \(ask.formatted2) for \(Int(rungBudget))"
+                lines[index].reason = DeferredText { "layer 3 \(rung()): \(contracts) × \(instrument) at \(ask.formatted2) for \(Int(rungBudget))" }
                 continue
             }
             let committed = Double(held) * lines[index].averagePrice * instrument.multiplier
             let band = rules.optionRebalanceBand
             if context.derisk.active {
                 lines[index].target = context.derisk.scaleHolding(held)
-                lines[index].reason = "layer 3 \(rung): de-risk × \(context.derisk.current)/\(context.derisk.previous)"
+                let (current, previous) = (context.derisk.current, context.derisk.previous)
+                lines[index].reason = DeferredText { "layer 3 \(rung()): de-risk × \(current)/\(previous)" }
             } else if committed < rungBudget * (1 - band) {
                 let added = unit > 0 ? Int(((rungBudget - committed) / unit).rounded(.down)) : 0
                 lines[index].target = held + added
-                lines[index].reason = "layer 3 \(rung): \(Int(committed)) at cost below \(Int(rungBudget)), top up \(added) at \(ask.formatted2)"
+                lines[index].reason = DeferredText { "layer 3 \(rung()): \(Int(committed)) at cost below \(Int(rungBudget)), top up \(added) at \(ask.formatted2)" }
             } else if committed > rungBudget * (1 + band) {
-                lines[index].target = Int((Double(held) * rungBudget / committed).rounded(.down))
-                lines[index].reason = "layer 3 \(rung): \(Int(committed)) at cost above \(Int(rungBudget)), cut to \(lines[index].target)"
+                let target = Int((Double(held) * rungBudget / committed).rounded(.down))
+                lines[index].target = target
+                lines[index].reason = DeferredText { "layer 3 \(rung()): \(Int(committed)) at cost above \(Int(rungBudget)), cut to \(target)" }
             } else {
                 lines[index].target = held
-                lines[index].reason = "layer 3 \(rung): held \(held), \(Int(committed)) at cost within band of \(Int(rungBudget))"
+                lines[index].reason = DeferredText { "layer 3 \(rung()): held \(held), \(Int(committed)) at cost within band of \(Int(rungBudget))" }
             }
         }
         return LayerResult(lines: lines, weight: m, budget: budget, notes: notes)

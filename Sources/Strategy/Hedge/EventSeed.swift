@@ -22,17 +22,19 @@ enum EventSeed {
         guard rules.preEventSessions > 0, let fomc = context.inputs.nextFOMC, let sessions = context.inputs.sessionsToNextFOMC,
             (1...rules.preEventSessions).contains(sessions)
         else {
-            let note = "outside the pre-FOMC window (sessions to FOMC: \(context.inputs.sessionsToNextFOMC.map(String.init) ?? "unknown"))"
+            let toFOMC = context.inputs.sessionsToNextFOMC
+            let note = DeferredText { "outside the pre-FOMC window (sessions to FOMC: \(toFOMC.map(String.init) ?? "unknown"))" }
             return LayerResult(lines: lines, weight: 0, budget: 0, notes: [note])
         }
         guard let expiry = chain.chain.expiries.first(where: { $0.expiry > fomc }) else {
             throw .noExpiry(rule: "hedge.pre_event_sessions (expiry after FOMC \(fomc))", date: context.inputs.date)
         }
-        var notes = ["\(sessions) session(s) before FOMC \(fomc): seed in \(expiry.expiry)"]
+        let seedExpiry = expiry.expiry
+        var notes = [DeferredText { "\(sessions) session(s) before FOMC \(fomc): seed in \(seedExpiry)" }]
         if lines.contains(where: { $0.instrument.expiry == expiry.expiry && $0.held != 0 }) {
             for index in lines.indices where lines[index].instrument.expiry == expiry.expiry {
                 lines[index].target = context.derisk.scaleHolding(lines[index].held)
-                lines[index].reason = "event seed held through FOMC \(fomc)"
+                lines[index].reason = DeferredText { "event seed held through FOMC \(fomc)" }
             }
             notes.append("seed already held: kept")
             return LayerResult(lines: lines, weight: context.derisk.current, budget: budget, notes: notes)
@@ -45,12 +47,15 @@ enum EventSeed {
         let debit = lines[long].quote.ask - lines[short].quote.bid
         var spreads = debit > 0 ? Int((budget / (debit * HedgeInstrument.optionMultiplier)).rounded(.down)) : 0
         if context.derisk.active { spreads = 0 }
-        let text = "event seed \(spreads) × \(longStrike.formatted2)/\(shortStrike.formatted2) call spread \(expiry.expiry), debit \(debit.formatted2), before FOMC \(fomc)"
+        let (seeded, short_) = (spreads, shortStrike)
+        let text = { @Sendable in
+            "event seed \(seeded) × \(longStrike.formatted2)/\(short_.formatted2) call spread \(seedExpiry), debit \(debit.formatted2), before FOMC \(fomc)"
+        }
         lines[long].target = spreads
-        lines[long].reason = text + " (long leg)"
+        lines[long].reason = DeferredText { text() + " (long leg)" }
         lines[short].target = -spreads
-        lines[short].reason = text + " (short leg)"
-        notes.append(context.derisk.active ? "real resolution: no new seed" : "buy \(spreads) spreads for ≤ \(Int(budget))")
+        lines[short].reason = DeferredText { text() + " (short leg)" }
+        notes.append(context.derisk.active ? "real resolution: no new seed" : DeferredText { "buy \(seeded) spreads for ≤ \(Int(budget))" })
         return LayerResult(lines: lines, weight: context.derisk.active ? 0 : 1, budget: budget, notes: notes)
     }
 }

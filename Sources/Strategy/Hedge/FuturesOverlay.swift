@@ -25,28 +25,35 @@ enum FuturesOverlay {
         let chosen = chain.days(front) <= rules.futuresRollDays && expiries.count > 1 ? expiries[1] : front
         let instrument = HedgeInstrument.future(expiry: chosen.expiry)
 
-        var lines = try heldLines(context.held(.futuresOverlay), chain: chain, reason: "roll into \(instrument)")
+        var lines = try heldLines(context.held(.futuresOverlay), chain: chain, reason: DeferredText { "roll into \(instrument)" })
         let selected = try lines.index(of: instrument, layer: .futuresOverlay, chain: chain, reason: "futures overlay")
         let totalHeld = lines.reduce(0) { $0 + $1.held }
         let othersHeld = totalHeld - lines[selected].held
 
         let shortVega = max(0, -context.inputs.condorVegaDollarsPerVolPoint)
         let base = rules.hedgeRatio * rules.vixBeta * shortVega / HedgeInstrument.futuresMultiplier
-        var ideal = Int((base * context.derisk.current).rounded())
-        if context.derisk.active { ideal = min(ideal, max(0, totalHeld)) }
+        var target = Int((base * context.derisk.current).rounded())
+        if context.derisk.active { target = min(target, max(0, totalHeld)) }
+        let ideal = target
         let relief = context.inputs.regime == .reliefRally
         let band = rules.corridorBand * (relief ? rules.reliefBandFactor : 1)
         let deviation = abs(Double(lines[selected].held - ideal))
+        let (hedgeRatio, vixBeta, factor) = (rules.hedgeRatio, rules.vixBeta, context.derisk.current)
         var notes = [
-            "ideal \(ideal) = round(\(rules.hedgeRatio) × \(rules.vixBeta) × \(Int(shortVega.rounded())) / 1000 × \(context.derisk.current)); held \(totalHeld); band \(band)\(relief ? " (relief rally, tightened)" : "")"
+            DeferredText {
+                "ideal \(ideal) = round(\(hedgeRatio) × \(vixBeta) × \(Int(shortVega.rounded())) / 1000 × \(factor)); held \(totalHeld); band \(band)\(relief ? " (relief rally, tightened)" : "")"
+            }
         ]
         if othersHeld == 0, !context.derisk.active, deviation <= band * Double(ideal) {
-            lines[selected].target = lines[selected].held
-            lines[selected].reason = "inside corridor: |\(lines[selected].held) − \(ideal)| ≤ \(band) × \(ideal)"
+            let held = lines[selected].held
+            lines[selected].target = held
+            lines[selected].reason = DeferredText { "inside corridor: |\(held) − \(ideal)| ≤ \(band) × \(ideal)" }
             notes.append("inside corridor, no trade")
         } else {
             lines[selected].target = ideal
-            lines[selected].reason = "rebalance to \(ideal) (deviation \(Int(deviation)) > band \(band) × \(ideal)\(othersHeld != 0 ? ", roll" : ""))"
+            lines[selected].reason = DeferredText {
+                "rebalance to \(ideal) (deviation \(Int(deviation)) > band \(band) × \(ideal)\(othersHeld != 0 ? ", roll" : ""))"
+            }
             notes.append("outside corridor (or rolling): trade to ideal")
         }
         return LayerResult(lines: lines, weight: context.derisk.current, budget: 0, notes: notes, primary: instrument)

@@ -17,7 +17,7 @@ public struct HedgeTarget: Sendable, Codable, Equatable {
     /// Exposure in $ per VIX point: futures 1,000 × contracts, calls 100 × delta × contracts
     /// (delta to the option's own future, which is taken to move one-for-one with the VIX).
     public var exposurePerVIXPoint: Double
-    public var reason: String
+    public var reason: DeferredText
 }
 
 /// Buy or sell.
@@ -32,7 +32,7 @@ public struct HedgeOrder: Sendable, Codable, Equatable {
     public var quantity: Int
     /// The chain's ask for buys and bid for sells (futures: model future ± half spread).
     public var limitPrice: Double
-    public var reason: String
+    public var reason: DeferredText
 }
 
 /// A risk-policy limit that changed the plan, with the rule (`risk.<key>`) and what it did.
@@ -50,7 +50,7 @@ public struct HedgeLayerSummary: Sendable, Codable, Equatable {
     public var budget: Double
     /// Committed premium of the layer's targets after the risk policy.
     public var premium: Double
-    public var notes: [String]
+    public var notes: [DeferredText]
 }
 
 /// The day's hedge plan: per-layer targets, the orders that get the book there, the total

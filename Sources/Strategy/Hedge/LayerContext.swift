@@ -17,7 +17,7 @@ struct LayerResult {
     var lines: [PlanLine]
     var weight: Double
     var budget: Double
-    var notes: [String]
+    var notes: [DeferredText]
     /// The instrument the layer trades today (layer 1: the chosen future).
     var primary: HedgeInstrument? = nil
 }

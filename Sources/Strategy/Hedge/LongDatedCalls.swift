@@ -20,15 +20,17 @@ enum LongDatedCalls {
         let chain = context.chain
         let risk = context.inputs.condorRiskBudget
         var lines = try heldLines(context.held(.longDatedCalls), chain: chain, reason: "layer 2 hold")
-        var notes: [String] = []
+        var notes: [DeferredText] = []
+        let exitDays = rules.layer2ExitDays
+        let (current, previous) = (context.derisk.current, context.derisk.previous)
         for index in lines.indices {
             let days = lines[index].instrument.expiry - chain.date
             if days < rules.layer2ExitDays {
                 lines[index].target = 0
-                lines[index].reason = "layer 2 exit: \(days) days left < \(rules.layer2ExitDays)"
+                lines[index].reason = DeferredText { "layer 2 exit: \(days) days left < \(exitDays)" }
             } else {
                 lines[index].target = context.derisk.scaleHolding(lines[index].held)
-                lines[index].reason = context.derisk.active ? "layer 2 de-risk: × \(context.derisk.current)/\(context.derisk.previous)" : "layer 2 hold"
+                lines[index].reason = context.derisk.active ? DeferredText { "layer 2 de-risk: × \(current)/\(previous)" } : "layer 2 hold"
             }
         }
         let budget = rules.layer2BudgetOfRisk * risk
@@ -41,13 +43,17 @@ enum LongDatedCalls {
         if let history = context.inputs.futureHistory, let future = threeMonth?.forward {
             let q = TrailingPercentile.value(history, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
             futureCheap = q.map { future < $0 } ?? false
-            notes.append("3-month future \(future.formatted2) vs its p\(Int(rules.cheapPercentile * 100)) \(q.map(\.formatted2) ?? "n/a (short history)")")
+            let percentile = rules.cheapPercentile
+            notes.append(DeferredText { "3-month future \(future.formatted2) vs its p\(Int(percentile * 100)) \(q.map(\.formatted2) ?? "n/a (short history)")" })
         } else {
             notes.append("3-month future test taken from the VIX history (no futures history given; the model future is monotone in VIX)")
         }
         let cheap = vixCheap && futureCheap
+        let (vix, percentile, lookback) = (chain.vix, rules.cheapPercentile, rules.cheapLookback)
         notes.insert(
-            "VIX \(chain.vix.formatted2) vs trailing p\(Int(rules.cheapPercentile * 100)) \(quantile.map(\.formatted2) ?? "n/a (history < \(rules.cheapLookback))"): \(cheap ? "cheap" : "not cheap")",
+            DeferredText {
+                "VIX \(vix.formatted2) vs trailing p\(Int(percentile * 100)) \(quantile.map(\.formatted2) ?? "n/a (history < \(lookback))"): \(cheap ? "cheap" : "not cheap")"
+            },
             at: 0)
 
         guard context.inputs.regime == .reliefRally, cheap else {
@@ -59,7 +65,8 @@ enum LongDatedCalls {
                 (rules.layer2MinDays...rules.layer2MaxDays).contains(chain.days($0))
             })
         else {
-            notes.append("no listed expiry within \(rules.layer2MinDays)–\(rules.layer2MaxDays) days: no accumulation")
+            let (minDays, maxDays) = (rules.layer2MinDays, rules.layer2MaxDays)
+            notes.append(DeferredText { "no listed expiry within \(minDays)–\(maxDays) days: no accumulation" })
             return LayerResult(lines: lines, weight: 1, budget: budget, notes: notes)
         }
         let strike = chain.nearestStrike(expiry, to: rules.layer2Moneyness * expiry.forward)
@@ -70,8 +77,10 @@ enum LongDatedCalls {
         let ask = lines[index].quote.ask
         let contracts = ask > 0 ? Int((spend / (ask * instrument.multiplier)).rounded(.down)) : 0
         lines[index].target += contracts
-        lines[index].reason = "layer 2 tranche: \(contracts) × \(instrument) at \(ask.formatted2) (cheap relief rally; committed \(Int(committed)) of \(Int(budget)))"
-        notes.append("accumulate \(contracts) contracts, spend ≤ \(Int(spend))")
+        lines[index].reason = DeferredText {
+            "layer 2 tranche: \(contracts) × \(instrument) at \(ask.formatted2) (cheap relief rally; committed \(Int(committed)) of \(Int(budget)))"
+        }
+        notes.append(DeferredText { "accumulate \(contracts) contracts, spend ≤ \(Int(spend))" })
         return LayerResult(lines: lines, weight: 1, budget: budget, notes: notes)
     }
 }

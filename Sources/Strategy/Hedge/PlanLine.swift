@@ -8,7 +8,7 @@ struct PlanLine {
     var averagePrice: Double
     var target: Int
     var quote: InstrumentQuote
-    var reason: String
+    var reason: DeferredText
 
     /// Execution-side price for a signed quantity: ask to buy, bid to sell.
     func executionPrice(_ quantity: Int) -> Double { quantity > 0 ? quote.ask : quote.bid }
@@ -42,7 +42,7 @@ struct PlanLine {
 }
 
 /// Lines for every held position of `layer`, target 0 (layers then set the ones they keep).
-func heldLines(_ positions: [HedgePosition], chain: VIXChainView, reason: String) throws(HedgeError) -> [PlanLine] {
+func heldLines(_ positions: [HedgePosition], chain: VIXChainView, reason: DeferredText) throws(HedgeError) -> [PlanLine] {
     var lines: [PlanLine] = []
     for position in positions {
         lines.append(
@@ -55,7 +55,7 @@ func heldLines(_ positions: [HedgePosition], chain: VIXChainView, reason: String
 
 extension Array where Element == PlanLine {
     /// Index of the line for `instrument`, appending a new zero line when absent.
-    mutating func index(of instrument: HedgeInstrument, layer: HedgeLayer, chain: VIXChainView, reason: String) throws(HedgeError) -> Int {
+    mutating func index(of instrument: HedgeInstrument, layer: HedgeLayer, chain: VIXChainView, reason: DeferredText) throws(HedgeError) -> Int {
         if let index = firstIndex(where: { $0.instrument == instrument }) { return index }
         append(PlanLine(layer: layer, instrument: instrument, held: 0, averagePrice: 0, target: 0, quote: try chain.quote(instrument), reason: reason))
         return count - 1

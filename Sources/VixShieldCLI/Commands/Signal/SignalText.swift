@@ -45,12 +45,12 @@ enum SignalText {
             out += String(format: "  condor risk budget R $%.0f\n", h.condorRiskBudget) + indent(TextTable.render(budgets))
             var targets = [["layer", "instrument", "target", "premium $", "reason"]]
             for t in h.targets {
-                targets.append([t.layer.rawValue, t.instrument.description, String(t.contracts), String(format: "%.0f", t.premium), t.reason])
+                targets.append([t.layer.rawValue, t.instrument.description, String(t.contracts), String(format: "%.0f", t.premium), t.reason.text])
             }
             out += indent(TextTable.render(targets))
             var orders = [["side", "qty", "instrument", "limit", "reason"]]
             for o in h.orders {
-                orders.append([o.side.rawValue, String(o.quantity), o.instrument.description, String(format: "%.2f", o.limitPrice), o.reason])
+                orders.append([o.side.rawValue, String(o.quantity), o.instrument.description, String(format: "%.2f", o.limitPrice), o.reason.text])
             }
             out += "HEDGE PLAN ORDERS (the hedge planner alone, from an empty book)\n" + indent(TextTable.render(orders))
             for binding in h.bindings { out += "  limit: \(binding)\n" }

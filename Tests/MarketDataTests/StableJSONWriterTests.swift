@@ -1,0 +1,186 @@
+import Foundation
+import Testing
+
+@testable import MarketData
+
+/// `StableJSONWriter` against Foundation's `JSONEncoder` (the reference: the bytes `StableJSON`
+/// wrote before the writer existed), on seeded random documents that reach every container path,
+/// key order, number magnitude and escape; identity of the bytes, not similarity.
+@Suite("Stable JSON writer")
+struct StableJSONWriterTests {
+    struct Key: CodingKey {
+        let stringValue: String
+        init(_ s: String) { stringValue = s }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    /// A random document; `generic` routes a primitive through the generic `encode<T>` paths
+    /// (as arrays and optionals do) instead of the concrete overloads synthesized code calls.
+    indirect enum Doc: Encodable {
+        case object([(key: String, value: Doc, style: Int)])
+        case array([Doc], style: Int)
+        case string(String, generic: Bool)
+        case double(Double, generic: Bool)
+        case float(Float)
+        case int(Int, generic: Bool)
+        case int64(Int64)
+        case uint8(UInt8)
+        case bool(Bool, generic: Bool)
+        case null
+        case absent  // an Optional.none through encodeIfPresent: no member at all
+
+        func encode(to encoder: any Encoder) throws {
+            switch self {
+            case .object(let members):
+                var c = encoder.container(keyedBy: Key.self)
+                for m in members {
+                    let key = Key(m.key)
+                    switch (m.value, m.style % 4) {
+                    case (.string(let s, false), _): try c.encode(s, forKey: key)
+                    case (.double(let d, false), _): try c.encode(d, forKey: key)
+                    case (.int(let i, false), _): try c.encode(i, forKey: key)
+                    case (.bool(let b, false), _): try c.encode(b, forKey: key)
+                    case (.float(let f), _): try c.encode(f, forKey: key)
+                    case (.int64(let i), _): try c.encode(i, forKey: key)
+                    case (.null, _): try c.encodeNil(forKey: key)
+                    case (.absent, _): try c.encodeIfPresent(Optional<Int>.none, forKey: key)
+                    case (.object(let inner), 1):
+                        var n = c.nestedContainer(keyedBy: Key.self, forKey: key)
+                        for im in inner { try n.encode(im.value, forKey: Key(im.key)) }
+                    case (.array(let inner, _), 1):
+                        var n = c.nestedUnkeyedContainer(forKey: key)
+                        for e in inner { try n.encode(e) }
+                    case (let value, 2): try value.encode(to: c.superEncoder(forKey: key))
+                    case (let value, _): try c.encode(value, forKey: key)
+                    }
+                }
+            case .array(let elements, let style):
+                var c = encoder.unkeyedContainer()
+                for e in elements {
+                    switch (e, style % 3) {
+                    case (.double(let d, _), 1): try c.encode(d)
+                    case (.string(let s, _), 1): try c.encode(s)
+                    case (.int(let i, _), 1): try c.encode(i)
+                    case (.null, _): try c.encodeNil()
+                    case (.object(let inner), 2):
+                        var n = c.nestedContainer(keyedBy: Key.self)
+                        for im in inner { try n.encode(im.value, forKey: Key(im.key)) }
+                    default: try c.encode(e)
+                    }
+                }
+            case .string(let s, _): var c = encoder.singleValueContainer(); try c.encode(s)
+            case .double(let d, _): var c = encoder.singleValueContainer(); try c.encode(d)
+            case .float(let f): var c = encoder.singleValueContainer(); try c.encode(f)
+            case .int(let i, _): var c = encoder.singleValueContainer(); try c.encode(i)
+            case .int64(let i): var c = encoder.singleValueContainer(); try c.encode(i)
+            case .uint8(let u): var c = encoder.singleValueContainer(); try c.encode(u)
+            case .bool(let b, _): var c = encoder.singleValueContainer(); try c.encode(b)
+            case .null, .absent: var c = encoder.singleValueContainer(); try c.encodeNil()
+            }
+        }
+    }
+
+    static let keyPieces = [
+        "a", "A", "b", "Z", "_", "-", "1", "10", "2", "a10", "a9", "é", "e\u{301}", "ä", "😀", "Ａ", "key",
+        "x\"y", "back\\slash", "line\nbreak", "tab\t", "ctl\u{1}", "slash/", "",
+    ]
+
+    static func randomString(_ rng: inout ImporterSplitMix64) -> String {
+        let pieces = keyPieces + ["\u{7f}", "\u{2028}", "\u{1f}", "\r\n", "\u{8}\u{c}", " ", "plain text 123"]
+        return (0..<Int.random(in: 0...4, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined()
+    }
+
+    static func randomDouble(_ rng: inout ImporterSplitMix64) -> Double {
+        switch Int.random(in: 0..<6, using: &rng) {
+        case 0: return Double(Int.random(in: -1_000_000_000...1_000_000_000, using: &rng)) / 100
+        case 1: return [0.0, -0.0, 1e15, 1e16, 9_007_199_254_740_992, 5e-324, .greatestFiniteMagnitude, 0.1, 1e-5, 1e-4]
+            .randomElement(using: &rng)!
+        case 2: return Double(Int.random(in: -5...5, using: &rng))
+        default:
+            let sign: Double = Bool.random(using: &rng) ? -1 : 1
+            return sign * Double.random(in: 1..<10, using: &rng) * pow(10, Double(Int.random(in: -30...30, using: &rng)))
+        }
+    }
+
+    static func randomDoc(_ rng: inout ImporterSplitMix64, depth: Int) -> Doc {
+        let leafOnly = depth >= 4
+        switch Int.random(in: 0..<(leafOnly ? 9 : 12), using: &rng) {
+        case 0: return .string(randomString(&rng), generic: Bool.random(using: &rng))
+        case 1: return .double(randomDouble(&rng), generic: Bool.random(using: &rng))
+        case 2: return .float(Float(randomDouble(&rng).clamped(-3e38, 3e38)))
+        case 3: return .int(Int.random(in: Int.min...Int.max, using: &rng), generic: Bool.random(using: &rng))
+        case 4: return .int64(Int64.random(in: -1000...1000, using: &rng))
+        case 5: return .uint8(UInt8.random(in: 0...255, using: &rng))
+        case 6: return .bool(Bool.random(using: &rng), generic: Bool.random(using: &rng))
+        case 7: return .null
+        case 8: return .double(Double(Int.random(in: 0...3, using: &rng)), generic: true)
+        case 9, 10:
+            // Foundation traps on a nested container or super encoder for a key already written,
+            // so those keys are made unique; plain repeated keys stay (the last write wins).
+            let n = Int.random(in: 0...6, using: &rng)
+            return .object(
+                (0..<n).map { i in
+                    let style = Int.random(in: 0..<8, using: &rng)
+                    let key = keyPieces.randomElement(using: &rng)! + (style % 4 == 1 || style % 4 == 2 ? "#\(i)" : "")
+                    return (key, randomDoc(&rng, depth: depth + 1), style)
+                } + (Bool.random(using: &rng) ? [("opt", .absent, 0)] : []))
+        default:
+            let n = Int.random(in: 0...5, using: &rng)
+            return .array((0..<n).map { _ in randomDoc(&rng, depth: depth + 1) }, style: Int.random(in: 0..<3, using: &rng))
+        }
+    }
+
+    @Test("random documents: the writer's bytes are Foundation's")
+    func randomDocumentsMatchFoundation() throws {
+        var rng = ImporterSplitMix64(seed: 0x15_0DAD)
+        var compared = 0
+        for _ in 0..<3_000 {
+            let doc = Self.randomDoc(&rng, depth: 0)
+            let reference = try StableJSON.foundationEncode(doc)
+            let written = try StableJSON.encode(doc)
+            #expect(written == reference)
+            if written != reference { return }
+            if (try? StableJSONWriter.encode(doc)) != nil { compared += 1 }
+        }
+        // Nearly every document must take the writer's own path, or this checks nothing.
+        #expect(compared > 2_900, "writer handled \(compared) of 3000")
+    }
+
+    struct WithDate: Encodable { let when: Date; let n: Int }
+    struct WithData: Encodable { let blob: Data }
+    struct WithURL: Encodable { let url: URL }
+    struct WithDecimal: Encodable { let amount: Decimal }
+
+    @Test("Foundation's special types and non-finite numbers go to Foundation, with its bytes or error")
+    func specialTypesFallBack() throws {
+        let date = WithDate(when: Date(timeIntervalSinceReferenceDate: 12_345.5), n: 1)
+        let data = WithData(blob: Data([1, 2, 250]))
+        let url = WithURL(url: URL(string: "https://example.com/a/b?c=d")!)
+        let decimal = WithDecimal(amount: Decimal(string: "12.345")!)
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(date) }
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(data) }
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(url) }
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(decimal) }
+        #expect(try StableJSON.encode(date) == StableJSON.foundationEncode(date))
+        #expect(try StableJSON.encode(data) == StableJSON.foundationEncode(data))
+        #expect(try StableJSON.encode(url) == StableJSON.foundationEncode(url))
+        #expect(try StableJSON.encode(decimal) == StableJSON.foundationEncode(decimal))
+        #expect(throws: EncodingError.self) { try StableJSON.encode(["x": Double.nan]) }
+        #expect(throws: EncodingError.self) { try StableJSON.encode([Float.infinity]) }
+    }
+
+    @Test("market dates and a keyed record encode as before")
+    func marketTypes() throws {
+        let dates = [MarketDate(parsing: "2026-03-27"), MarketDate(parsing: "2007-01-03")]
+        #expect(try StableJSON.encode(dates) == StableJSON.foundationEncode(dates))
+        let equity = ["strategy": 999_327.46, "cndr": 1e6, "vxth": -0.0, "buyAndHold": 1.8499999999999999]
+        #expect(try StableJSON.encode(equity) == StableJSON.foundationEncode(equity))
+        #expect(try StableJSON.encode(equity).hasSuffix("}\n"))
+    }
+}
+
+extension Double {
+    fileprivate func clamped(_ lo: Double, _ hi: Double) -> Double { Swift.min(Swift.max(self, lo), hi) }
+}
