@@ -1,3 +1,4 @@
+import Foundation
 import MarketData
 import Testing
 @testable import Backtest
@@ -29,6 +30,26 @@ import Testing
         for (index, component) in LedgerComponent.allCases.enumerated() { table[component, default: 0] += index + 1 }
         #expect(LedgerComponent.allCases.map { table[$0] } == LedgerComponent.allCases.indices.map { $0 + 1 })
         #expect(table.values == Array(1...LedgerComponent.allCases.count))
+    }
+
+    /// Memos are formatted when read, from the values of the moment they were posted; they
+    /// encode and compare as their text.
+    @Test func memosReadAsPostedAndEncodeAsText() throws {
+        var ledger = Ledger(initialCapital: Cents(dollars: 1_000), startDay: Self.start)
+        let instrument = "VIX 2014-02-19 18.00C"
+        for quantity in 1...3 {
+            try ledger.post(
+                day: Self.start + quantity, component: .layer3, kind: .premium, amount: Cents(dollars: -10), memo: "buy \(quantity) \(instrument)")
+        }
+        try ledger.setMark(.layer3, value: Cents(dollars: 25), day: Self.start + 3, memo: "at \(25.5) mid")
+        #expect(ledger.entries.map(\.memo) == ["buy 1 VIX 2014-02-19 18.00C", "buy 2 VIX 2014-02-19 18.00C", "buy 3 VIX 2014-02-19 18.00C", "at 25.5 mid"])
+        let entry = ledger.entries[0]
+        let decoded = try JSONDecoder().decode(LedgerEntry.self, from: JSONEncoder().encode(entry))
+        #expect(decoded == entry && decoded.memo == entry.memo && decoded.hashValue == entry.hashValue)
+        #expect(try StableJSON.encode(entry).contains(#""memo" : "buy 1 VIX 2014-02-19 18.00C""#))
+        var renamed = entry
+        renamed.memo = "other"
+        #expect(renamed != entry && renamed.memo == "other")
     }
 
     @Test func workedExampleAddsUp() throws {

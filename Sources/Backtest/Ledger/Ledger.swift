@@ -1,4 +1,5 @@
 import MarketData
+import Strategy
 /// The backtest's book of account: an append-only journal of dated entries, a running cash
 /// balance, realised cash flows per component, and a separate mark-to-market valuation per
 /// component per day.
@@ -75,7 +76,8 @@ public struct Ledger: Sendable {
     ///   ``setMark(_:value:day:memo:)``); `positiveFee` for a fee > 0; `kindNotAllowed` for
     ///   interest outside `cash` or anything but interest in `cash`.
     public mutating func post(
-        day: Int, component: LedgerComponent, kind: LedgerEntryKind, amount: Cents, memo: String = ""
+        day: Int, component: LedgerComponent, kind: LedgerEntryKind, amount: Cents,
+        memo: @autoclosure @escaping @Sendable () -> String = ""
     ) throws(LedgerError) {
         guard day >= lastDay else { throw .outOfOrder(day: day, lastDay: lastDay) }
         guard kind.movesCash else { throw .markPostedAsCash(day: day, component: component) }
@@ -83,7 +85,7 @@ public struct Ledger: Sendable {
             throw .kindNotAllowed(day: day, component: component, kind: kind)
         }
         guard kind != .fee || amount <= .zero else { throw .positiveFee(day: day, amount: amount) }
-        entries.append(LedgerEntry(dayNumber: day, component: component, kind: kind, amount: amount, memo: memo))
+        entries.append(LedgerEntry(dayNumber: day, component: component, kind: kind, amount: amount, memoText: DeferredText(memo)))
         realised[component, default: .zero] += amount
         cash += amount
         lastDay = day
@@ -98,13 +100,15 @@ public struct Ledger: Sendable {
     /// account's side; 0 when flat). Writes the valuation table and, when the mark changed,
     /// a `mark` journal entry with the change. A second mark on the same day replaces the first.
     /// - Throws: `outOfOrder` before `lastDay`; `cashHasNoMark` for `cash`.
-    public mutating func setMark(_ component: LedgerComponent, value: Cents, day: Int, memo: String = "") throws(LedgerError) {
+    public mutating func setMark(
+        _ component: LedgerComponent, value: Cents, day: Int, memo: @autoclosure @escaping @Sendable () -> String = ""
+    ) throws(LedgerError) {
         guard day >= lastDay else { throw .outOfOrder(day: day, lastDay: lastDay) }
         guard component != .cash else { throw .cashHasNoMark(day: day) }
         let change = value - journalMarks[component, default: .zero]
         if change != .zero {
             entries.append(
-                LedgerEntry(dayNumber: day, component: component, kind: .mark, amount: change, memo: memo))
+                LedgerEntry(dayNumber: day, component: component, kind: .mark, amount: change, memoText: DeferredText(memo)))
             journalMarks[component] = value
         }
         lastDay = day

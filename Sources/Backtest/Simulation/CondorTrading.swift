@@ -142,8 +142,9 @@ extension SimulationState {
             }
             fees = configuration.fees.fees(contracts: 4 * condor.quantity, instrument: .spxOption)
         }
-        try ledger.post(day: d, component: .condor, kind: exit == "expiry" ? .settlement : .premium,
-                        amount: Cents(dollars: -closeCost * condor.pointValue), memo: "close condor (\(exit))")
+        let closedBy = exit
+        try ledger.post(day: d, component: .condor, kind: closedBy == "expiry" ? .settlement : .premium,
+                        amount: Cents(dollars: -closeCost * condor.pointValue), memo: "close condor (\(closedBy))")
         if fees > 0 { try ledger.post(day: d, component: .condor, kind: .fee, amount: Cents(dollars: -fees), memo: "condor fees") }
         let pnl = (open.credit - closeCost) * condor.pointValue - open.entryFees - fees
         // Exit costs: what closing paid beyond the model mid value (zero at expiry settlement).

@@ -46,7 +46,8 @@ extension SimulationState {
             plan = try planner.plan(
                 date: day, regime: posture, sessionsInRegime: heldSessions, condorVegaDollarsPerVolPoint: condorVega,
                 capital: equity, condorRiskBudget: configuration.ruleset.condorRiskBudget(capital: equity), drawdown: max(0, 1 - equity / peakEquity), vixChain: vixChain, vixHistory: inputs.vixComplex.recentVIX,
-                nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, book: hedges)
+                nextFOMC: fomc?.date, sessionsToNextFOMC: fomc.flatMap { calendar.sessionCount(from: day, to: $0.date) }, memo: market.hedgeMemo,
+                book: hedges)
         } catch {
             // (planner.plan throws only HedgeError.) No instrument the rules allow is a refusal; a planner input out of its domain or a
             // holding the chain cannot price is a failure naming the date.

@@ -1,4 +1,5 @@
 import MarketData
+import Strategy
 import VolModels
 
 /// What every variant of a backtest sees on one session, built once from the store as of
@@ -14,6 +15,9 @@ struct MarketDay: Sendable {
     /// The day's calibrated VIX complex (futures curve and VVIX-calibrated smile) that the
     /// chain was generated from and that hedge fills and marks price on.
     var vixComplex: Result<VIXComplex, any Error>
+    /// The hedge planner's answers about this session's trailing closes, shared by every run on
+    /// the timeline (a sweep's variants ask the same of the same closes).
+    let hedgeMemo = HedgeSessionMemo()
 
     init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
         let inputs = try MarketInputs.load(store, date: date)

@@ -32,11 +32,14 @@ public struct HedgeInputs: Sendable {
     /// Sessions from today to that statement: sessions s with today < s ≤ FOMC
     /// (`TradingCalendar.sessionCount(from:to:)`); 2 on the Monday before a Wednesday statement.
     public var sessionsToNextFOMC: Int?
+    /// The session's shared answers about the histories (`HedgeSessionMemo`), when several runs
+    /// plan on this session; nil computes them here. Changes no number either way.
+    public var memo: HedgeSessionMemo?
 
     public init(
         date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
         condorRiskBudget: Double, drawdown: Double, vixChain: VIXQuoteSheet, vixHistory: [Double], futureHistory: [Double]? = nil,
-        nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil
+        nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil, memo: HedgeSessionMemo? = nil
     ) {
         self.date = date
         self.regime = regime
@@ -50,6 +53,17 @@ public struct HedgeInputs: Sendable {
         self.futureHistory = futureHistory
         self.nextFOMC = nextFOMC
         self.sessionsToNextFOMC = sessionsToNextFOMC
+        self.memo = memo
+    }
+
+    /// `TrailingPercentile.value` of a history, through the memo when there is one.
+    func trailingPercentile(_ history: [Double], percentile: Double, lookback: Int) -> Double? {
+        if let memo { return memo.trailingPercentile(history, percentile: percentile, lookback: lookback) }
+        return TrailingPercentile.value(history, percentile: percentile, lookback: lookback)
+    }
+
+    private func positiveFinite(_ history: [Double]) -> Bool {
+        memo?.allPositiveFinite(history) ?? Self.allPositiveFinite(history)
     }
 
     func validate() throws(HedgeError) {
@@ -69,7 +83,7 @@ public struct HedgeInputs: Sendable {
         guard vixChain.date == date, !vixChain.expiries.isEmpty else {
             throw .invalidInput(field: "vixChain", reason: "must be a non-empty VIX chain dated \(date)")
         }
-        guard Self.allPositiveFinite(vixHistory), futureHistory.map(Self.allPositiveFinite) ?? true else {
+        guard positiveFinite(vixHistory), futureHistory.map(positiveFinite) ?? true else {
             throw .invalidInput(field: "vixHistory", reason: "closes must be finite and > 0")
         }
         if let sessions = sessionsToNextFOMC, sessions < 0 {

@@ -31,13 +31,13 @@ public struct HedgePlanner: Sendable {
     public func plan(
         date: MarketDate, regime: Regime, sessionsInRegime: Int, condorVegaDollarsPerVolPoint: Double, capital: Double,
         condorRiskBudget: Double, drawdown: Double, vixChain: VIXQuoteSheet, vixHistory: [Double], futureHistory: [Double]? = nil,
-        nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil, book: HedgeBook = HedgeBook()
+        nextFOMC: MarketDate? = nil, sessionsToNextFOMC: Int? = nil, memo: HedgeSessionMemo? = nil, book: HedgeBook = HedgeBook()
     ) throws(HedgeError) -> HedgePlan {
         try plan(
             HedgeInputs(
                 date: date, regime: regime, sessionsInRegime: sessionsInRegime, condorVegaDollarsPerVolPoint: condorVegaDollarsPerVolPoint,
                 capital: capital, condorRiskBudget: condorRiskBudget, drawdown: drawdown, vixChain: vixChain, vixHistory: vixHistory, futureHistory: futureHistory,
-                nextFOMC: nextFOMC, sessionsToNextFOMC: sessionsToNextFOMC),
+                nextFOMC: nextFOMC, sessionsToNextFOMC: sessionsToNextFOMC, memo: memo),
             book: book)
     }
 

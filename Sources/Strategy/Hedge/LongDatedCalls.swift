@@ -36,12 +36,12 @@ enum LongDatedCalls {
         let budget = rules.layer2BudgetOfRisk * risk
 
         // Cheapness.
-        let quantile = TrailingPercentile.value(context.inputs.vixHistory, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
+        let quantile = context.inputs.trailingPercentile(context.inputs.vixHistory, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
         let vixCheap = quantile.map { chain.vix < $0 } ?? false
         let threeMonth = chain.closest(to: 91, among: chain.chain.expiries)
         var futureCheap = vixCheap
         if let history = context.inputs.futureHistory, let future = threeMonth?.forward {
-            let q = TrailingPercentile.value(history, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
+            let q = context.inputs.trailingPercentile(history, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
             futureCheap = q.map { future < $0 } ?? false
             let percentile = rules.cheapPercentile
             notes.append(DeferredText { "3-month future \(future.formatted2) vs its p\(Int(percentile * 100)) \(q.map(\.formatted2) ?? "n/a (short history)")" })
