@@ -19,7 +19,7 @@ extension MarketDay {
         }
     }
 
-    init(
+    convenience init(
         archived reader: inout ArchiveReader, store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate,
         parameters: ChainModelParameters
     ) throws {

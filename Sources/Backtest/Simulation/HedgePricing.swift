@@ -36,12 +36,19 @@ struct HedgePricing: Sendable {
         return try vix.price(.call, strike: strike, future: vix.future(years: t), time: t, rate: inputs.rates.rate(years: t)).price
     }
 
-    func markValue(_ position: HedgePosition, vix: VIXComplex, inputs: MarketInputs) throws -> Double {
+    /// `memo`: the session's call prices shared by several runs (`MarketDay.callMarks`), or nil.
+    func markValue(_ position: HedgePosition, vix: VIXComplex, inputs: MarketInputs, memo: SessionCallMarks? = nil) throws -> Double {
         switch position.instrument {
         case .future(let expiry):
             return (try future(expiry, vix: vix, inputs: inputs) - position.averagePrice) * position.instrument.multiplier * Double(position.contracts)
         case .call(let expiry, let strike):
-            return try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs) * position.instrument.multiplier * Double(position.contracts)
+            let price: Double
+            if let memo {
+                price = try memo.price(expiry: expiry, strike: strike) { try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs) }
+            } else {
+                price = try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs)
+            }
+            return price * position.instrument.multiplier * Double(position.contracts)
         }
     }
 }

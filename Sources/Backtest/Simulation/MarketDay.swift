@@ -6,20 +6,25 @@ import VolModels
 /// that session's close: the inputs (with the trailing VIX closes the hedge planner ranks
 /// against), the calibrated SPX model, the calibrated VIX complex and its chain. Nothing here
 /// depends on the ruleset.
-struct MarketDay: Sendable {
-    var inputs: MarketInputs
-    var model: SPXMarketModel
+///
+/// A class, immutable once built: every run reads its session's day on every step, and copying
+/// the struct it was retained each of its dozens of references (about 3% of a sweep).
+final class MarketDay: Sendable {
+    let inputs: MarketInputs
+    let model: SPXMarketModel
     /// A failure is kept, not thrown: only runs that trade VIX options need the chain (an
     /// unhedged baseline must not fail because a VIX chain could not be generated).
-    var vixChain: Result<VIXQuoteSheet, any Error>
+    let vixChain: Result<VIXQuoteSheet, any Error>
     /// The day's calibrated VIX complex (futures curve and VVIX-calibrated smile) that the
     /// chain was generated from and that hedge fills and marks price on.
-    var vixComplex: Result<VIXComplex, any Error>
+    let vixComplex: Result<VIXComplex, any Error>
     /// The hedge planner's answers about this session's trailing closes, shared by every run on
     /// the timeline (a sweep's variants ask the same of the same closes).
     let hedgeMemo = HedgeSessionMemo()
+    /// The VIX calls' model prices on this session's complex, shared likewise.
+    let callMarks = SessionCallMarks()
 
-    init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
+    convenience init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
         let inputs = try MarketInputs.load(store, date: date)
         self.init(
             inputs: inputs, model: try SPXMarketModel.forDate(store, inputs: inputs, calendar: calendar, parameters: parameters),

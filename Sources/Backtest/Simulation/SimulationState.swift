@@ -132,15 +132,20 @@ struct SimulationState {
             }
         }
         try ledger.setMark(.condor, value: Cents(dollars: condorValue), day: day.dayNumber)
-        var values: [LedgerComponent: Double] = [.layer1: 0, .layer2: 0, .layer3: 0]
+        // Summed per layer in position order, as before; posted in the fixed order layer 1, 2, 3
+        // so the journal is byte-identical from run to run.
+        var values = (layer1: 0.0, layer2: 0.0, layer3: 0.0)
         for position in hedges.positions {
-            values[Self.component(position.layer), default: 0] += try hedgePricing.markValue(position, vix: try market.vixComplex.get(), inputs: inputs)
+            let value = try hedgePricing.markValue(position, vix: try market.vixComplex.get(), inputs: inputs, memo: market.callMarks)
+            switch Self.component(position.layer) {
+            case .layer1: values.layer1 += value
+            case .layer2: values.layer2 += value
+            default: values.layer3 += value
+            }
         }
-        // A fixed order (not the dictionary's, which varies between runs) keeps the journal
-        // byte-identical from run to run.
-        for component in [LedgerComponent.layer1, .layer2, .layer3] {
-            try ledger.setMark(component, value: Cents(dollars: values[component] ?? 0), day: day.dayNumber)
-        }
+        try ledger.setMark(.layer1, value: Cents(dollars: values.layer1), day: day.dayNumber)
+        try ledger.setMark(.layer2, value: Cents(dollars: values.layer2), day: day.dayNumber)
+        try ledger.setMark(.layer3, value: Cents(dollars: values.layer3), day: day.dayNumber)
     }
 
     static func component(_ layer: HedgeLayer) -> LedgerComponent {

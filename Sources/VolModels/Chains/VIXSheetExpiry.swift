@@ -4,38 +4,61 @@ import QuantCore
 /// One listed VIX expiry of a `VIXQuoteSheet`. Two expiries are equal when their inputs are:
 /// whether the calls were priced in advance (`pricedCalls`) does not change a number.
 public struct VIXSheetExpiry: Sendable, Equatable {
-    public let expiry: MarketDate
-    /// ACT/365 years from the valuation close to the expiry close.
-    public let years: Double
-    /// Continuously compounded rate for this expiry.
-    public let rate: Double
-    /// The model VIX future of this expiry, the options' forward.
-    public let forward: Double
-    /// ATM vol of vol × √T: the spread model's distance unit.
-    let deviation: Double
-    let spreads: QuoteSpreadModel
-    let eventDay: Bool
-    /// The arrays, behind one reference: the planner copies expiries about (filters, nearest
-    /// lookups), and a copy then retains one object instead of three arrays.
-    private var columns: Columns
+    /// Everything, behind one reference: the planner copies expiries about (filters, nearest
+    /// lookups), and a copy then retains one object instead of every field's.
+    @usableFromInline var storage: Storage
 
-    final class Columns: Sendable {
-        let strikes: [Double]
-        let volatilities: [Double]
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let expiry: MarketDate
+        @usableFromInline let years: Double
+        @usableFromInline let rate: Double
+        @usableFromInline let forward: Double
+        let deviation: Double
+        let spreads: QuoteSpreadModel
+        let eventDay: Bool
+        @usableFromInline let strikes: [Double]
+        @usableFromInline let volatilities: [Double]
         /// The calls, when priced in advance (`VIXQuoteSheet.pricingCalls`); nil otherwise.
         let pricedCalls: [SyntheticQuote]?
 
-        init(strikes: [Double], volatilities: [Double], pricedCalls: [SyntheticQuote]?) {
+        init(
+            expiry: MarketDate, years: Double, rate: Double, forward: Double, deviation: Double, spreads: QuoteSpreadModel,
+            eventDay: Bool, strikes: [Double], volatilities: [Double], pricedCalls: [SyntheticQuote]?
+        ) {
+            self.expiry = expiry
+            self.years = years
+            self.rate = rate
+            self.forward = forward
+            self.deviation = deviation
+            self.spreads = spreads
+            self.eventDay = eventDay
             self.strikes = strikes
             self.volatilities = volatilities
             self.pricedCalls = pricedCalls
         }
+
+        func pricing(_ calls: [SyntheticQuote]) -> Storage {
+            Storage(
+                expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads,
+                eventDay: eventDay, strikes: strikes, volatilities: volatilities, pricedCalls: calls)
+        }
     }
 
-    public var strikes: [Double] { columns.strikes }
+    @inlinable public var expiry: MarketDate { storage.expiry }
+    /// ACT/365 years from the valuation close to the expiry close.
+    @inlinable public var years: Double { storage.years }
+    /// Continuously compounded rate for this expiry.
+    @inlinable public var rate: Double { storage.rate }
+    /// The model VIX future of this expiry, the options' forward.
+    @inlinable public var forward: Double { storage.forward }
+    /// ATM vol of vol × √T: the spread model's distance unit.
+    var deviation: Double { storage.deviation }
+    var spreads: QuoteSpreadModel { storage.spreads }
+    var eventDay: Bool { storage.eventDay }
+    @inlinable public var strikes: [Double] { storage.strikes }
     /// Black-76 volatility of each strike on the day's smile.
-    public var volatilities: [Double] { columns.volatilities }
-    private var pricedCalls: [SyntheticQuote]? { columns.pricedCalls }
+    @inlinable public var volatilities: [Double] { storage.volatilities }
+    private var pricedCalls: [SyntheticQuote]? { storage.pricedCalls }
 
     /// Checks every strike's Black-76 inputs, so that `quote` cannot fail.
     init(
@@ -48,36 +71,35 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         for (strike, volatility) in zip(strikes, volatilities) {
             try Black76.validate(forward: forward, strike: strike, time: years, rate: rate, volatility: volatility)
         }
-        self.expiry = expiry
-        self.years = years
-        self.rate = rate
-        self.forward = forward
-        columns = Columns(strikes: strikes, volatilities: volatilities, pricedCalls: nil)
-        self.deviation = deviation
-        self.spreads = spreads
-        self.eventDay = eventDay
+        storage = Storage(
+            expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads, eventDay: eventDay,
+            strikes: strikes, volatilities: volatilities, pricedCalls: nil)
     }
 
     /// The modelled quote of the `type` option at `strikes[index]`: Black-76 mid and greeks at
     /// the strike's smile volatility, bid/ask from the spread model at |ln(K/F)| in units of
     /// `deviation`.
     public func quote(_ type: OptionType, at index: Int) -> SyntheticQuote {
-        let strike = strikes[index]
-        let volatility = volatilities[index]
-        let standardDeviations = abs(log(strike / forward)) / deviation
-        let value = Black76.uncheckedValue(type, forward: forward, strike: strike, time: years, rate: rate, volatility: volatility)
-        let (bid, ask) = spreads.quote(mid: value.price, standardDeviations: standardDeviations, eventDay: eventDay)
+        let s = storage
+        let strike = s.strikes[index]
+        let volatility = s.volatilities[index]
+        let standardDeviations = abs(log(strike / s.forward)) / s.deviation
+        let value = Black76.uncheckedValue(type, forward: s.forward, strike: strike, time: s.years, rate: s.rate, volatility: volatility)
+        let (bid, ask) = s.spreads.quote(mid: value.price, standardDeviations: standardDeviations, eventDay: s.eventDay)
         return SyntheticQuote(bid: bid, ask: ask, mid: value.price, impliedVolatility: volatility, valuation: value)
     }
 
-    public func call(at index: Int) -> SyntheticQuote { pricedCalls?[index] ?? quote(.call, at: index) }
+    public func call(at index: Int) -> SyntheticQuote {
+        if let priced = storage.pricedCalls { return priced[index] }
+        return quote(.call, at: index)
+    }
 
     /// Every call of the expiry, in strike order.
     public var calls: [SyntheticQuote] { pricedCalls ?? strikes.indices.map { quote(.call, at: $0) } }
 
     mutating func priceCalls() {
         guard pricedCalls == nil else { return }
-        columns = Columns(strikes: strikes, volatilities: volatilities, pricedCalls: strikes.indices.map { quote(.call, at: $0) })
+        storage = storage.pricing(strikes.indices.map { quote(.call, at: $0) })
     }
 
     public static func == (a: VIXSheetExpiry, b: VIXSheetExpiry) -> Bool {
