@@ -139,9 +139,11 @@ public struct Ledger: Sendable {
     /// journal entries dated ≤ `day`. P&L over a period (d₀, d₁] is the difference of two calls.
     public func componentPnL(_ component: LedgerComponent, throughDay day: Int) -> Cents {
         var total = Cents.zero
-        for entry in entries {
-            if entry.dayNumber > day { break }
-            if entry.component == component { total += entry.amount }
+        entries.withUnsafeBufferPointer { journal in
+            for index in journal.indices {
+                if journal[index].dayNumber > day { break }
+                if journal[index].component == component { total += journal[index].amount }
+            }
         }
         return total
     }
@@ -171,8 +173,11 @@ public struct Ledger: Sendable {
                 flows.append(LedgerCashFlow(dayNumber: day, amount: amount))
             }
         }
-        for entry in entries where entry.component == component && entry.kind.movesCash {
-            add(entry.dayNumber, entry.amount)
+        // Fields read in place: copying each entry would retain its memo.
+        entries.withUnsafeBufferPointer { journal in
+            for index in journal.indices where journal[index].component == component && journal[index].kind.movesCash {
+                add(journal[index].dayNumber, journal[index].amount)
+            }
         }
         let terminal = mark(component)
         if includeTerminalMark && terminal != .zero { add(lastDay, terminal) }
@@ -206,12 +211,12 @@ public struct Ledger: Sendable {
         var next = 0
         for day in days.sorted() {
             while next < entries.count && entries[next].dayNumber <= day {
-                let entry = entries[next]
-                journalPnL[entry.component, default: .zero] += entry.amount
-                if entry.kind.movesCash {
-                    journalCash += entry.amount
+                let (component, amount) = (entries[next].component, entries[next].amount)
+                journalPnL[component, default: .zero] += amount
+                if entries[next].kind.movesCash {
+                    journalCash += amount
                 } else {
-                    journalMark[entry.component, default: .zero] += entry.amount
+                    journalMark[component, default: .zero] += amount
                 }
                 next += 1
             }

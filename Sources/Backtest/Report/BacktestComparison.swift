@@ -128,11 +128,18 @@ public enum BacktestComparison {
     ) throws -> BacktestSummary {
         var components: [BacktestSummary.Component] = []
         for component in LedgerComponent.allCases {
-            let entries = ledger.entries.filter { $0.component == component && $0.kind.movesCash }
-            guard !entries.isEmpty || ledger.mark(component) != .zero else { continue }
-            // Cost: option premium paid plus fees (an index holding's purchases are not a cost).
-            let paid = entries.filter { $0.kind == .premium && $0.amount < .zero }.map(\.amount).sum()
-            let fees = entries.filter { $0.kind == .fee }.map(\.amount).sum()
+            // Cost: option premium paid plus fees (an index holding's purchases are not a cost);
+            // integer cents, so one pass over the journal (fields read in place) sums the same.
+            var (moved, paid, fees) = (false, Cents.zero, Cents.zero)
+            ledger.entries.withUnsafeBufferPointer { journal in
+                for index in journal.indices where journal[index].component == component && journal[index].kind.movesCash {
+                    moved = true
+                    let (kind, amount) = (journal[index].kind, journal[index].amount)
+                    if kind == .premium && amount < .zero { paid += amount }
+                    if kind == .fee { fees += amount }
+                }
+            }
+            guard moved || ledger.mark(component) != .zero else { continue }
             let flows = ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
             var xirr: MetricValue<Double>?
             if flows.count >= 2 {

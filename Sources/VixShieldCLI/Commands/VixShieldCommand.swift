@@ -20,6 +20,7 @@ public struct VixShieldCommand: AsyncParsableCommand {
     /// asynchronous ones (`serve`). (Spelled out because top-level code can bind `main()` to
     /// the synchronous overload, which refuses an asynchronous root.)
     public static func start() async {
+        ExitReclaims.enable()
         do {
             var command = try await asyncParseAsRoot(nil)
             if var asynchronous = command as? AsyncParsableCommand {

@@ -86,6 +86,7 @@ struct BacktestCommand: ParsableCommand {
             let report = try Sweep.run(grid: grid, timeline: timeline) { done, total in bar.update(done, total) }
             bar.finish()
             write(json ? try JSONOutput.encode(report) : SweepText.render(report))
+            ExitReclaims.keep(market, timeline, report)
             return
         }
         if frontier {
@@ -114,6 +115,7 @@ struct BacktestCommand: ParsableCommand {
             try (lines.joined(separator: "\n") + "\n").write(toFile: trades, atomically: true, encoding: .utf8)
         }
         write(json ? try JSONOutput.encode(report) : BacktestText.render(report))
+        ExitReclaims.keep(market, timeline, result)
     }
 
     /// The cache's outcome on standard error, so that --json output stays the report alone.
