@@ -11,6 +11,22 @@ import VolModels
     static let from = MarketDate(parsing: "2018-01-02")!
     static let to = MarketDate(parsing: "2018-03-29")!
 
+    /// A sweep's variants skip the greeks attribution: every day, trade, journal entry and
+    /// refusal is the same as with it, and only the attribution is left empty.
+    @Test func runsWithoutGreeksAttributionTradeTheSame() throws {
+        let sqlite = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: sqlite.sessions().map(\.date))
+        let timeline = try MarketTimeline(store: sqlite, calendar: calendar, from: Self.from, to: Self.to)
+        let full = try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: Self.from, to: Self.to))
+        var configuration = BacktestConfiguration(from: Self.from, to: Self.to)
+        configuration.attributeGreeks = false
+        let lean = try Simulator.run(timeline: timeline, configuration: configuration)
+        #expect(lean.days == full.days && lean.trades == full.trades && lean.rejections == full.rejections)
+        #expect(lean.ledger.entries == full.ledger.entries)
+        #expect(!full.trades.isEmpty && full.attribution != GreeksAttribution())
+        #expect(abs(lean.attribution.total - lean.attribution.costs) < 1e-9)
+    }
+
     @Test func sharedTimelinesReproduceStandaloneRuns() throws {
         let sqlite = try SimulatorTests.store.get()
         let calendar = try TradingCalendar(sessions: sqlite.sessions().map(\.date))

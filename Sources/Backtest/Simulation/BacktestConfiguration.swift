@@ -25,6 +25,11 @@ public struct BacktestConfiguration: Sendable {
     public var fees: any FeeModel
     public var margin: any MarginModel
     public var models: ChainModelParameters
+    /// Whether the run explains the condor's daily P&L by its greeks (`BacktestRun.attribution`,
+    /// the report's condor attribution). A sweep's variants, whose table shows none of it, turn
+    /// it off: repricing the condor's legs twice a session was about a tenth of a sweep. It
+    /// changes no trade, mark or P&L.
+    public var attributeGreeks = true
 
     public init(
         from: MarketDate, to: MarketDate, ruleset: Ruleset = .standard, hedge: HedgeMode = .alvh, manageCondor: Bool = true,

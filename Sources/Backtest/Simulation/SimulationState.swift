@@ -69,7 +69,7 @@ struct SimulationState {
         let pricer = CondorModelPricer(model: model)
         let eventDay = !inputs.eventsToday.isEmpty
         var closedToday = false
-        if let open = condor, let previous = snapshot {
+        if configuration.attributeGreeks, let open = condor, let previous = snapshot {
             attribution.add(from: previous, to: CondorSnapshot.take(open.condor, inputs: inputs, pricer: pricer, releasedBeforeNext: 0))
         }
         if let open = condor {
@@ -97,7 +97,7 @@ struct SimulationState {
         try ledger.checkRunningTotals()
         // Tomorrow's attribution starts from tonight's state; events released before the next
         // close (known from the calendar) are measured now.
-        if let open = condor {
+        if configuration.attributeGreeks, let open = condor {
             let next = calendar.nextSession(after: day) ?? day.adding(days: 1)
             let released = inputs.pendingEvents.filter { $0.date <= next }
                 .map { SPXMarketModel.pendingEvent($0, from: day, parameters: configuration.models.events).jumpVariance }.reduce(0, +)

@@ -55,7 +55,8 @@ public enum Sweep {
         let results = ResultSlots<Outcome>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let variant = grid.variants[index]
-            let configuration = BacktestConfiguration(from: from, to: to, ruleset: variant.ruleset, hedge: .alvh, models: timeline.parameters)
+            var configuration = BacktestConfiguration(from: from, to: to, ruleset: variant.ruleset, hedge: .alvh, models: timeline.parameters)
+            configuration.attributeGreeks = false
             results.set(
                 index,
                 Result {
