@@ -148,6 +148,23 @@ struct StableJSONWriterTests {
         #expect(compared > 2_900, "writer handled \(compared) of 3000")
     }
 
+    @Test("large objects (past the insertion sort), repeated and non-ASCII keys: Foundation's bytes")
+    func largeObjectsMatchFoundation() throws {
+        var rng = ImporterSplitMix64(seed: 0xB16_0B1)
+        for round in 0..<60 {
+            let count = Int.random(in: 20...90, using: &rng)
+            let members: [(key: String, value: Doc, style: Int)] = (0..<count).map { i in
+                let base = Self.keyPieces.randomElement(using: &rng)! + (round % 2 == 0 ? "\(i % 37)" : "")
+                return (base, .double(Self.randomDouble(&rng), generic: Bool.random(using: &rng)), 0)
+            }
+            let doc = Doc.object(members)
+            #expect(try StableJSON.encode(doc) == StableJSON.foundationEncode(doc))
+            let ascii = Doc.object(members.map { ("k\($0.key.utf8.reduce(0) { $0 &+ Int($1) } % 50)", $0.value, 0) })
+            #expect(try StableJSON.encode(ascii) == StableJSON.foundationEncode(ascii))
+            #expect((try? StableJSONWriter.encode(ascii)) != nil)
+        }
+    }
+
     struct WithDate: Encodable { let when: Date; let n: Int }
     struct WithData: Encodable { let blob: Data }
     struct WithURL: Encodable { let url: URL }

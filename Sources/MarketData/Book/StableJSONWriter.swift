@@ -129,7 +129,10 @@ final class JSONObject {
     /// spellings of one canonical string (a precomposed é and e + U+0301) are one key; such an
     /// object is left to Foundation (`Unsupported`).
     func sortedMembers() throws -> [(key: String, value: JSONSlot)] {
-        if members.contains(where: { !$0.key.utf8.allSatisfy { $0 < 0x80 } }) {
+        // For ASCII keys String's own order and equality are the byte order and equality, and
+        // cheaper than walking UTF-8 views.
+        let ascii = members.allSatisfy { $0.key.utf8.allSatisfy { $0 < 0x80 } }
+        if !ascii {
             let strings = Set(members.map(\.key))
             var spellings = Set<[UInt8]>()
             for m in members { spellings.insert(Array(m.key.utf8)) }
@@ -137,24 +140,35 @@ final class JSONObject {
                 throw StableJSONWriter.Unsupported(reason: "keys equal as strings but spelled differently")
             }
         }
+        func less(_ a: String, _ b: String) -> Bool { ascii ? a < b : a.utf8.lexicographicallyPrecedes(b.utf8) }
+        func same(_ a: String, _ b: String) -> Bool { ascii ? a == b : a.utf8.elementsEqual(b.utf8) }
         var sorted = members
-        let inOrder = zip(members, members.dropFirst()).allSatisfy {
-            $0.0.key.utf8.lexicographicallyPrecedes($0.1.key.utf8)
+        if sorted.count <= 32 {
+            // Stable insertion sort: equal keys keep their write order.
+            for i in sorted.indices.dropFirst() {
+                let member = sorted[i]
+                var j = i
+                while j > 0, less(member.key, sorted[j - 1].key) {
+                    sorted[j] = sorted[j - 1]
+                    j -= 1
+                }
+                if j != i { sorted[j] = member }
+            }
+        } else {
+            let order = members.indices.sorted { a, b in
+                if same(members[a].key, members[b].key) { return a < b }
+                return less(members[a].key, members[b].key)
+            }
+            sorted = order.map { members[$0] }
         }
-        if inOrder { return sorted }
-        // Stable on equal keys (their original order), so the last of a run is the last write.
-        let order = members.indices.sorted { a, b in
-            let ka = members[a].key.utf8, kb = members[b].key.utf8
-            if ka.elementsEqual(kb) { return a < b }
-            return ka.lexicographicallyPrecedes(kb)
+        // A repeated key keeps its last write.
+        guard zip(sorted, sorted.dropFirst()).contains(where: { same($0.0.key, $0.1.key) }) else { return sorted }
+        var unique: [(key: String, value: JSONSlot)] = []
+        unique.reserveCapacity(sorted.count)
+        for (n, member) in sorted.enumerated() where n + 1 == sorted.count || !same(sorted[n + 1].key, member.key) {
+            unique.append(member)
         }
-        sorted = []
-        sorted.reserveCapacity(order.count)
-        for (n, i) in order.enumerated() {
-            if n + 1 < order.count, members[order[n + 1]].key.utf8.elementsEqual(members[i].key.utf8) { continue }
-            sorted.append(members[i])
-        }
-        return sorted
+        return unique
     }
 
     func slot(for key: String) -> JSONSlot {
