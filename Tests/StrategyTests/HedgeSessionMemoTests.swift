@@ -7,17 +7,6 @@ import Testing
 /// The session memo answers what the planner's own functions answer, for every history it is
 /// shown, including new histories at a freed history's address and changed copies.
 @Suite struct HedgeSessionMemoTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func history(_ rng: inout SplitMix64, count: Int) -> [Double] {
         (0..<count).map { _ in Double.random(in: 9...80, using: &rng) }
     }

@@ -33,8 +33,8 @@ private func storeOf(_ batches: [ImportBatch]) throws -> SQLiteMarketStore {
     return store
 }
 
-/// Deterministic SplitMix64 for seeded random dates.
-struct SplitMix64 {
+/// Deterministic SplitMix64 for seeded random dates and values.
+struct SplitMix64: RandomNumberGenerator {
     var state: UInt64
     mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
