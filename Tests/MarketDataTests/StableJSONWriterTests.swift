@@ -117,8 +117,8 @@ struct StableJSONWriterTests {
         case 7: return .null
         case 8: return .double(Double(Int.random(in: 0...3, using: &rng)), generic: true)
         case 9, 10:
-            // Foundation traps on a nested container or super encoder for a key already written,
-            // so those keys are made unique; plain repeated keys stay (the last write wins).
+            // Foundation traps on a nested container for a key already written as another kind,
+            // so these keys are unique here; repeated nested keys have their own test below.
             let n = Int.random(in: 0...6, using: &rng)
             return .object(
                 (0..<n).map { i in
@@ -163,6 +163,36 @@ struct StableJSONWriterTests {
             #expect(try StableJSON.encode(ascii) == StableJSON.foundationEncode(ascii))
             #expect((try? StableJSONWriter.encode(ascii)) != nil)
         }
+    }
+
+    /// Foundation merges a second nested container for a key into the first (and writes a
+    /// super encoder's value when it is released): such documents go to Foundation whole.
+    struct RepeatedNested: Encodable {
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Key.self)
+            var first = c.nestedContainer(keyedBy: Key.self, forKey: Key("k"))
+            try first.encode(1, forKey: Key("a"))
+            var second = c.nestedContainer(keyedBy: Key.self, forKey: Key("k"))
+            try second.encode(2, forKey: Key("b"))
+            var list = c.nestedUnkeyedContainer(forKey: Key("l"))
+            try list.encode(1)
+            var more = c.nestedUnkeyedContainer(forKey: Key("l"))
+            try more.encode(2)
+        }
+    }
+
+    struct Wide: Encodable {
+        let values: [Int128]
+        let unsigned: UInt128
+    }
+
+    @Test("repeated nested keys and 128-bit integers: Foundation's bytes, through Foundation")
+    func nestedRepeatsAndWideIntegers() throws {
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(RepeatedNested()) }
+        #expect(try StableJSON.encode(RepeatedNested()) == StableJSON.foundationEncode(RepeatedNested()))
+        let wide = Wide(values: [Int128.max, -1], unsigned: UInt128.max)
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(wide) }
+        #expect(try StableJSON.encode(wide) == StableJSON.foundationEncode(wide))
     }
 
     struct WithDate: Encodable { let when: Date; let n: Int }

@@ -99,22 +99,46 @@ struct XIRRSignScanTests {
         #expect(certified > 50 * uncertain, "certified \(certified), uncertain \(uncertain)")
     }
 
+    /// Whether `xirr` and the exhaustive scan agree (the same rate to the bit, or both fail);
+    /// true when both found a rate.
+    static func expectSameOutcome(_ flows: [CashFlow], _ note: String) -> Bool {
+        let fast = Result { () throws(StatisticsError) in try PS.xirr(flows) }
+        let slow = Result { () throws(StatisticsError) in try Self.exhaustiveXIRR(flows) }
+        switch (fast, slow) {
+        case (.success(let a), .success(let b)):
+            #expect(a.bitPattern == b.bitPattern, "\(note): \(a) vs \(b)")
+            return true
+        case (.failure, .failure): return false
+        default:
+            Issue.record("\(note): one scan found a root and the other did not: \(fast) vs \(slow)")
+            return false
+        }
+    }
+
     @Test("xirr gives the exhaustive scan's rate to the bit, or the same error kind")
     func sameRateAsExhaustiveScan() {
         var compared = 0
         for flows in Self.flowSets(count: 160, seed: 0x5EED_0002) {
             guard flows.contains(where: { $0.amount > 0 }), flows.contains(where: { $0.amount < 0 }) else { continue }
-            let fast = Result { () throws(StatisticsError) in try PS.xirr(flows) }
-            let slow = Result { () throws(StatisticsError) in try Self.exhaustiveXIRR(flows) }
-            switch (fast, slow) {
-            case (.success(let a), .success(let b)):
-                #expect(a.bitPattern == b.bitPattern, "\(a) vs \(b) for \(flows.count) flows")
-                compared += 1
-            case (.failure, .failure): break
-            default: Issue.record("one scan found a root and the other did not: \(fast) vs \(slow)")
-            }
+            if Self.expectSameOutcome(flows, "\(flows.count) flows") { compared += 1 }
         }
         #expect(compared > 60, "compared \(compared)")
+    }
+
+    @Test("amounts near the bottom and the top of the double range: the exhaustive scan's result")
+    func extremeMagnitudes() {
+        var compared = 0
+        for (n, flows) in Self.flowSets(count: 40, seed: 0x5EED_0003).enumerated() {
+            guard flows.contains(where: { $0.amount > 0 }), flows.contains(where: { $0.amount < 0 }) else { continue }
+            let peak = flows.map { abs($0.amount) }.max()!
+            for target in [1e-300, 1e-315, 1e305] {
+                let scaled = flows.map { CashFlow(dayNumber: $0.dayNumber, amount: $0.amount / peak * target) }
+                // Scaling down may flush every amount of one sign to zero: xirr refuses those.
+                guard scaled.contains(where: { $0.amount > 0 }), scaled.contains(where: { $0.amount < 0 }) else { continue }
+                if Self.expectSameOutcome(scaled, "set \(n) at \(target)") { compared += 1 }
+            }
+        }
+        #expect(compared > 20)
     }
 
     @Test("flows spanning more than the bound get no certificates and still solve")

@@ -137,10 +137,11 @@ struct SimulationState {
         var values = (layer1: 0.0, layer2: 0.0, layer3: 0.0)
         for position in hedges.positions {
             let value = try hedgePricing.markValue(position, vix: try market.vixComplex.get(), inputs: inputs, memo: market.callMarks)
-            switch Self.component(position.layer) {
-            case .layer1: values.layer1 += value
-            case .layer2: values.layer2 += value
-            default: values.layer3 += value
+            // The layers of `component(_:)`, exhaustively, so a new layer cannot be misrouted.
+            switch position.layer {
+            case .futuresOverlay, .eventSeed: values.layer1 += value
+            case .longDatedCalls: values.layer2 += value
+            case .otmLadder: values.layer3 += value
             }
         }
         try ledger.setMark(.layer1, value: Cents(dollars: values.layer1), day: day.dayNumber)

@@ -9,6 +9,11 @@ import Foundation
 /// not handle (a Foundation-special type, a non-finite number) goes to Foundation whole.
 public enum StableJSON {
     public static func encode(_ value: some Encodable) throws -> String {
+        // The writer follows swift-foundation's encoder (Linux, and Darwin from macOS 14); the
+        // older Darwin encoder sorted keys and wrote empty containers its own way.
+        #if canImport(Darwin)
+        if #unavailable(macOS 14, iOS 17, tvOS 17, watchOS 10) { return try foundationEncode(value) }
+        #endif
         do {
             var bytes = try StableJSONWriter.encode(value)
             bytes.append(UInt8(ascii: "\n"))

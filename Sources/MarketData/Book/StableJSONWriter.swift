@@ -123,6 +123,10 @@ final class JSONSlot {
 
 final class JSONObject {
     var members: [(key: String, value: JSONSlot)] = []
+    /// Keys given a nested container or a super encoder. Foundation merges a nested container
+    /// into what the key already holds (and a super encoder writes when it is released), so a
+    /// repeated key among these is left to Foundation.
+    var nestedKeys: Set<String> = []
 
     /// Members in UTF-8 byte order of their keys, the last write of a repeated key kept.
     /// Foundation's object is keyed by `String` equality, under which two different byte
@@ -143,6 +147,12 @@ final class JSONObject {
         func less(_ a: String, _ b: String) -> Bool { ascii ? a < b : a.utf8.lexicographicallyPrecedes(b.utf8) }
         func same(_ a: String, _ b: String) -> Bool { ascii ? a == b : a.utf8.elementsEqual(b.utf8) }
         var sorted = members
+        if !nestedKeys.isEmpty, members.count > 1 {
+            var seen = Set<String>()
+            for member in members where !seen.insert(member.key).inserted && nestedKeys.contains(member.key) {
+                throw StableJSONWriter.Unsupported(reason: "a nested container for a repeated key")
+            }
+        }
         if sorted.count <= 32 {
             // Stable insertion sort: equal keys keep their write order.
             for i in sorted.indices.dropFirst() {
@@ -175,6 +185,11 @@ final class JSONObject {
         let slot = JSONSlot()
         members.append((key, slot))
         return slot
+    }
+
+    func nestedSlot(for key: String) -> JSONSlot {
+        nestedKeys.insert(key)
+        return slot(for: key)
     }
 }
 
@@ -224,6 +239,9 @@ struct JSONNodeEncoder: Encoder {
         if T.self == UInt32.self { return .literal(unsafeBitCast(value, to: UInt32.self).description) }
         if T.self == UInt16.self { return .literal(unsafeBitCast(value, to: UInt16.self).description) }
         if T.self == UInt8.self { return .literal(unsafeBitCast(value, to: UInt8.self).description) }
+        if #available(macOS 15, iOS 18, tvOS 18, watchOS 11, *), T.self == Int128.self || T.self == UInt128.self {
+            throw StableJSONWriter.Unsupported(reason: "128-bit integers")
+        }
         return nil
     }
 
@@ -276,6 +294,10 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
     mutating func encode(_ value: Int, forKey key: Key) throws { put(.literal(value.description), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { put(.literal(value.description), key) }
+    @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
+    mutating func encode(_ value: Int128, forKey key: Key) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
+    @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
+    mutating func encode(_ value: UInt128, forKey key: Key) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         let slot = object.slot(for: key.stringValue)
         try JSONNodeEncoder(slot: slot, codingPath: codingPath + [key]).encodeValue(value)
@@ -284,20 +306,28 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        JSONNodeEncoder(slot: object.slot(for: key.stringValue), codingPath: codingPath + [key])
+        JSONNodeEncoder(slot: object.nestedSlot(for: key.stringValue), codingPath: codingPath + [key])
             .container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        JSONNodeEncoder(slot: object.slot(for: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        JSONNodeEncoder(slot: object.nestedSlot(for: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        JSONNodeEncoder(slot: object.slot(for: "super"), codingPath: codingPath)
+        JSONNodeEncoder(slot: object.nestedSlot(for: "super"), codingPath: codingPath + [SuperKey()])
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        JSONNodeEncoder(slot: object.slot(for: key.stringValue), codingPath: codingPath + [key])
+        JSONNodeEncoder(slot: object.nestedSlot(for: key.stringValue), codingPath: codingPath + [key])
+    }
+
+    private struct SuperKey: CodingKey {
+        var stringValue: String { "super" }
+        var intValue: Int? { nil }
+        init() {}
+        init?(stringValue: String) { nil }
+        init?(intValue: Int) { nil }
     }
 }
 
@@ -324,6 +354,10 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func encode(_ value: String) throws { next().node = .string(value) }
     mutating func encode(_ value: Double) throws { next().node = .literal(try JSONNodeEncoder.number(value)) }
     mutating func encode(_ value: Int) throws { next().node = .literal(value.description) }
+    @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
+    mutating func encode(_ value: Int128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
+    @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
+    mutating func encode(_ value: UInt128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     mutating func encode<T: Encodable>(_ value: T) throws {
         let path = codingPath + [IndexKey(intValue: count)]
         try JSONNodeEncoder(slot: next(), codingPath: path).encodeValue(value)
@@ -340,7 +374,8 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     }
 
     mutating func superEncoder() -> any Encoder {
-        JSONNodeEncoder(slot: next(), codingPath: codingPath + [IndexKey(intValue: count)])
+        let path = codingPath + [IndexKey(intValue: count)]
+        return JSONNodeEncoder(slot: next(), codingPath: path)
     }
 }
 
@@ -354,5 +389,9 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: Double) throws { encoder.slot.node = .literal(try JSONNodeEncoder.number(value)) }
     mutating func encode(_ value: Float) throws { encoder.slot.node = .literal(try JSONNodeEncoder.number(value)) }
     mutating func encode(_ value: Int) throws { encoder.slot.node = .literal(value.description) }
+    @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
+    mutating func encode(_ value: Int128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
+    @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
+    mutating func encode(_ value: UInt128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder.encodeValue(value) }
 }

@@ -55,8 +55,12 @@ struct XIRRSignScan {
                 + Double(n + 2) * u)
         let growth = exp(span * step * Double(Self.blockLength))
         let maxAmount = amounts.reduce(0) { max($0, abs($1)) }
-        let absolute = 16 * Double(n) * maxAmount * growth * Double.leastNormalMagnitude
-        guard relative < 1e-6, absolute.isFinite else {
+        // Products that round to a subnormal are off by up to 2⁻¹⁰⁷⁵ whatever the amounts (in
+        // the scan and in the exact NPV alike), hence the second term.
+        let absolute = 16 * Double(n) * maxAmount * growth * Double.leastNormalMagnitude + 32 * Double(n) * Double.leastNonzeroMagnitude
+        // Near the top of the range the exact sum may overflow where the scan does not: no
+        // certificates there.
+        guard relative < 1e-6, absolute.isFinite, Double(n) * maxAmount < Double.greatestFiniteMagnitude / 4 else {
             signs = Array(repeating: 0, count: grid.count)
             return
         }
