@@ -36,15 +36,27 @@ struct HedgePricing: Sendable {
         return try vix.price(.call, strike: strike, future: vix.future(years: t), time: t, rate: inputs.rates.rate(years: t)).price
     }
 
-    /// `memo`: the session's call prices shared by several runs (`MarketDay.callMarks`), or nil.
-    func markValue(_ position: HedgePosition, vix: VIXComplex, inputs: MarketInputs, memo: SessionCallMarks? = nil) throws -> Double {
+    /// A VIX call's key in a session's shared prices: its expiry and strike (by its bits).
+    struct CallMarkKey: Hashable {
+        let expiry: MarketDate
+        let strike: UInt64
+    }
+
+    /// `memo`: the session's call prices (per unit) shared by several runs (`MarketDay.callMarks`:
+    /// a sweep's variants hold the same ladder strikes and mark them every day), or nil. Bound to
+    /// one session, so a stored price is exactly what `callPrice` computes there.
+    func markValue(
+        _ position: HedgePosition, vix: VIXComplex, inputs: MarketInputs, memo: SharedMemo<CallMarkKey, Double>? = nil
+    ) throws -> Double {
         switch position.instrument {
         case .future(let expiry):
             return (try future(expiry, vix: vix, inputs: inputs) - position.averagePrice) * position.instrument.multiplier * Double(position.contracts)
         case .call(let expiry, let strike):
             let price: Double
             if let memo {
-                price = try memo.price(expiry: expiry, strike: strike) { try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs) }
+                price = try memo.value(CallMarkKey(expiry: expiry, strike: strike.bitPattern)) {
+                    try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs)
+                }
             } else {
                 price = try callPrice(expiry: expiry, strike: strike, vix: vix, inputs: inputs)
             }

@@ -22,7 +22,7 @@ final class MarketDay: Sendable {
     /// the timeline (a sweep's variants ask the same of the same closes).
     let hedgeMemo = HedgeSessionMemo()
     /// The VIX calls' model prices on this session's complex, shared likewise.
-    let callMarks = SessionCallMarks()
+    let callMarks = SharedMemo<HedgePricing.CallMarkKey, Double>()
 
     convenience init(store: some MarketDataStore, calendar: TradingCalendar, date: MarketDate, parameters: ChainModelParameters) throws {
         let inputs = try MarketInputs.load(store, date: date)

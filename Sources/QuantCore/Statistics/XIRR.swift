@@ -43,6 +43,8 @@ extension PortfolioStatistics {
 
     /// XIRR's search grid in x = log(1 + r): 4000 uniform steps from `log1p(xirrLowerBound)` to
     /// `log1p(xirrUpperBound)`, the last point exactly the upper end.
+    static let xirrGridPoints = xirrGrid()
+
     static func xirrGrid() -> [Double] {
         let xLo = log1p(xirrLowerBound), xHi = log1p(xirrUpperBound)
         let steps = 4000
@@ -94,7 +96,7 @@ extension PortfolioStatistics {
         let tMin = t.min()!, tMax = t.max()!
 
         func g(_ x: Double) -> Double { xirrScaledNPV(x, amounts: amounts, t: t, tMin: tMin, tMax: tMax) }
-        let grid = xirrGrid()
+        let grid = xirrGridPoints
         let steps = grid.count - 1
         // Where the scan certifies a sign, the exact NPV has it and is not zero, so the scan
         // below finds the brackets (and zeros) an exact evaluation at every point would.
