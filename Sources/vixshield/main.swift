@@ -1,3 +1,4 @@
 import VixShieldCLI
 
+VixShieldCommand.prepareProcess()
 await VixShieldCommand.start()

@@ -23,7 +23,9 @@ import Testing
         let dates = Gen.int(in: 7_300...18_300)
         let spans = Gen.int(in: -1...900)
         let picks = Gen.int(in: 0...(symbols.count - 1))
+        let windows = Gen.int(in: -2...300)
         var compared = 0
+        var trailing = 0
         for _ in 0..<300 {
             let asOf = MarketDate(dayNumber: dates.run(using: &rng))
             let span = spans.run(using: &rng)
@@ -33,6 +35,13 @@ import Testing
             #expect(bars == (try sqlite.bars(symbol, from: from, asOf: asOf)), "bars \(symbol) \(String(describing: from)) \(asOf)")
             let observations = try memory.observations(symbol, from: from, asOf: asOf)
             #expect(observations == (try sqlite.observations(symbol, from: from, asOf: asOf)), "observations \(symbol) \(asOf)")
+            // The memory store's own trailing window (read backwards, skipping the unpublished)
+            // against the protocol's default over the SQLite store's observations.
+            let count = windows.run(using: &rng)
+            let values = try memory.trailingValues(symbol, from: from, asOf: asOf, count: count)
+            #expect(values == (try sqlite.trailingValues(symbol, from: from, asOf: asOf, count: count)), "trailing \(symbol) \(asOf) \(count)")
+            #expect(values.count <= max(0, count))
+            trailing += values.count
             #expect(try memory.treasuryCurve(asOf: asOf) == sqlite.treasuryCurve(asOf: asOf), "curve \(asOf)")
             let through = asOf.adding(days: max(span, 0))
             #expect(
@@ -41,6 +50,15 @@ import Testing
             compared += bars.count + observations.count
         }
         #expect(compared > 10_000)  // the draws hit real history, not only empty ranges
+        #expect(trailing > 5_000)
+        // Series published with a lag (monthly macro): a window as of a date skips the
+        // observations dated before it but not yet published, as `observations` does.
+        for symbol in ["CPIAUCSL", "UNRATE", "VIX"] {
+            for asOf in ["2008-10-01", "2016-03-15", "2020-04-02"].map({ MarketDate(parsing: $0)! }) {
+                let expected = try sqlite.observations(symbol, from: asOf.adding(days: -400), asOf: asOf).suffix(5).map(\.value)
+                #expect(try memory.trailingValues(symbol, from: asOf.adding(days: -400), asOf: asOf, count: 5) == expected, "\(symbol) \(asOf)")
+            }
+        }
         for asOf in ["2016-03-01", "2018-02-05", "2019-12-31", "1995-06-30"].map({ MarketDate(parsing: $0)! }) {
             #expect(try memory.snapshot(asOf: asOf) == sqlite.snapshot(asOf: asOf), "snapshot \(asOf)")
         }

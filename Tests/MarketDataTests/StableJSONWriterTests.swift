@@ -218,6 +218,64 @@ struct StableJSONWriterTests {
         #expect(throws: EncodingError.self) { try StableJSON.encode([Float.infinity]) }
     }
 
+    /// Records each coding path an encoder or container reports that is not the one its
+    /// position in the document gives (Codable's contract: the keys from the root to the value).
+    final class PathLog: @unchecked Sendable {
+        var checked = 0
+        var wrong: [String] = []
+        func check(_ what: String, _ path: [any CodingKey], _ expected: [String]) {
+            checked += 1
+            let got = path.map { $0.intValue.map { "#\($0)" } ?? $0.stringValue }
+            if got != expected { wrong.append("\(what): \(got.joined(separator: "/")) instead of \(expected.joined(separator: "/"))") }
+        }
+    }
+
+    /// A small tree that asks for its coding path at every level and through every route: keyed,
+    /// unkeyed and single-value containers, nested containers and super encoders.
+    struct PathProbe: Encodable {
+        let log: PathLog
+        let depth: Int
+        let path: [String]
+
+        func encode(to encoder: any Encoder) throws {
+            log.check("encoder", encoder.codingPath, path)
+            guard depth < 3 else {
+                var single = encoder.singleValueContainer()
+                log.check("single", single.codingPath, path)
+                try single.encode(depth)
+                return
+            }
+            var keyed = encoder.container(keyedBy: Key.self)
+            log.check("keyed", keyed.codingPath, path)
+            try keyed.encode(1.5, forKey: Key("number"))
+            try keyed.encode(PathProbe(log: log, depth: depth + 1, path: path + ["child"]), forKey: Key("child"))
+            var list = keyed.nestedUnkeyedContainer(forKey: Key("list"))
+            log.check("list", list.codingPath, path + ["list"])
+            try list.encode(PathProbe(log: log, depth: depth + 1, path: path + ["list", "#0"]))
+            try list.encode("text")
+            var inner = list.nestedContainer(keyedBy: Key.self)
+            log.check("list.inner", inner.codingPath, path + ["list", "#2"])
+            try inner.encode(PathProbe(log: log, depth: 3, path: path + ["list", "#2", "leaf"]), forKey: Key("leaf"))
+            try PathProbe(log: log, depth: 3, path: path + ["list", "#3"]).encode(to: list.superEncoder())
+            var nested = keyed.nestedContainer(keyedBy: Key.self, forKey: Key("nested"))
+            log.check("nested", nested.codingPath, path + ["nested"])
+            try nested.encode(PathProbe(log: log, depth: 3, path: path + ["nested", "leaf"]), forKey: Key("leaf"))
+            try PathProbe(log: log, depth: 3, path: path + ["sup"]).encode(to: keyed.superEncoder(forKey: Key("sup")))
+        }
+    }
+
+    /// (Foundation's own encoder on Linux drops a nested container's key from the paths of the
+    /// values inside it, so the reference here is Codable's contract, not Foundation.)
+    @Test("coding paths: every encoder and container reports the keys from the root")
+    func codingPathsFollowTheDocument() throws {
+        let log = PathLog()
+        let probe = PathProbe(log: log, depth: 0, path: [])
+        _ = try StableJSONWriter.encode(probe)
+        #expect(log.checked > 100)
+        #expect(log.wrong.isEmpty, "\(log.wrong.prefix(5))")
+        #expect(try StableJSON.encode(probe) == StableJSON.foundationEncode(probe))
+    }
+
     @Test("market dates and a keyed record encode as before")
     func marketTypes() throws {
         let dates = [MarketDate(parsing: "2026-03-27"), MarketDate(parsing: "2007-01-03")]

@@ -24,66 +24,96 @@ enum StableJSONWriter {
     struct Unsupported: Error { let reason: String }
 
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let root = JSONSlot()
-        try JSONNodeEncoder(slot: root, codingPath: []).encodeValue(value)
+        let root = JSONRoot()
+        try JSONNodeEncoder(sink: .root(root), parent: nil, key: nil).encodeValue(value)
         guard let node = root.node else { throw Unsupported(reason: "top-level value encoded nothing") }
-        var out: [UInt8] = []
-        out.reserveCapacity(1 << 16)
+        var out = JSONBytes()
+        out.bytes.reserveCapacity(1 << 16)
         try write(node, indent: 0, into: &out)
-        return out
+        return out.bytes
     }
 
-    private static func write(_ node: JSONNode, indent: Int, into out: inout [UInt8]) throws {
+    private static func write(_ node: JSONNode, indent: Int, into out: inout JSONBytes) throws {
         switch node {
         case .literal(let text):
-            out.append(contentsOf: text.utf8)
+            out.bytes.append(contentsOf: text.utf8)
+        case .null:
+            out.bytes.append(contentsOf: "null".utf8)
+        case .bool(let value):
+            out.bytes.append(contentsOf: (value ? "true" : "false").utf8)
+        case .int(let value):
+            out.bytes.append(contentsOf: value.description.utf8)
+        case .double(let value):
+            // `description` (which `write(to:)` prints) less a trailing ".0", as Foundation.
+            value.write(to: &out)
+            let n = out.bytes.count
+            if n >= 2, out.bytes[n - 1] == UInt8(ascii: "0"), out.bytes[n - 2] == UInt8(ascii: ".") { out.bytes.removeLast(2) }
         case .string(let text):
-            writeString(text, into: &out)
+            writeString(text, into: &out.bytes)
         case .object(let object):
-            let members = try object.sortedMembers()
-            out.append(UInt8(ascii: "{"))
-            out.append(UInt8(ascii: "\n"))
-            for (i, member) in members.enumerated() {
-                pad(indent + 2, into: &out)
-                writeString(member.key, into: &out)
-                out.append(contentsOf: " : ".utf8)
-                try write(try filled(member.value), indent: indent + 2, into: &out)
-                if i + 1 < members.count { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\n"))
+            let order = try object.sortedOrder()
+            out.bytes.append(UInt8(ascii: "{"))
+            out.bytes.append(UInt8(ascii: "\n"))
+            for (i, index) in order.enumerated() {
+                pad(indent + 2, into: &out.bytes)
+                writeString(object.members[index].key, into: &out.bytes)
+                out.bytes.append(contentsOf: separator)
+                try write(try filled(object.members[index].value), indent: indent + 2, into: &out)
+                if i + 1 < order.count { out.bytes.append(UInt8(ascii: ",")) }
+                out.bytes.append(UInt8(ascii: "\n"))
             }
-            if members.isEmpty { out.append(UInt8(ascii: "\n")) }
-            pad(indent, into: &out)
-            out.append(UInt8(ascii: "}"))
+            if order.isEmpty { out.bytes.append(UInt8(ascii: "\n")) }
+            pad(indent, into: &out.bytes)
+            out.bytes.append(UInt8(ascii: "}"))
         case .array(let array):
-            out.append(UInt8(ascii: "["))
-            out.append(UInt8(ascii: "\n"))
-            for (i, element) in array.elements.enumerated() {
-                pad(indent + 2, into: &out)
-                try write(try filled(element), indent: indent + 2, into: &out)
-                if i + 1 < array.elements.count { out.append(UInt8(ascii: ",")) }
-                out.append(UInt8(ascii: "\n"))
+            out.bytes.append(UInt8(ascii: "["))
+            out.bytes.append(UInt8(ascii: "\n"))
+            let count = array.elements.count
+            for i in 0..<count {
+                pad(indent + 2, into: &out.bytes)
+                try write(try filled(array.elements[i]), indent: indent + 2, into: &out)
+                if i + 1 < count { out.bytes.append(UInt8(ascii: ",")) }
+                out.bytes.append(UInt8(ascii: "\n"))
             }
-            if array.elements.isEmpty { out.append(UInt8(ascii: "\n")) }
-            pad(indent, into: &out)
-            out.append(UInt8(ascii: "]"))
+            if count == 0 { out.bytes.append(UInt8(ascii: "\n")) }
+            pad(indent, into: &out.bytes)
+            out.bytes.append(UInt8(ascii: "]"))
         }
     }
 
     /// A value whose `encode(to:)` wrote nothing: Foundation's handling of it is its own affair.
-    private static func filled(_ slot: JSONSlot) throws -> JSONNode {
-        guard let node = slot.node else { throw Unsupported(reason: "a value encoded nothing") }
+    private static func filled(_ node: JSONNode?) throws -> JSONNode {
+        guard let node else { throw Unsupported(reason: "a value encoded nothing") }
         return node
     }
 
+    private static let separator: [UInt8] = Array(" : ".utf8)
+    private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
+
     private static func pad(_ n: Int, into out: inout [UInt8]) {
-        for _ in 0..<n { out.append(UInt8(ascii: " ")) }
+        var n = n
+        while n > 0 {
+            let chunk = min(n, spaces.count)
+            out.append(contentsOf: spaces[0..<chunk])
+            n -= chunk
+        }
     }
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
     private static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        // Native strings hold contiguous UTF-8: scan and copy it as one buffer.
+        let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        }
+        if plain == true {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
+        if plain == nil, !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
             out.append(contentsOf: text.utf8)
             out.append(UInt8(ascii: "\""))
             return
@@ -108,31 +138,71 @@ enum StableJSONWriter {
     }
 }
 
-/// One encoded value: a number or literal's JSON text, a string, or a container.
+/// The output bytes, as a text stream: numbers print their digits straight into it (the
+/// standard library hands `write(to:)`'s ASCII buffer to `_writeASCII`), with no `String` made
+/// for each of a report's hundred thousand numbers.
+struct JSONBytes: TextOutputStream {
+    var bytes: [UInt8] = []
+
+    mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    mutating func _writeASCII(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
+}
+
+/// One encoded value. Numbers are kept as numbers and printed when written (a finite `Double`:
+/// the encoder refuses the others); `literal` holds the text of the rarer scalar types.
 enum JSONNode {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case double(Double)
     case literal(String)
     case string(String)
     case object(JSONObject)
     case array(JSONArray)
 }
 
-/// Where a value goes; empty until the value's encoder writes it.
-final class JSONSlot {
+/// The top-level value; empty until the value's encoder writes it.
+final class JSONRoot {
     var node: JSONNode?
 }
 
+/// Where an encoder writes its value: the root, or a member or an element of a container
+/// (nil until written). A member or an element is reserved before its value is encoded, so
+/// that the order of writes is the order Foundation sees.
+enum JSONSink {
+    case root(JSONRoot)
+    case member(JSONObject, Int)
+    case element(JSONArray, Int)
+
+    var node: JSONNode? {
+        switch self {
+        case .root(let root): root.node
+        case .member(let object, let index): object.members[index].value
+        case .element(let array, let index): array.elements[index]
+        }
+    }
+
+    func set(_ node: JSONNode) {
+        switch self {
+        case .root(let root): root.node = node
+        case .member(let object, let index): object.members[index].value = node
+        case .element(let array, let index): array.elements[index] = node
+        }
+    }
+}
+
 final class JSONObject {
-    var members: [(key: String, value: JSONSlot)] = []
+    var members: [(key: String, value: JSONNode?)] = []
     /// Keys given a nested container or a super encoder. Foundation merges a nested container
     /// into what the key already holds (and a super encoder writes when it is released), so a
     /// repeated key among these is left to Foundation.
     var nestedKeys: Set<String> = []
 
-    /// Members in UTF-8 byte order of their keys, the last write of a repeated key kept.
-    /// Foundation's object is keyed by `String` equality, under which two different byte
+    /// The members' indices in UTF-8 byte order of their keys, the last write of a repeated key
+    /// kept. Foundation's object is keyed by `String` equality, under which two different byte
     /// spellings of one canonical string (a precomposed é and e + U+0301) are one key; such an
     /// object is left to Foundation (`Unsupported`).
-    func sortedMembers() throws -> [(key: String, value: JSONSlot)] {
+    func sortedOrder() throws -> [Int] {
         // For ASCII keys String's own order and equality are the byte order and equality, and
         // cheaper than walking UTF-8 views.
         let ascii = members.allSatisfy { $0.key.utf8.allSatisfy { $0 < 0x80 } }
@@ -146,62 +216,99 @@ final class JSONObject {
         }
         func less(_ a: String, _ b: String) -> Bool { ascii ? a < b : a.utf8.lexicographicallyPrecedes(b.utf8) }
         func same(_ a: String, _ b: String) -> Bool { ascii ? a == b : a.utf8.elementsEqual(b.utf8) }
-        var sorted = members
         if !nestedKeys.isEmpty, members.count > 1 {
             var seen = Set<String>()
             for member in members where !seen.insert(member.key).inserted && nestedKeys.contains(member.key) {
                 throw StableJSONWriter.Unsupported(reason: "a nested container for a repeated key")
             }
         }
-        if sorted.count <= 32 {
+        var order = Array(members.indices)
+        if order.count <= 32 {
             // Stable insertion sort: equal keys keep their write order.
-            for i in sorted.indices.dropFirst() {
-                let member = sorted[i]
+            for i in order.indices.dropFirst() {
+                let index = order[i]
                 var j = i
-                while j > 0, less(member.key, sorted[j - 1].key) {
-                    sorted[j] = sorted[j - 1]
+                while j > 0, less(members[index].key, members[order[j - 1]].key) {
+                    order[j] = order[j - 1]
                     j -= 1
                 }
-                if j != i { sorted[j] = member }
+                if j != i { order[j] = index }
             }
         } else {
-            let order = members.indices.sorted { a, b in
+            order.sort { a, b in
                 if same(members[a].key, members[b].key) { return a < b }
                 return less(members[a].key, members[b].key)
             }
-            sorted = order.map { members[$0] }
         }
         // A repeated key keeps its last write.
-        guard zip(sorted, sorted.dropFirst()).contains(where: { same($0.0.key, $0.1.key) }) else { return sorted }
-        var unique: [(key: String, value: JSONSlot)] = []
-        unique.reserveCapacity(sorted.count)
-        for (n, member) in sorted.enumerated() where n + 1 == sorted.count || !same(sorted[n + 1].key, member.key) {
-            unique.append(member)
+        guard zip(order, order.dropFirst()).contains(where: { same(members[$0.0].key, members[$0.1].key) }) else { return order }
+        var unique: [Int] = []
+        unique.reserveCapacity(order.count)
+        for (n, index) in order.enumerated() where n + 1 == order.count || !same(members[order[n + 1]].key, members[index].key) {
+            unique.append(index)
         }
         return unique
     }
 
-    func slot(for key: String) -> JSONSlot {
-        let slot = JSONSlot()
-        members.append((key, slot))
-        return slot
+    /// Appends `key` with its value.
+    func put(_ key: String, _ node: JSONNode) {
+        members.append((key, node))
     }
 
-    func nestedSlot(for key: String) -> JSONSlot {
+    /// Reserves a member for a value still to be encoded.
+    func reserve(_ key: String) -> JSONSink {
+        members.append((key, nil))
+        return .member(self, members.count - 1)
+    }
+
+    func reserveNested(_ key: String) -> JSONSink {
         nestedKeys.insert(key)
-        return slot(for: key)
+        return reserve(key)
     }
 }
 
 final class JSONArray {
-    var elements: [JSONSlot] = []
+    var elements: [JSONNode?] = []
+
+    func reserve() -> JSONSink {
+        elements.append(nil)
+        return .element(self, elements.count - 1)
+    }
 }
 
-/// The `Encoder` one value is encoded with; its containers write into `slot`.
+/// A container's coding path, as a chain to the root: read only when someone asks for a
+/// `codingPath`, so an encoder pays one small object per container instead of an array per value.
+final class JSONPath {
+    let parent: JSONPath?
+    let key: any CodingKey
+
+    init(parent: JSONPath?, key: any CodingKey) {
+        self.parent = parent
+        self.key = key
+    }
+
+    static func keys(_ path: JSONPath?, then last: (any CodingKey)? = nil) -> [any CodingKey] {
+        var keys: [any CodingKey] = last.map { [$0] } ?? []
+        var node = path
+        while let current = node {
+            keys.append(current.key)
+            node = current.parent
+        }
+        return keys.reversed()
+    }
+}
+
+/// The `Encoder` one value is encoded with: it writes into `sink`; its coding path is its
+/// container's path (`parent`) and its own `key`.
 struct JSONNodeEncoder: Encoder {
-    let slot: JSONSlot
-    let codingPath: [any CodingKey]
+    let sink: JSONSink
+    let parent: JSONPath?
+    let key: (any CodingKey)?
+    var codingPath: [any CodingKey] { JSONPath.keys(parent, then: key) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    /// The path of a container this encoder opens.
+    private var containerPath: JSONPath? { key.map { JSONPath(parent: parent, key: $0) } ?? parent }
 
     /// The types Foundation's `JSONEncoder` does not encode through their own `encode(to:)`.
     private static let special: Set<ObjectIdentifier> = [
@@ -209,10 +316,10 @@ struct JSONNodeEncoder: Encoder {
         ObjectIdentifier(Decimal.self),
     ]
 
-    /// Encodes `value` into this encoder's slot, with the primitives written directly.
+    /// Encodes `value` into this encoder's sink, with the primitives written directly.
     func encodeValue<T: Encodable>(_ value: T) throws {
         if let node = try Self.primitive(value) {
-            slot.node = node
+            sink.set(node)
             return
         }
         let dynamicType = type(of: value)
@@ -226,10 +333,10 @@ struct JSONNodeEncoder: Encoder {
     /// per candidate type would cost more than the value's encoding).
     static func primitive<T: Encodable>(_ value: T) throws -> JSONNode? {
         if T.self == String.self { return .string(unsafeBitCast(value, to: String.self)) }
-        if T.self == Double.self { return .literal(try number(unsafeBitCast(value, to: Double.self))) }
-        if T.self == Int.self { return .literal(unsafeBitCast(value, to: Int.self).description) }
-        if T.self == Bool.self { return .literal(unsafeBitCast(value, to: Bool.self) ? "true" : "false") }
-        if T.self == Float.self { return .literal(try number(unsafeBitCast(value, to: Float.self))) }
+        if T.self == Double.self { return try number(unsafeBitCast(value, to: Double.self)) }
+        if T.self == Int.self { return .int(unsafeBitCast(value, to: Int.self)) }
+        if T.self == Bool.self { return .bool(unsafeBitCast(value, to: Bool.self)) }
+        if T.self == Float.self { return try number(unsafeBitCast(value, to: Float.self)) }
         if T.self == Int64.self { return .literal(unsafeBitCast(value, to: Int64.self).description) }
         if T.self == Int32.self { return .literal(unsafeBitCast(value, to: Int32.self).description) }
         if T.self == Int16.self { return .literal(unsafeBitCast(value, to: Int16.self).description) }
@@ -245,33 +352,39 @@ struct JSONNodeEncoder: Encoder {
         return nil
     }
 
-    static func number<F: BinaryFloatingPoint & LosslessStringConvertible>(_ v: F) throws -> String {
+    /// A finite `Double` as a number node (printed when written); anything else Foundation's.
+    static func number(_ v: Double) throws -> JSONNode {
+        guard v.isFinite else { throw StableJSONWriter.Unsupported(reason: "non-finite number \(v)") }
+        return .double(v)
+    }
+
+    static func number(_ v: Float) throws -> JSONNode {
         guard v.isFinite else { throw StableJSONWriter.Unsupported(reason: "non-finite number \(v)") }
         var text = v.description
         if text.hasSuffix(".0") { text.removeLast(2) }
-        return text
+        return .literal(text)
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         let object: JSONObject
-        if case .object(let existing) = slot.node {
+        if case .object(let existing) = sink.node {
             object = existing
         } else {
             object = JSONObject()
-            slot.node = .object(object)
+            sink.set(.object(object))
         }
-        return KeyedEncodingContainer(JSONKeyedContainer<Key>(object: object, codingPath: codingPath))
+        return KeyedEncodingContainer(JSONKeyedContainer<Key>(object: object, path: containerPath))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         let array: JSONArray
-        if case .array(let existing) = slot.node {
+        if case .array(let existing) = sink.node {
             array = existing
         } else {
             array = JSONArray()
-            slot.node = .array(array)
+            sink.set(.array(array))
         }
-        return JSONUnkeyedContainer(array: array, codingPath: codingPath)
+        return JSONUnkeyedContainer(array: array, path: containerPath)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { JSONSingleValueContainer(encoder: self) }
@@ -279,47 +392,46 @@ struct JSONNodeEncoder: Encoder {
 
 struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let object: JSONObject
-    let codingPath: [any CodingKey]
+    let path: JSONPath?
+    var codingPath: [any CodingKey] { JSONPath.keys(path) }
 
-    private func put(_ node: JSONNode, _ key: Key) { object.slot(for: key.stringValue).node = node }
+    private func put(_ node: JSONNode, _ key: Key) { object.put(key.stringValue, node) }
 
-    mutating func encodeNil(forKey key: Key) throws { put(.literal("null"), key) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { put(.literal(value ? "true" : "false"), key) }
+    mutating func encodeNil(forKey key: Key) throws { put(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { put(.bool(value), key) }
     mutating func encode(_ value: String, forKey key: Key) throws { put(.string(value), key) }
-    mutating func encode(_ value: Double, forKey key: Key) throws {
-        put(.literal(try JSONNodeEncoder.number(value)), key)
-    }
-    mutating func encode(_ value: Float, forKey key: Key) throws {
-        put(.literal(try JSONNodeEncoder.number(value)), key)
-    }
-    mutating func encode(_ value: Int, forKey key: Key) throws { put(.literal(value.description), key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { put(try JSONNodeEncoder.number(value), key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { put(try JSONNodeEncoder.number(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { put(.int(value), key) }
     mutating func encode(_ value: Int64, forKey key: Key) throws { put(.literal(value.description), key) }
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
     mutating func encode(_ value: Int128, forKey key: Key) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
     mutating func encode(_ value: UInt128, forKey key: Key) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        let slot = object.slot(for: key.stringValue)
-        try JSONNodeEncoder(slot: slot, codingPath: codingPath + [key]).encodeValue(value)
+        if let node = try JSONNodeEncoder.primitive(value) {
+            put(node, key)
+            return
+        }
+        try JSONNodeEncoder(sink: object.reserve(key.stringValue), parent: path, key: key).encodeValue(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
-        JSONNodeEncoder(slot: object.nestedSlot(for: key.stringValue), codingPath: codingPath + [key])
-            .container(keyedBy: keyType)
+        JSONNodeEncoder(sink: object.reserveNested(key.stringValue), parent: path, key: key).container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
-        JSONNodeEncoder(slot: object.nestedSlot(for: key.stringValue), codingPath: codingPath + [key]).unkeyedContainer()
+        JSONNodeEncoder(sink: object.reserveNested(key.stringValue), parent: path, key: key).unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        JSONNodeEncoder(slot: object.nestedSlot(for: "super"), codingPath: codingPath + [SuperKey()])
+        JSONNodeEncoder(sink: object.reserveNested("super"), parent: path, key: SuperKey())
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
-        JSONNodeEncoder(slot: object.nestedSlot(for: key.stringValue), codingPath: codingPath + [key])
+        JSONNodeEncoder(sink: object.reserveNested(key.stringValue), parent: path, key: key)
     }
 
     private struct SuperKey: CodingKey {
@@ -333,7 +445,8 @@ struct JSONKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     let array: JSONArray
-    let codingPath: [any CodingKey]
+    let path: JSONPath?
+    var codingPath: [any CodingKey] { JSONPath.keys(path) }
     var count: Int { array.elements.count }
 
     private struct IndexKey: CodingKey {
@@ -343,39 +456,41 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
         init?(stringValue: String) { nil }
     }
 
-    private func next() -> JSONSlot {
-        let slot = JSONSlot()
-        array.elements.append(slot)
-        return slot
+    private func append(_ node: JSONNode) { array.elements.append(node) }
+
+    /// An encoder for the next element, its key the element's index.
+    private func nextEncoder() -> JSONNodeEncoder {
+        let key = IndexKey(intValue: count)
+        return JSONNodeEncoder(sink: array.reserve(), parent: path, key: key)
     }
 
-    mutating func encodeNil() throws { next().node = .literal("null") }
-    mutating func encode(_ value: Bool) throws { next().node = .literal(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { next().node = .string(value) }
-    mutating func encode(_ value: Double) throws { next().node = .literal(try JSONNodeEncoder.number(value)) }
-    mutating func encode(_ value: Int) throws { next().node = .literal(value.description) }
+    mutating func encodeNil() throws { append(.null) }
+    mutating func encode(_ value: Bool) throws { append(.bool(value)) }
+    mutating func encode(_ value: String) throws { append(.string(value)) }
+    mutating func encode(_ value: Double) throws { append(try JSONNodeEncoder.number(value)) }
+    mutating func encode(_ value: Int) throws { append(.int(value)) }
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
     mutating func encode(_ value: Int128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
     mutating func encode(_ value: UInt128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     mutating func encode<T: Encodable>(_ value: T) throws {
-        let path = codingPath + [IndexKey(intValue: count)]
-        try JSONNodeEncoder(slot: next(), codingPath: path).encodeValue(value)
+        if let node = try JSONNodeEncoder.primitive(value) {
+            append(node)
+            return
+        }
+        try nextEncoder().encodeValue(value)
     }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
-        let path = codingPath + [IndexKey(intValue: count)]
-        return JSONNodeEncoder(slot: next(), codingPath: path).container(keyedBy: keyType)
+        nextEncoder().container(keyedBy: keyType)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
-        let path = codingPath + [IndexKey(intValue: count)]
-        return JSONNodeEncoder(slot: next(), codingPath: path).unkeyedContainer()
+        nextEncoder().unkeyedContainer()
     }
 
     mutating func superEncoder() -> any Encoder {
-        let path = codingPath + [IndexKey(intValue: count)]
-        return JSONNodeEncoder(slot: next(), codingPath: path)
+        nextEncoder()
     }
 }
 
@@ -383,12 +498,12 @@ struct JSONSingleValueContainer: SingleValueEncodingContainer {
     let encoder: JSONNodeEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
-    mutating func encodeNil() throws { encoder.slot.node = .literal("null") }
-    mutating func encode(_ value: Bool) throws { encoder.slot.node = .literal(value ? "true" : "false") }
-    mutating func encode(_ value: String) throws { encoder.slot.node = .string(value) }
-    mutating func encode(_ value: Double) throws { encoder.slot.node = .literal(try JSONNodeEncoder.number(value)) }
-    mutating func encode(_ value: Float) throws { encoder.slot.node = .literal(try JSONNodeEncoder.number(value)) }
-    mutating func encode(_ value: Int) throws { encoder.slot.node = .literal(value.description) }
+    mutating func encodeNil() throws { encoder.sink.set(.null) }
+    mutating func encode(_ value: Bool) throws { encoder.sink.set(.bool(value)) }
+    mutating func encode(_ value: String) throws { encoder.sink.set(.string(value)) }
+    mutating func encode(_ value: Double) throws { encoder.sink.set(try JSONNodeEncoder.number(value)) }
+    mutating func encode(_ value: Float) throws { encoder.sink.set(try JSONNodeEncoder.number(value)) }
+    mutating func encode(_ value: Int) throws { encoder.sink.set(.int(value)) }
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)
     mutating func encode(_ value: Int128) throws { throw StableJSONWriter.Unsupported(reason: "128-bit integers") }
     @available(macOS 15, iOS 18, tvOS 18, watchOS 11, *)

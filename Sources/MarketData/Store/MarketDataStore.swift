@@ -19,4 +19,13 @@ public protocol MarketDataStore: Sendable {
     /// The futures settlements of `root` (`VX`) dated `date`, by expiry (empty when none: then
     /// the models use their fallback curve and say so).
     func futuresSettlements(root: String, date: MarketDate) throws -> [FuturesSettlement]
+    /// The values of the last `count` (at most) `observations(symbol, from:, asOf:)`, oldest
+    /// first: a trailing window, which a store may answer without building the observations.
+    func trailingValues(_ symbol: String, from: MarketDate?, asOf: MarketDate, count: Int) throws -> [Double]
+}
+
+extension MarketDataStore {
+    public func trailingValues(_ symbol: String, from: MarketDate?, asOf: MarketDate, count: Int) throws -> [Double] {
+        try observations(symbol, from: from, asOf: asOf).suffix(max(0, count)).map(\.value)
+    }
 }

@@ -66,6 +66,22 @@ public struct MemoryMarketStore: MarketDataStore {
         return series[lower..<upper].compactMap { $0.knownDate <= asOf ? $0.observation : nil }
     }
 
+    /// The window read backwards from `asOf`, skipping what was not yet published, without the
+    /// whole range's observations (the VIX complex reads 252 values of a 400-day range a session).
+    public func trailingValues(_ symbol: String, from: MarketDate?, asOf: MarketDate, count: Int) throws -> [Double] {
+        guard count > 0, let series = observations[symbol] else { return [] }
+        let lower = from.map { day in Self.firstIndex(series.count) { series[$0].observation.date >= day } } ?? 0
+        var index = Self.firstIndex(series.count) { series[$0].observation.date > asOf }
+        var values: [Double] = []
+        values.reserveCapacity(min(count, max(0, index - lower)))
+        while index > lower, values.count < count {
+            index -= 1
+            if series[index].knownDate <= asOf { values.append(series[index].observation.value) }
+        }
+        values.reverse()
+        return values
+    }
+
     public func treasuryCurve(asOf: MarketDate) throws -> TreasuryCurve? {
         let index = Self.firstIndex(curves.count) { curves[$0].date > asOf }
         return index > 0 ? curves[index - 1] : nil

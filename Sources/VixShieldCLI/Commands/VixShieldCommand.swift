@@ -16,6 +16,17 @@ public struct VixShieldCommand: AsyncParsableCommand {
 
     public init() {}
 
+    /// The executable's first statement, on the main thread before any other thread exists:
+    /// glibc sizes a thread's heap when that thread first allocates, and `start`, which is
+    /// asynchronous, already runs on a worker thread. Pads heap growth for every command but
+    /// `serve` (`MallocPadding`).
+    /// Returns whether the padding is set.
+    @discardableResult
+    public static func prepareProcess(arguments: [String] = CommandLine.arguments) -> Bool {
+        guard arguments.dropFirst().first != ServeCommand.configuration.commandName else { return false }
+        return MallocPadding.enable()
+    }
+
     /// The executable's entry point: parses the arguments and runs the command, awaiting the
     /// asynchronous ones (`serve`). (Spelled out because top-level code can bind `main()` to
     /// the synchronous overload, which refuses an asynchronous root.)

@@ -26,8 +26,8 @@ public struct VIXComplexInputs: Sendable, Equatable {
     public static func load(_ store: some MarketDataStore, date: MarketDate) throws -> VIXComplexInputs {
         let vvix = try store.observations("VVIX", from: date, asOf: date).last.flatMap { $0.date == date ? $0.value : nil }
         let open = try store.observations(IndexHistory.openSymbol(of: "VIX"), from: date, asOf: date).last.flatMap { $0.date == date ? $0.value : nil }
-        let recent = try store.observations("VIX", from: date.adding(days: -400), asOf: date).suffix(trailingCount).map(\.value)
+        let recent = try store.trailingValues("VIX", from: date.adding(days: -400), asOf: date, count: trailingCount)
         return VIXComplexInputs(
-            futures: try store.futuresSettlements(root: "VX", date: date), vvix: vvix, vixOpen: open, recentVIX: Array(recent))
+            futures: try store.futuresSettlements(root: "VX", date: date), vvix: vvix, vixOpen: open, recentVIX: recent)
     }
 }
