@@ -68,6 +68,35 @@ import Testing
         #expect(try memory.optionQuotes(underlying: "VIX", quoteDate: Self.chainDay).isEmpty)
     }
 
+    /// A series' span is the catalog's first and last date (bars first, else observations), and
+    /// restricting the quotes keeps the content of a copy loaded for the narrower range.
+    @Test func spansAndRestrictedQuotes() throws {
+        let (sqlite, memory) = try Self.stores()
+        let catalog = try sqlite.catalog()
+        var checked = 0
+        // The series' own entries (an option chain's underlying is listed again, by its quotes).
+        for entry in catalog where ["SPX", "VIX", "VVIX", "SKEW", "DGS2", "CPIAUCSL"].contains(entry.symbol) && entry.family != "option_quotes" {
+            let span = try #require(memory.span(of: entry.symbol))
+            #expect(span.lowerBound == entry.first && span.upperBound == entry.last, "\(entry.symbol)")
+            checked += 1
+        }
+        #expect(checked == 6)
+        #expect(memory.span(of: "NOSUCH") == nil)
+        let range = MarketDate(parsing: "2022-06-01")!...MarketDate(parsing: "2023-06-30")!
+        let narrow = try MemoryMarketStore.load(sqlite, quoteDates: range)
+        let restricted = memory.restrictingQuotes(to: range)
+        #expect(restricted.quoteRange == range)
+        #expect(try restricted.optionQuotes(underlying: "SPX", quoteDate: Self.chainDay).count == 22)
+        var a: [UInt8] = [], b: [UInt8] = []
+        restricted.writeCanonicalContent { a += $0 }
+        narrow.writeCanonicalContent { b += $0 }
+        #expect(a == b)
+        // A range beyond what was loaded is clamped to it: dates past it stay an error.
+        let outside = memory.restrictingQuotes(to: MarketDate(parsing: "2024-01-02")!...MarketDate(parsing: "2024-03-01")!)
+        #expect(outside.quoteRange.upperBound == memory.quoteRange.upperBound)
+        #expect(throws: StoreError.self) { try outside.optionQuotes(underlying: "SPX", quoteDate: MarketDate(parsing: "2024-01-05")!) }
+    }
+
     /// Quotes outside the loaded range are an error, never a silently empty chain.
     @Test func quotesOutsideTheLoadedRangeAreAnError() throws {
         let sqlite = try temporaryStore()

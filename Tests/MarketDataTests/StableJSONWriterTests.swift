@@ -276,6 +276,89 @@ struct StableJSONWriterTests {
         #expect(try StableJSON.encode(probe) == StableJSON.foundationEncode(probe))
     }
 
+    /// A row of a long array, rendered on all cores; it checks its own coding path (from any
+    /// thread) and can carry a value Foundation encodes specially.
+    struct BulkRow: StableJSONBulkElement {
+        let index: Int
+        let values: [String: Double]
+        let flags: [Bool]
+        let note: String?
+        let when: Date?
+        let paths: BulkPaths
+        let expected: [String]
+
+        enum CodingKeys: String, CodingKey { case index, values, flags, note, when, nested }
+
+        func encode(to encoder: any Encoder) throws {
+            paths.check(encoder.codingPath, expected)
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(index, forKey: .index)
+            try c.encode(values, forKey: .values)
+            try c.encode(flags, forKey: .flags)
+            try c.encodeIfPresent(note, forKey: .note)
+            try c.encodeIfPresent(when, forKey: .when)
+            var nested = c.nestedContainer(keyedBy: CodingKeys.self, forKey: .nested)
+            try nested.encode(Double(index) / 7, forKey: .index)
+        }
+    }
+
+    final class BulkPaths: @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var checked = 0
+        private(set) var wrong: [String] = []
+        func check(_ path: [any CodingKey], _ expected: [String]) {
+            let got = path.map { $0.intValue.map { "#\($0)" } ?? $0.stringValue }
+            lock.lock()
+            checked += 1
+            if got != expected { wrong.append("\(got) instead of \(expected)") }
+            lock.unlock()
+        }
+    }
+
+    struct BulkDocument: Encodable {
+        let rows: [BulkRow]
+        let short: [BulkRow]
+        let groups: [[BulkRow]]
+    }
+
+    static func bulkRows(_ rng: inout ImporterSplitMix64, count: Int, paths: BulkPaths, prefix: [String], dateAt: Int? = nil) -> [BulkRow] {
+        (0..<count).map { i in
+            BulkRow(
+                index: i, values: ["a": randomDouble(&rng), "b": randomDouble(&rng), "é\u{0301}x": Double(i)],
+                flags: (0..<Int.random(in: 0...3, using: &rng)).map { _ in Bool.random(using: &rng) },
+                note: Bool.random(using: &rng) ? "row \"\(i)\"\n" : nil, when: dateAt == i ? Date(timeIntervalSince1970: 1e9) : nil,
+                paths: paths, expected: prefix + ["#\(i)"])
+        }
+    }
+
+    @Test("bulk arrays: elements rendered on all cores, Foundation's bytes, the coding paths of a one-thread encoding")
+    func bulkArraysMatchFoundation() throws {
+        var rng = ImporterSplitMix64(seed: 0xB01C)
+        for round in 0..<6 {
+            let paths = BulkPaths()
+            let n = 256 + 97 * round
+            let doc = BulkDocument(
+                rows: Self.bulkRows(&rng, count: n, paths: paths, prefix: ["rows"]),
+                short: Self.bulkRows(&rng, count: 40, paths: paths, prefix: ["short"]),
+                groups: [Self.bulkRows(&rng, count: 300, paths: paths, prefix: ["groups", "#0"]), []])
+            let written = try StableJSONWriter.encode(doc)
+            #expect(paths.wrong.isEmpty, "\(paths.wrong.prefix(3))")
+            #expect(paths.checked == n + 340)
+            #expect(String(decoding: written, as: UTF8.self) + "\n" == (try StableJSON.foundationEncode(doc)))
+            let top = Self.bulkRows(&rng, count: 400, paths: BulkPaths(), prefix: [])
+            #expect(try StableJSON.encode(top) == StableJSON.foundationEncode(top))
+        }
+        // The bulk path is the one taken for a long array, not for a short one.
+        let rows = Self.bulkRows(&rng, count: 300, paths: BulkPaths(), prefix: [])
+        #expect(try rows.encodeBulk(into: JSONNodeEncoder(sink: .root(JSONRoot()), parent: nil, key: nil)))
+        #expect(try !Array(rows.prefix(255)).encodeBulk(into: JSONNodeEncoder(sink: .root(JSONRoot()), parent: nil, key: nil)))
+        // What an element cannot write (here a Date, deep in the array) sends the whole document
+        // to Foundation, as on one thread.
+        let dated = BulkDocument(rows: Self.bulkRows(&rng, count: 500, paths: BulkPaths(), prefix: ["rows"], dateAt: 377), short: [], groups: [])
+        #expect(throws: StableJSONWriter.Unsupported.self) { try StableJSONWriter.encode(dated) }
+        #expect(try StableJSON.encode(dated) == StableJSON.foundationEncode(dated))
+    }
+
     @Test("market dates and a keyed record encode as before")
     func marketTypes() throws {
         let dates = [MarketDate(parsing: "2026-03-27"), MarketDate(parsing: "2007-01-03")]

@@ -46,6 +46,17 @@ import Testing
         #expect(both.status != 0 && both.err.contains("--no-cache and --cache-dir exclude each other"), "\(both.err)")
         let bad = try cli.run(["backtest", "--db", db, "--from", "2018-01-05", "--to", "2017-12-29"])
         #expect(bad.status != 0 && bad.err.contains("is after"))
+        // An open end is the history's last session, read from the loaded store: the same
+        // report and the same cache entry as naming that date.
+        let open = try cli.run(["backtest", "--db", db, "--from", "2026-01-02", "--json", "--cache-dir", cache])
+        #expect(open.status == 0 && open.err.contains("timeline cache: built"), "\(open.err)")
+        let named = try cli.run(["backtest", "--db", db, "--from", "2026-01-02", "--to", "2026-03-27", "--json", "--cache-dir", cache])
+        #expect(named.err.contains("timeline cache: read from"), "\(named.err)")
+        #expect(named.out == open.out)
+        let last = try #require(try JSONSerialization.jsonObject(with: Data(open.out.utf8)) as? [String: Any])
+        #expect(last["to"] as? String == "2026-03-27")
+        let late = try cli.run(["backtest", "--db", db, "--from", "2030-01-02"])
+        #expect(late.status != 0 && late.err.contains("--from 2030-01-02 is after the last date 2026-03-27"), "\(late.err)")
     }
 
     /// `backtest --frontier`: the table, stable JSON keys, the HTML report with its chart, and

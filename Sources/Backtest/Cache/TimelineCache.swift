@@ -86,6 +86,30 @@ public struct TimelineCache: Sendable {
         return parts.joined(separator: "\n")
     }()
 
+    /// A regular file's bytes, read straight into the array (no `Data` in between); nil when it
+    /// cannot be opened or read, or changes size while read.
+    static func readBytes(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
+        let size = Int(status.st_size)
+        var complete = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var done = 0
+            while done < size {
+                let n = readPOSIX(descriptor, buffer.baseAddress! + done, size - done)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { break }
+                done += n
+            }
+            initialized = done
+            complete = done == size
+        }
+        return complete ? bytes : nil
+    }
+
     /// A procfs file to its end (it has no size), closed; nil when the read fails.
     private static func readAll(_ handle: FileHandle) -> Data? {
         defer { try? handle.close() }  // closing a file only read cannot lose anything
@@ -135,8 +159,7 @@ public struct TimelineCache: Sendable {
     func read(kind: String, key: [UInt8]) -> Lookup {
         let file = path(kind: kind, key: key)
         guard FileManager.default.fileExists(atPath: file) else { return .missing }
-        guard let data = FileManager.default.contents(atPath: file) else { return .invalid("\(file) cannot be read") }
-        let bytes = [UInt8](data)
+        guard var bytes = Self.readBytes(file) else { return .invalid("\(file) cannot be read") }
         let header = Self.magic.count + 32 + 8 + 32
         guard bytes.count >= header, Array(bytes[0..<Self.magic.count]) == Self.magic else { return .invalid("\(file) is not a cache file") }
         var offset = Self.magic.count
@@ -153,8 +176,11 @@ public struct TimelineCache: Sendable {
         let checksum = Array(bytes[offset..<offset + 32])
         offset += 32
         guard length == bytes.count - offset else { return .invalid("\(file) is truncated (\(bytes.count - offset) of \(length) payload bytes)") }
-        let payload = Array(bytes[offset...])
-        guard Array(Crypto.SHA256.hash(data: payload)) == checksum else { return .invalid("\(file) fails its checksum") }
+        // Checked in place, then the header dropped in place: an 8 MB timeline is not copied.
+        let digest = bytes.withUnsafeBytes { all in Crypto.SHA256.hash(data: UnsafeRawBufferPointer(rebasing: all[offset...])) }
+        guard Array(digest) == checksum else { return .invalid("\(file) fails its checksum") }
+        bytes.removeFirst(offset)
+        let payload = bytes
         // A file in use is the newest of its kind for pruning. Failing to touch it only makes
         // it older in the pruning order.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file)
@@ -259,4 +285,9 @@ extension TimelineCache {
         }
         return (value, problem.map { .rebuilt(path: file, reason: $0) } ?? .built(path: file))
     }
+}
+
+/// POSIX `read` (the name is taken by `TimelineCache.read` inside the type).
+private func readPOSIX(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

@@ -97,14 +97,18 @@ public enum BacktestComparison {
         let dates = strategy.days.map(\.date)
         let holdEquity = try BuyAndHold.equityCurve(closes: strategy.days.map(\.spx), initial: ruleset.capital)
         let trades = strategy.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
-        let summaries = [
-            try summary(
-                runs[0], ledger: strategy.ledger, dates: dates, equity: strategy.days.map(\.equity), trades: trades,
-                attribution: strategy.attribution, rejections: strategy.rejections),
-            try summary(runs[1], ledger: cndr.ledger, dates: dates, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections),
-            try summary(runs[2], ledger: vxth.ledger, dates: dates, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections),
-            try BacktestSummary(name: runs[3].key, label: runs[3].label, dates: dates, equity: holdEquity, trades: [], components: []),
-        ]
+        // The four summaries (ledger scans, XIRRs, drawdowns) are independent: on all cores.
+        let summaries = try ParallelMap.map(4, parallel: timeline.parallel) { index -> BacktestSummary in
+            switch index {
+            case 0:
+                try summary(
+                    runs[0], ledger: strategy.ledger, dates: dates, equity: strategy.days.map(\.equity), trades: trades,
+                    attribution: strategy.attribution, rejections: strategy.rejections)
+            case 1: try summary(runs[1], ledger: cndr.ledger, dates: dates, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections)
+            case 2: try summary(runs[2], ledger: vxth.ledger, dates: dates, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections)
+            default: try BacktestSummary(name: runs[3].key, label: runs[3].label, dates: dates, equity: holdEquity, trades: [], components: [])
+            }
+        }
         var regimes: [String: Int] = [:]
         for day in strategy.days { regimes[day.regime.rawValue, default: 0] += 1 }
         let curves: [(name: String, equity: [Double], pnl: [[String: Double]])] = [

@@ -4,7 +4,7 @@ import Strategy
 /// One session of a comparison, for scripts (`--json` key `days`): the market, the strategy's
 /// regime, each run's equity at the close and the strategy's daily return and cumulative P&L by
 /// ledger component. Dollars; returns as fractions.
-public struct BacktestReportDay: Sendable, Codable, Equatable {
+public struct BacktestReportDay: Sendable, Codable, Equatable, StableJSONBulkElement {
     public struct Equity: Sendable, Codable, Equatable {
         public var strategy: Double
         public var cndr: Double

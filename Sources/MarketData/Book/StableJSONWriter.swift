@@ -33,8 +33,10 @@ enum StableJSONWriter {
         return out.bytes
     }
 
-    private static func write(_ node: JSONNode, indent: Int, into out: inout JSONBytes) throws {
+    static func write(_ node: JSONNode, indent: Int, into out: inout JSONBytes) throws {
         switch node {
+        case .raw(let bytes):
+            out.bytes.append(contentsOf: bytes)
         case .literal(let text):
             out.bytes.append(contentsOf: text.utf8)
         case .null:
@@ -51,20 +53,21 @@ enum StableJSONWriter {
         case .string(let text):
             writeString(text, into: &out.bytes)
         case .object(let object):
-            let order = try object.sortedOrder()
-            out.bytes.append(UInt8(ascii: "{"))
-            out.bytes.append(UInt8(ascii: "\n"))
-            for (i, index) in order.enumerated() {
-                pad(indent + 2, into: &out.bytes)
-                writeString(object.members[index].key, into: &out.bytes)
-                out.bytes.append(contentsOf: separator)
-                try write(try filled(object.members[index].value), indent: indent + 2, into: &out)
-                if i + 1 < order.count { out.bytes.append(UInt8(ascii: ",")) }
+            try object.withSortedOrder { order in
+                out.bytes.append(UInt8(ascii: "{"))
                 out.bytes.append(UInt8(ascii: "\n"))
+                for (i, index) in order.enumerated() {
+                    pad(indent + 2, into: &out.bytes)
+                    writeString(object.members[index].key, into: &out.bytes)
+                    out.bytes.append(contentsOf: separator)
+                    try write(try filled(object.members[index].value), indent: indent + 2, into: &out)
+                    if i + 1 < order.count { out.bytes.append(UInt8(ascii: ",")) }
+                    out.bytes.append(UInt8(ascii: "\n"))
+                }
+                if order.isEmpty { out.bytes.append(UInt8(ascii: "\n")) }
+                pad(indent, into: &out.bytes)
+                out.bytes.append(UInt8(ascii: "}"))
             }
-            if order.isEmpty { out.bytes.append(UInt8(ascii: "\n")) }
-            pad(indent, into: &out.bytes)
-            out.bytes.append(UInt8(ascii: "}"))
         case .array(let array):
             out.bytes.append(UInt8(ascii: "["))
             out.bytes.append(UInt8(ascii: "\n"))
@@ -159,6 +162,8 @@ enum JSONNode {
     case string(String)
     case object(JSONObject)
     case array(JSONArray)
+    /// An element already written at its final indentation (`StableJSONBulkElement`).
+    case raw([UInt8])
 }
 
 /// The top-level value; empty until the value's encoder writes it.
@@ -198,11 +203,12 @@ final class JSONObject {
     /// repeated key among these is left to Foundation.
     var nestedKeys: Set<String> = []
 
-    /// The members' indices in UTF-8 byte order of their keys, the last write of a repeated key
-    /// kept. Foundation's object is keyed by `String` equality, under which two different byte
-    /// spellings of one canonical string (a precomposed é and e + U+0301) are one key; such an
-    /// object is left to Foundation (`Unsupported`).
-    func sortedOrder() throws -> [Int] {
+    /// Calls `body` with the members' indices in UTF-8 byte order of their keys, the last write
+    /// of a repeated key kept (in a temporary buffer: no array per object). Foundation's object
+    /// is keyed by `String` equality, under which two different byte spellings of one canonical
+    /// string (a precomposed é and e + U+0301) are one key; such an object is left to Foundation
+    /// (`Unsupported`).
+    func withSortedOrder(_ body: (UnsafeBufferPointer<Int>) throws -> Void) throws {
         // For ASCII keys String's own order and equality are the byte order and equality, and
         // cheaper than walking UTF-8 views.
         let ascii = members.allSatisfy { $0.key.utf8.allSatisfy { $0 < 0x80 } }
@@ -222,32 +228,35 @@ final class JSONObject {
                 throw StableJSONWriter.Unsupported(reason: "a nested container for a repeated key")
             }
         }
-        var order = Array(members.indices)
-        if order.count <= 32 {
-            // Stable insertion sort: equal keys keep their write order.
-            for i in order.indices.dropFirst() {
-                let index = order[i]
-                var j = i
-                while j > 0, less(members[index].key, members[order[j - 1]].key) {
-                    order[j] = order[j - 1]
-                    j -= 1
+        let count = members.count
+        try withUnsafeTemporaryAllocation(of: Int.self, capacity: Swift.max(count, 1)) { order in
+            for i in 0..<count { order[i] = i }
+            if count <= 32 {
+                // Stable insertion sort: equal keys keep their write order.
+                for i in 1..<Swift.max(count, 1) {
+                    let index = order[i]
+                    var j = i
+                    while j > 0, less(members[index].key, members[order[j - 1]].key) {
+                        order[j] = order[j - 1]
+                        j -= 1
+                    }
+                    if j != i { order[j] = index }
                 }
-                if j != i { order[j] = index }
+            } else {
+                let sorted = (0..<count).sorted { a, b in
+                    if same(members[a].key, members[b].key) { return a < b }
+                    return less(members[a].key, members[b].key)
+                }
+                for i in 0..<count { order[i] = sorted[i] }
             }
-        } else {
-            order.sort { a, b in
-                if same(members[a].key, members[b].key) { return a < b }
-                return less(members[a].key, members[b].key)
+            // A repeated key keeps its last write: compact the order in place.
+            var kept = 0
+            for n in 0..<count where n + 1 == count || !same(members[order[n + 1]].key, members[order[n]].key) {
+                order[kept] = order[n]
+                kept += 1
             }
+            try body(UnsafeBufferPointer(rebasing: order[0..<kept]))
         }
-        // A repeated key keeps its last write.
-        guard zip(order, order.dropFirst()).contains(where: { same(members[$0.0].key, members[$0.1].key) }) else { return order }
-        var unique: [Int] = []
-        unique.reserveCapacity(order.count)
-        for (n, index) in order.enumerated() where n + 1 == order.count || !same(members[order[n + 1]].key, members[index].key) {
-            unique.append(index)
-        }
-        return unique
     }
 
     /// Appends `key` with its value.
@@ -278,13 +287,24 @@ final class JSONArray {
 
 /// A container's coding path, as a chain to the root: read only when someone asks for a
 /// `codingPath`, so an encoder pays one small object per container instead of an array per value.
-final class JSONPath {
+/// Immutable once made, so bulk arrays' elements share their array's path across threads.
+final class JSONPath: @unchecked Sendable {
     let parent: JSONPath?
     let key: any CodingKey
 
     init(parent: JSONPath?, key: any CodingKey) {
         self.parent = parent
         self.key = key
+    }
+
+    static func depth(_ path: JSONPath?) -> Int {
+        var depth = 0
+        var node = path
+        while let current = node {
+            depth += 1
+            node = current.parent
+        }
+        return depth
     }
 
     static func keys(_ path: JSONPath?, then last: (any CodingKey)? = nil) -> [any CodingKey] {
@@ -308,7 +328,7 @@ struct JSONNodeEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     /// The path of a container this encoder opens.
-    private var containerPath: JSONPath? { key.map { JSONPath(parent: parent, key: $0) } ?? parent }
+    var containerPath: JSONPath? { key.map { JSONPath(parent: parent, key: $0) } ?? parent }
 
     /// The types Foundation's `JSONEncoder` does not encode through their own `encode(to:)`.
     private static let special: Set<ObjectIdentifier> = [
@@ -326,7 +346,19 @@ struct JSONNodeEncoder: Encoder {
         if Self.special.contains(ObjectIdentifier(dynamicType)) {
             throw StableJSONWriter.Unsupported(reason: "\(dynamicType) is encoded specially by Foundation")
         }
+        if let bulk = value as? any StableJSONBulkArray, try bulk.encodeBulk(into: self) { return }
         try value.encode(to: self)
+    }
+
+    /// One element of a bulk array, encoded and written on its own at `indent`.
+    static func render<T: Encodable>(_ value: T, parent: JSONPath?, index: Int, indent: Int) throws -> [UInt8] {
+        let root = JSONRoot()
+        try JSONNodeEncoder(sink: .root(root), parent: parent, key: JSONIndexKey(intValue: index)).encodeValue(value)
+        guard let node = root.node else { throw StableJSONWriter.Unsupported(reason: "a value encoded nothing") }
+        var out = JSONBytes()
+        out.bytes.reserveCapacity(1024)
+        try StableJSONWriter.write(node, indent: indent, into: &out)
+        return out.bytes
     }
 
     /// The primitives' JSON, by metatype identity (a pointer compare each, where a dynamic cast
@@ -449,18 +481,11 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     var codingPath: [any CodingKey] { JSONPath.keys(path) }
     var count: Int { array.elements.count }
 
-    private struct IndexKey: CodingKey {
-        let intValue: Int?
-        var stringValue: String { "Index \(intValue ?? 0)" }
-        init(intValue: Int) { self.intValue = intValue }
-        init?(stringValue: String) { nil }
-    }
-
     private func append(_ node: JSONNode) { array.elements.append(node) }
 
     /// An encoder for the next element, its key the element's index.
     private func nextEncoder() -> JSONNodeEncoder {
-        let key = IndexKey(intValue: count)
+        let key = JSONIndexKey(intValue: count)
         return JSONNodeEncoder(sink: array.reserve(), parent: path, key: key)
     }
 
@@ -492,6 +517,14 @@ struct JSONUnkeyedContainer: UnkeyedEncodingContainer {
     mutating func superEncoder() -> any Encoder {
         nextEncoder()
     }
+}
+
+/// An array element's key, spelled as Foundation spells it.
+struct JSONIndexKey: CodingKey {
+    let intValue: Int?
+    var stringValue: String { "Index \(intValue ?? 0)" }
+    init(intValue: Int) { self.intValue = intValue }
+    init?(stringValue: String) { nil }
 }
 
 struct JSONSingleValueContainer: SingleValueEncodingContainer {

@@ -49,6 +49,24 @@ public struct MemoryMarketStore: MarketDataStore {
             bars: bars, observations: observations, curves: curves, events: events, quotes: quotes, futures: futures, quoteRange: range)
     }
 
+    /// The same history with the option quotes of `range` only (clamped to `quoteRange`): a
+    /// command that learns its dates from the history it loaded keeps the quotes it replays, and
+    /// the same content as a copy loaded for that range alone.
+    public func restrictingQuotes(to range: ClosedRange<MarketDate>) -> MemoryMarketStore {
+        let range = range.clamped(to: quoteRange)
+        return replacingQuotes(quotes.filter { range.contains($0.key) }, range: range)
+    }
+
+    /// First and last date of `symbol`'s daily bars, or else of its observations (as the store
+    /// catalog gives them); nil for a symbol with neither.
+    public func span(of symbol: String) -> ClosedRange<MarketDate>? {
+        if let series = bars[symbol], let first = series.first, let last = series.last { return first.date...last.date }
+        if let series = observations[symbol], let first = series.first, let last = series.last {
+            return first.observation.date...last.observation.date
+        }
+        return nil
+    }
+
     public func bars(_ symbol: String, from: MarketDate?, asOf: MarketDate) throws -> [DailyBar] {
         guard let series = bars[symbol] else { return [] }
         let lower = from.map { day in Self.firstIndex(series.count) { series[$0].date >= day } } ?? 0

@@ -58,9 +58,13 @@ extension SQLiteMarketStore: MarketDataStore {
 
     public func sessions() throws -> [TradingSession] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sessions ORDER BY date").map {
-                TradingSession(date: MarketDate(dayNumber: $0["date"]), openUTC: $0["open_utc"], closeUTC: $0["close_utc"])
+            // A cursor read by column index (every command reads the 9,000-odd sessions first).
+            let rows = try Row.fetchCursor(db, sql: "SELECT date, open_utc, close_utc FROM sessions ORDER BY date")
+            var sessions: [TradingSession] = []
+            while let row = try rows.next() {
+                sessions.append(TradingSession(date: MarketDate(dayNumber: row[0]), openUTC: row[1], closeUTC: row[2]))
             }
+            return sessions
         }
     }
 

@@ -56,19 +56,14 @@ struct BacktestCommand: ParsableCommand {
     /// The default first session: the first of 2007, the first full year in which VIX futures
     /// (2004) and VIX options (2006) both traded and VX settlements are on today's scale.
     static let defaultStart = MarketDate(year: 2007, month: 1, day: 3)!
+    /// The end of the quotes loaded when `--to` is not given (the run ends at the history's end).
+    static let openEnd = MarketDate(year: 9999, month: 12, day: 31)!
 
     func run() throws {
         let ruleset = try rules.load()
         try ruleset.validate()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        let catalog = try database.catalog()
-        guard let vix = catalog.first(where: { $0.symbol == "VIX" }), let spx = catalog.first(where: { $0.symbol == "SPX" }),
-            let firstVIX = vix.first, let lastVIX = vix.last, let firstSPX = spx.first, let lastSPX = spx.last
-        else { throw ValidationError("the store needs SPX and VIX series") }
-        let start = from ?? max(Self.defaultStart, firstVIX, firstSPX)
-        let end = to ?? min(lastVIX, lastSPX)
-        guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
         // The sweep grid is read before the long work, so that a bad file fails at once.
         var grid: SweepGrid?
         if let sweep {
@@ -77,8 +72,15 @@ struct BacktestCommand: ParsableCommand {
             for variant in loaded.variants { try variant.ruleset.validate() }
             grid = loaded
         }
-        // One read of the store into memory: the replay then reads its histories without SQL.
-        let market = try MemoryMarketStore.load(database, quoteDates: start...end)
+        // One read of the store into memory: the replay then reads its histories without SQL,
+        // and the default dates come from it (the catalog's counts would scan every table).
+        let first = from ?? Self.defaultStart
+        let loaded = try MemoryMarketStore.load(database, quoteDates: first...max(first, to ?? Self.openEnd))
+        guard let vix = loaded.span(of: "VIX"), let spx = loaded.span(of: "SPX") else { throw ValidationError("the store needs SPX and VIX series") }
+        let start = from ?? max(Self.defaultStart, vix.lowerBound, spx.lowerBound)
+        let end = to ?? min(vix.upperBound, spx.upperBound)
+        guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
+        let market = loaded.restrictingQuotes(to: start...end)
         let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end, cache: timelineCache.cache)
         defer { reportCache(timeline) }
         if let grid {
