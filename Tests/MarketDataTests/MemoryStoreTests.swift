@@ -84,17 +84,16 @@ import Testing
         #expect(memory.span(of: "NOSUCH") == nil)
         let range = MarketDate(parsing: "2022-06-01")!...MarketDate(parsing: "2023-06-30")!
         let narrow = try MemoryMarketStore.load(sqlite, quoteDates: range)
-        let restricted = memory.restrictingQuotes(to: range)
+        let restricted = try memory.restrictingQuotes(to: range)
         #expect(restricted.quoteRange == range)
         #expect(try restricted.optionQuotes(underlying: "SPX", quoteDate: Self.chainDay).count == 22)
         var a: [UInt8] = [], b: [UInt8] = []
         restricted.writeCanonicalContent { a += $0 }
         narrow.writeCanonicalContent { b += $0 }
         #expect(a == b)
-        // A range beyond what was loaded is clamped to it: dates past it stay an error.
-        let outside = memory.restrictingQuotes(to: MarketDate(parsing: "2024-01-02")!...MarketDate(parsing: "2024-03-01")!)
-        #expect(outside.quoteRange.upperBound == memory.quoteRange.upperBound)
-        #expect(throws: StoreError.self) { try outside.optionQuotes(underlying: "SPX", quoteDate: MarketDate(parsing: "2024-01-05")!) }
+        // Quotes that were never loaded cannot be kept: an error, not a quietly empty range.
+        #expect(throws: StoreError.self) { try memory.restrictingQuotes(to: MarketDate(parsing: "2023-06-01")!...MarketDate(parsing: "2024-03-01")!) }
+        #expect(throws: StoreError.self) { try memory.restrictingQuotes(to: MarketDate(parsing: "2010-01-04")!...MarketDate(parsing: "2014-03-03")!) }
     }
 
     /// Quotes outside the loaded range are an error, never a silently empty chain.

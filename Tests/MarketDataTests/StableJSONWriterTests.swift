@@ -359,6 +359,54 @@ struct StableJSONWriterTests {
         #expect(try StableJSON.encode(dated) == StableJSON.foundationEncode(dated))
     }
 
+    struct RowError: Error, Equatable { let index: Int }
+
+    /// A bulk row that fails at chosen indices with an error of its own (not the writer's).
+    struct FailingRow: StableJSONBulkElement {
+        let index: Int
+        let failing: Set<Int>
+        func encode(to encoder: any Encoder) throws {
+            if failing.contains(index) { throw RowError(index: index) }
+            var c = encoder.singleValueContainer()
+            try c.encode(index)
+        }
+    }
+
+    /// Bulk arrays reached through a single-value container and a super encoder.
+    struct Wrapped: Encodable {
+        let rows: [BulkRow]
+        enum Keys: String, CodingKey { case single, sup }
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: Keys.self)
+            try rows.encode(to: c.superEncoder(forKey: .sup))
+            var inner = c.nestedUnkeyedContainer(forKey: .single)
+            try Single(rows: rows).encode(to: inner.superEncoder())
+        }
+    }
+
+    struct Single: Encodable {
+        let rows: [BulkRow]
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.singleValueContainer()
+            try c.encode(rows)
+        }
+    }
+
+    @Test("bulk arrays: the first failing element's own error, and other routes into a bulk array")
+    func bulkErrorsAndRoutes() throws {
+        let rows = (0..<600).map { FailingRow(index: $0, failing: [431, 97, 550]) }
+        var writerError: RowError?
+        do { _ = try StableJSON.encode(rows) } catch let error as RowError { writerError = error }
+        var foundationError: RowError?
+        do { _ = try StableJSON.foundationEncode(rows) } catch let error as RowError { foundationError = error }
+        #expect(writerError == RowError(index: 97))
+        #expect(writerError == foundationError)
+        var rng = ImporterSplitMix64(seed: 0x5B_0B)
+        let wrapped = Wrapped(rows: Self.bulkRows(&rng, count: 300, paths: BulkPaths(), prefix: []))
+        #expect((try? StableJSONWriter.encode(wrapped)) != nil)
+        #expect(try StableJSON.encode(wrapped) == StableJSON.foundationEncode(wrapped))
+    }
+
     @Test("market dates and a keyed record encode as before")
     func marketTypes() throws {
         let dates = [MarketDate(parsing: "2026-03-27"), MarketDate(parsing: "2007-01-03")]

@@ -104,4 +104,31 @@ import Testing
             }
         }
     }
+
+    /// A call and a put priced together (`valuePair`, `uncheckedPricePair`: one strike's d₁, d₂
+    /// and tails shared) are each the valuation priced alone, every field to the bit, including
+    /// around the negligible-deviation threshold and at σ = 0.
+    @Test func pairsEqualTheSidesPricedAlone() throws {
+        func bits(_ v: OptionValuation) -> [UInt64] {
+            [v.price, v.delta, v.gamma, v.vega, v.theta, v.rho].map(\.bitPattern)
+        }
+        try seededProperty(count: 3000, seed: 11, PricingPropertyTests.markets) { m in
+            var volatility = m.volatility
+            switch Int(m.rate * 1e6) % 8 {
+            case 0: volatility = NormalisedBlack.negligibleDeviation * exp(log(4) * (2 * m.dividend / 0.05 - 1)) / m.time.squareRoot()
+            case 1: volatility = 0
+            default: break
+            }
+            let expiry = BlackScholesMerton.Expiry(spot: m.spot, time: m.time, rate: m.rate, dividendYield: m.dividend)
+            let pair = expiry.valuePair(strike: m.strike, volatility: volatility)
+            #expect(bits(pair.call) == bits(expiry.value(.call, strike: m.strike, volatility: volatility)), "BSM call \(m) σ \(volatility)")
+            #expect(bits(pair.put) == bits(expiry.value(.put, strike: m.strike, volatility: volatility)), "BSM put \(m) σ \(volatility)")
+            let forward = m.spot * exp((m.rate - m.dividend) * m.time)
+            let prices = Black76.uncheckedPricePair(forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
+            let call = Black76.uncheckedValue(.call, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
+            let put = Black76.uncheckedValue(.put, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
+            #expect(prices.call.bitPattern == call.price.bitPattern, "Black-76 call \(m) σ \(volatility)")
+            #expect(prices.put.bitPattern == put.price.bitPattern, "Black-76 put \(m) σ \(volatility)")
+        }
+    }
 }

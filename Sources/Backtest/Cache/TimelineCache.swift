@@ -86,28 +86,30 @@ public struct TimelineCache: Sendable {
         return parts.joined(separator: "\n")
     }()
 
-    /// A regular file's bytes, read straight into the array (no `Data` in between); nil when it
-    /// cannot be opened or read, or changes size while read.
-    static func readBytes(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+    /// A regular file's bytes, read straight into the array (no `Data` in between), or why they
+    /// could not be read. A file that changes size while read fails here or, if it grew, the
+    /// payload length and checksum checks that follow.
+    static func readBytes(_ path: String) -> Result<[UInt8], CacheReadFailure> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return .failure(CacheReadFailure(errno)) }
         defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_size >= 0 else { return nil }
+        guard fstat(descriptor, &status) == 0 else { return .failure(CacheReadFailure(errno)) }
         let size = Int(status.st_size)
-        var complete = false
+        var failure: CacheReadFailure?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var done = 0
             while done < size {
                 let n = readPOSIX(descriptor, buffer.baseAddress! + done, size - done)
                 if n < 0, errno == EINTR { continue }
+                if n < 0 { failure = CacheReadFailure(errno) }
                 guard n > 0 else { break }
                 done += n
             }
             initialized = done
-            complete = done == size
+            if failure == nil, done < size { failure = CacheReadFailure(reason: "ended after \(done) of \(size) bytes") }
         }
-        return complete ? bytes : nil
+        return failure.map { .failure($0) } ?? .success(bytes)
     }
 
     /// A procfs file to its end (it has no size), closed; nil when the read fails.
@@ -159,15 +161,21 @@ public struct TimelineCache: Sendable {
     func read(kind: String, key: [UInt8]) -> Lookup {
         let file = path(kind: kind, key: key)
         guard FileManager.default.fileExists(atPath: file) else { return .missing }
-        guard var bytes = Self.readBytes(file) else { return .invalid("\(file) cannot be read") }
+        var bytes: [UInt8]
+        switch Self.readBytes(file) {
+        case .success(let read): bytes = read
+        case .failure(let failure): return .invalid("\(file) cannot be read: \(failure.reason)")
+        }
         let header = Self.magic.count + 32 + 8 + 32
         guard bytes.count >= header, Array(bytes[0..<Self.magic.count]) == Self.magic else { return .invalid("\(file) is not a cache file") }
         var offset = Self.magic.count
         guard Array(bytes[offset..<offset + 32]) == key else { return .invalid("\(file) holds another key") }
         offset += 32
-        var reader = ArchiveReader(bytes, offset: offset)
         let length: Int
         do {
+            // The reader (a second reference to the bytes) ends with this block, so that the
+            // header can be dropped below without copying the payload.
+            var reader = ArchiveReader(bytes, offset: offset)
             length = try reader.readInt()
         } catch {
             return .invalid("\(file): \(error)")
@@ -290,4 +298,12 @@ extension TimelineCache {
 /// POSIX `read` (the name is taken by `TimelineCache.read` inside the type).
 private func readPOSIX(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
+}
+
+/// Why a cache file could not be read (the system's message for the error number).
+struct CacheReadFailure: Error {
+    let reason: String
+
+    init(_ code: Int32) { reason = String(cString: strerror(code)) }
+    init(reason: String) { self.reason = reason }
 }

@@ -8,7 +8,7 @@ enum ParallelMap {
         guard parallel, count > 1 else { return try (0..<count).map(body) }
         let slots = ResultSlots<T>(count: count)
         // Contiguous chunks, a few per core, so neighbouring days share cache-warm data.
-        let chunks = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
             for index in range { slots.set(index, Result { try body(index) }) }

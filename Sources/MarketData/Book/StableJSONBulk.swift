@@ -24,7 +24,7 @@ extension Array: StableJSONBulkArray where Element: StableJSONBulkElement {
         let path = encoder.containerPath
         let indent = 2 * (JSONPath.depth(path) + 1)
         let rendered = BulkSlots(count: count)
-        let chunks = Swift.min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        let chunks = Swift.min(count, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         let elements = self
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             for index in (chunk * elements.count / chunks)..<((chunk + 1) * elements.count / chunks) {

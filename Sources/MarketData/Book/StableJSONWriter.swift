@@ -204,7 +204,8 @@ final class JSONObject {
     var nestedKeys: Set<String> = []
 
     /// Calls `body` with the members' indices in UTF-8 byte order of their keys, the last write
-    /// of a repeated key kept (in a temporary buffer: no array per object). Foundation's object
+    /// of a repeated key kept (in a temporary buffer: no array per object of up to 32 members).
+    /// Foundation's object
     /// is keyed by `String` equality, under which two different byte spellings of one canonical
     /// string (a precomposed é and e + U+0301) are one key; such an object is left to Foundation
     /// (`Unsupported`).
@@ -346,6 +347,8 @@ struct JSONNodeEncoder: Encoder {
         if Self.special.contains(ObjectIdentifier(dynamicType)) {
             throw StableJSONWriter.Unsupported(reason: "\(dynamicType) is encoded specially by Foundation")
         }
+        // One conformance check per container value (cached by the runtime, about a millisecond
+        // over a whole report), against tens of milliseconds saved on the report's days.
         if let bulk = value as? any StableJSONBulkArray, try bulk.encodeBulk(into: self) { return }
         try value.encode(to: self)
     }

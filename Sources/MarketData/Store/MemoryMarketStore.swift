@@ -49,11 +49,14 @@ public struct MemoryMarketStore: MarketDataStore {
             bars: bars, observations: observations, curves: curves, events: events, quotes: quotes, futures: futures, quoteRange: range)
     }
 
-    /// The same history with the option quotes of `range` only (clamped to `quoteRange`): a
-    /// command that learns its dates from the history it loaded keeps the quotes it replays, and
-    /// the same content as a copy loaded for that range alone.
-    public func restrictingQuotes(to range: ClosedRange<MarketDate>) -> MemoryMarketStore {
-        let range = range.clamped(to: quoteRange)
+    /// The same history with the option quotes of `range` only: a command that learns its dates
+    /// from the history it loaded keeps the quotes it replays, and the same content as a copy
+    /// loaded for that range alone. `range` must lie within `quoteRange` (quotes outside it were
+    /// never loaded).
+    public func restrictingQuotes(to range: ClosedRange<MarketDate>) throws(StoreError) -> MemoryMarketStore {
+        guard quoteRange.contains(range.lowerBound), quoteRange.contains(range.upperBound) else {
+            throw .database("option quotes for \(range.lowerBound) .. \(range.upperBound) are not all loaded (loaded \(quoteRange.lowerBound) .. \(quoteRange.upperBound))")
+        }
         return replacingQuotes(quotes.filter { range.contains($0.key) }, range: range)
     }
 

@@ -44,21 +44,50 @@ public enum Black76 {
     public static func uncheckedPrice(
         _ type: OptionType, forward: Double, strike: Double, time: Double, rate: Double, volatility: Double
     ) -> Double {
-        let theta = type.sign
-        let s = volatility * time.squareRoot()
-        let x = logRatio(forward, strike)
-        let discount = exp(-rate * time)
-        // The same threshold as `uncheckedValue`, so the price is its price to the bit.
-        if s >= NormalisedBlack.negligibleDeviation {
-            let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
-            if let price = legs.price(
-                theta: theta, x: x, s: s, spotTerm: discount * forward, strikeTerm: discount * strike,
-                density: NormalDistribution.pdf(legs.d1))
-            {
-                return price
-            }
+        price(theta: type.sign, PriceStrike(forward: forward, strike: strike, time: time, rate: rate, volatility: volatility))
+    }
+
+    /// The call's and the put's prices at one strike and volatility, each the same to the bit as
+    /// `uncheckedPrice` gives it: the logarithm, discount, d₁, d₂ and both normal tails are
+    /// computed once for the two (a Cboe strip prices both sides of every strike).
+    @inlinable
+    public static func uncheckedPricePair(
+        forward: Double, strike: Double, time: Double, rate: Double, volatility: Double
+    ) -> (call: Double, put: Double) {
+        let shared = PriceStrike(forward: forward, strike: strike, time: time, rate: rate, volatility: volatility)
+        return (price(theta: 1, shared), price(theta: -1, shared))
+    }
+
+    /// What a call's and a put's price at one strike share (one path for `uncheckedPrice` and
+    /// `uncheckedPricePair`).
+    @frozen @usableFromInline
+    struct PriceStrike {
+        @usableFromInline let forward, strike, s, x, discount: Double
+        /// nil below the negligible deviation (the same threshold as `uncheckedValue`, so the
+        /// price is its price to the bit).
+        @usableFromInline let legs: BlackLegs?
+
+        @inlinable
+        init(forward: Double, strike: Double, time: Double, rate: Double, volatility: Double) {
+            self.forward = forward
+            self.strike = strike
+            s = volatility * time.squareRoot()
+            x = logRatio(forward, strike)
+            discount = exp(-rate * time)
+            legs = s >= NormalisedBlack.negligibleDeviation ? BlackLegs(d1: x / s + 0.5 * s, s: s) : nil
         }
-        return accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
+    }
+
+    @inlinable
+    static func price(theta: Double, _ k: PriceStrike) -> Double {
+        if let legs = k.legs,
+            let price = legs.price(
+                theta: theta, x: k.x, s: k.s, spotTerm: k.discount * k.forward, strikeTerm: k.discount * k.strike,
+                density: NormalDistribution.pdf(legs.d1))
+        {
+            return price
+        }
+        return accuratePrice(theta: theta, x: k.x, s: k.s, forward: k.forward, strike: k.strike, discount: k.discount)
     }
 
     /// e^{-rT}·√(F·K)·b(x, s): the cancellation-free normalised form.

@@ -91,12 +91,50 @@ public enum BlackScholesMerton {
 
         @inlinable
         public func value(_ type: OptionType, strike: Double, volatility: Double) -> OptionValuation {
-            let theta = type.sign
-            let s = volatility * sqrtT
-            let x = logRatio(spot, strike) + carry
-            let spotTerm = spot * dividendDiscount
-            let strikeTerm = strike * rateDiscount
-            if s < NormalisedBlack.negligibleDeviation {
+            valuation(theta: type.sign, Strike(self, strike: strike, volatility: volatility))
+        }
+
+        /// The call's and the put's valuations at one strike and volatility, each the same to the
+        /// bit as `value` gives it: the strike's logarithm, d₁, d₂, both normal tails and the
+        /// density are computed once for the two (a chain prices both sides of every strike).
+        @inlinable
+        public func valuePair(strike: Double, volatility: Double) -> (call: OptionValuation, put: OptionValuation) {
+            let shared = Strike(self, strike: strike, volatility: volatility)
+            return (valuation(theta: 1, shared), valuation(theta: -1, shared))
+        }
+
+        /// What a call and a put at one strike and volatility share (`value` and `valuePair`
+        /// both go through it, so their arithmetic is one path).
+        @frozen @usableFromInline
+        struct Strike {
+            @usableFromInline let strike, volatility, s, x, spotTerm, strikeTerm: Double
+            /// nil below the negligible deviation (the intrinsic branch).
+            @usableFromInline let legs: BlackLegs?
+            @usableFromInline let density: Double
+
+            @inlinable
+            init(_ expiry: Expiry, strike: Double, volatility: Double) {
+                self.strike = strike
+                self.volatility = volatility
+                s = volatility * expiry.sqrtT
+                x = logRatio(expiry.spot, strike) + expiry.carry
+                spotTerm = expiry.spot * expiry.dividendDiscount
+                strikeTerm = strike * expiry.rateDiscount
+                if s < NormalisedBlack.negligibleDeviation {
+                    legs = nil
+                    density = 0
+                } else {
+                    let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
+                    self.legs = legs
+                    density = NormalDistribution.pdf(legs.d1)
+                }
+            }
+        }
+
+        @inlinable
+        func valuation(theta: Double, _ k: Strike) -> OptionValuation {
+            let (s, x, spotTerm, strikeTerm, strike, volatility) = (k.s, k.x, k.spotTerm, k.strikeTerm, k.strike, k.volatility)
+            guard let legs = k.legs else {
                 let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
                 return OptionValuation(
                     price: accuratePrice(theta: theta, x: x, s: s, strike: strike),
@@ -106,10 +144,9 @@ public enum BlackScholesMerton {
                     theta: theta * inTheMoney * (dividendYield * spotTerm - rate * strikeTerm),
                     rho: theta * inTheMoney * strikeTerm * time)
             }
-            let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
             let cdf1 = legs.cdf1(theta)
             let cdf2 = legs.cdf2(theta)
-            let density = NormalDistribution.pdf(legs.d1)
+            let density = k.density
             let price = legs.price(
                 theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm, density: density)
                 ?? accuratePrice(theta: theta, x: x, s: s, strike: strike)

@@ -27,39 +27,48 @@ public enum SPXChainGenerator {
             let deviation = slice.theta.squareRoot()
             let step = schedule.spxStrikeStep
             let atm = (forward / step).rounded() * step
-            func quote(_ type: OptionType, _ strike: Double) -> SyntheticQuote {
+            // Both sides of a strike share its smile volatility and, in the kernel, its d₁, d₂,
+            // normal tails and density (`valuePair`: each the same to the bit as alone).
+            func quotes(_ strike: Double) -> (call: SyntheticQuote, put: SyntheticQuote) {
                 let k = log(strike / forward)
                 let vol = (slice.totalVariance(k: k) / t).squareRoot()
-                let v = kernel.value(type, strike: strike, volatility: vol)
-                let (bid, ask) = spreads.quote(mid: v.price, standardDeviations: abs(k) / deviation, eventDay: eventDay)
-                return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
+                let (call, put) = kernel.valuePair(strike: strike, volatility: vol)
+                func quote(_ v: OptionValuation) -> SyntheticQuote {
+                    let (bid, ask) = spreads.quote(mid: v.price, standardDeviations: abs(k) / deviation, eventDay: eventDay)
+                    return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
+                }
+                return (quote(call), quote(put))
             }
             // Walk out from the money on each side while the out-of-the-money option is listed,
-            // keeping the quotes computed on the way (each option is priced once).
+            // keeping both quotes of each listed strike (each strike is priced once).
             var lowerStrikes: [Double] = []
+            var lowerCalls: [SyntheticQuote] = []
             var lowerPuts: [SyntheticQuote] = []
             var strike = atm - step
             while strike > 0, log(strike / forward) >= -schedule.maximumDeviations * deviation {
-                let put = quote(.put, strike)
-                guard put.mid >= schedule.minimumListedPrice else { break }
+                let pair = quotes(strike)
+                guard pair.put.mid >= schedule.minimumListedPrice else { break }
                 lowerStrikes.append(strike)
-                lowerPuts.append(put)
+                lowerCalls.append(pair.call)
+                lowerPuts.append(pair.put)
                 strike -= step
             }
             var upperStrikes: [Double] = []
             var upperCalls: [SyntheticQuote] = []
+            var upperPuts: [SyntheticQuote] = []
             strike = atm + step
             while log(strike / forward) <= schedule.maximumDeviations * deviation {
-                let call = quote(.call, strike)
-                guard call.mid >= schedule.minimumListedPrice else { break }
+                let pair = quotes(strike)
+                guard pair.call.mid >= schedule.minimumListedPrice else { break }
                 upperStrikes.append(strike)
-                upperCalls.append(call)
+                upperCalls.append(pair.call)
+                upperPuts.append(pair.put)
                 strike += step
             }
-            let lower = Array(lowerStrikes.reversed())
-            let strikes = lower + [atm] + upperStrikes
-            let calls = lower.map { quote(.call, $0) } + [quote(.call, atm)] + upperCalls
-            let puts = Array(lowerPuts.reversed()) + [quote(.put, atm)] + upperStrikes.map { quote(.put, $0) }
+            let money = quotes(atm)
+            let strikes = Array(lowerStrikes.reversed()) + [atm] + upperStrikes
+            let calls = Array(lowerCalls.reversed()) + [money.call] + upperCalls
+            let puts = Array(lowerPuts.reversed()) + [money.put] + upperPuts
             expiries.append(SyntheticExpiry(expiry: expiry, years: t, rate: rate, forward: forward, strikes: strikes, calls: calls, puts: puts))
         }
         return SyntheticChain(underlying: "SPX", date: inputs.date, underlyingLevel: inputs.spot, expiries: expiries)

@@ -224,6 +224,17 @@ public struct VIXComplex: Sendable {
         }
     }
 
+    /// The Black-76 call and put prices at a volatility from `strikeVolatilities`, each the
+    /// price `value` gives (checked the same way; the pair shares the strike's d₁ and tails).
+    func pricePair(strike: Double, future: Double, time: Double, rate: Double, volatility: Double) throws(VIXModelError) -> (call: Double, put: Double) {
+        do {
+            try Black76.validate(forward: future, strike: strike, time: time, rate: rate, volatility: volatility)
+        } catch {
+            throw .pricing(error)
+        }
+        return Black76.uncheckedPricePair(forward: future, strike: strike, time: time, rate: rate, volatility: volatility)
+    }
+
     /// The ATM vol of vol for an expiry `time` years ahead.
     public func atmVolatility(time: Double) throws(VIXModelError) -> Double {
         try optionModel.atmVolatility(vix: vix, time: time)
@@ -286,8 +297,7 @@ public struct VIXComplex: Sendable {
             strip.reserveCapacity(term.strikes.count)
             let volatilities = try strikeVolatilities(term.strikes, future: term.future, time: term.years)
             for (strike, volatility) in zip(term.strikes, volatilities) {
-                let call = try value(.call, strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatility).price
-                let put = try value(.put, strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatility).price
+                let (call, put) = try pricePair(strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatility)
                 let sd = abs(log(strike / term.future)) / deviation
                 let c = parameters.vixSpreads.quote(mid: call, standardDeviations: sd, eventDay: eventDay)
                 let p = parameters.vixSpreads.quote(mid: put, standardDeviations: sd, eventDay: eventDay)

@@ -73,14 +73,15 @@ struct BacktestCommand: ParsableCommand {
             grid = loaded
         }
         // One read of the store into memory: the replay then reads its histories without SQL,
-        // and the default dates come from it (the catalog's counts would scan every table).
+        // and the default dates come from it (the catalog's counts scanned every table, a tenth
+        // of a cached run). The quotes read past the run's range are dropped at once.
         let first = from ?? Self.defaultStart
         let loaded = try MemoryMarketStore.load(database, quoteDates: first...max(first, to ?? Self.openEnd))
         guard let vix = loaded.span(of: "VIX"), let spx = loaded.span(of: "SPX") else { throw ValidationError("the store needs SPX and VIX series") }
         let start = from ?? max(Self.defaultStart, vix.lowerBound, spx.lowerBound)
         let end = to ?? min(vix.upperBound, spx.upperBound)
         guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
-        let market = loaded.restrictingQuotes(to: start...end)
+        let market = try loaded.restrictingQuotes(to: start...end)
         let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end, cache: timelineCache.cache)
         defer { reportCache(timeline) }
         if let grid {
@@ -88,7 +89,7 @@ struct BacktestCommand: ParsableCommand {
             let report = try Sweep.run(grid: grid, timeline: timeline) { done, total in bar.update(done, total) }
             bar.finish()
             write(json ? try JSONOutput.encode(report) : SweepText.render(report))
-            ExitReclaims.keep(market, timeline, report)
+            ExitReclaims.keep(loaded, market, timeline, report)
             return
         }
         if frontier {
@@ -117,7 +118,7 @@ struct BacktestCommand: ParsableCommand {
             try (lines.joined(separator: "\n") + "\n").write(toFile: trades, atomically: true, encoding: .utf8)
         }
         write(json ? try JSONOutput.encode(report) : BacktestText.render(report))
-        ExitReclaims.keep(market, timeline, result)
+        ExitReclaims.keep(loaded, market, timeline, result)
     }
 
     /// The cache's outcome on standard error, so that --json output stays the report alone.
