@@ -378,7 +378,7 @@ struct StableJSONWriterTests {
         enum Keys: String, CodingKey { case single, sup }
         func encode(to encoder: any Encoder) throws {
             var c = encoder.container(keyedBy: Keys.self)
-            try rows.encode(to: c.superEncoder(forKey: .sup))
+            try Single(rows: rows).encode(to: c.superEncoder(forKey: .sup))
             var inner = c.nestedUnkeyedContainer(forKey: .single)
             try Single(rows: rows).encode(to: inner.superEncoder())
         }
@@ -401,9 +401,15 @@ struct StableJSONWriterTests {
         do { _ = try StableJSON.foundationEncode(rows) } catch let error as RowError { foundationError = error }
         #expect(writerError == RowError(index: 97))
         #expect(writerError == foundationError)
+        // Each row checks its path: the same rows sit under both routes, so each is expected
+        // under one prefix and found under the other (two wrong paths per row, no more).
         var rng = ImporterSplitMix64(seed: 0x5B_0B)
-        let wrapped = Wrapped(rows: Self.bulkRows(&rng, count: 300, paths: BulkPaths(), prefix: []))
+        let paths = BulkPaths()
+        let wrapped = Wrapped(rows: Self.bulkRows(&rng, count: 300, paths: paths, prefix: ["sup"]))
         #expect((try? StableJSONWriter.encode(wrapped)) != nil)
+        #expect(paths.checked == 600)
+        #expect(paths.wrong.count == 300)
+        #expect(paths.wrong.allSatisfy { $0.hasPrefix("[\"single\", \"#0\", \"#") })
         #expect(try StableJSON.encode(wrapped) == StableJSON.foundationEncode(wrapped))
     }
 

@@ -95,6 +95,7 @@ public struct TimelineCache: Sendable {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return .failure(CacheReadFailure(errno)) }
+        guard status.st_size >= 0 else { return .failure(CacheReadFailure(reason: "negative size \(status.st_size)")) }
         let size = Int(status.st_size)
         var failure: CacheReadFailure?
         let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
@@ -184,7 +185,8 @@ public struct TimelineCache: Sendable {
         let checksum = Array(bytes[offset..<offset + 32])
         offset += 32
         guard length == bytes.count - offset else { return .invalid("\(file) is truncated (\(bytes.count - offset) of \(length) payload bytes)") }
-        // Checked in place, then the header dropped in place: an 8 MB timeline is not copied.
+        // Checked in place, then the header dropped in place (the payload moved down within its
+        // buffer, not reallocated).
         let digest = bytes.withUnsafeBytes { all in Crypto.SHA256.hash(data: UnsafeRawBufferPointer(rebasing: all[offset...])) }
         guard Array(digest) == checksum else { return .invalid("\(file) fails its checksum") }
         bytes.removeFirst(offset)
@@ -300,10 +302,10 @@ private func readPOSIX(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _
     read(descriptor, buffer, count)
 }
 
-/// Why a cache file could not be read (the system's message for the error number).
+/// Why a cache file could not be read (the system's message and the error number).
 struct CacheReadFailure: Error {
     let reason: String
 
-    init(_ code: Int32) { reason = String(cString: strerror(code)) }
+    init(_ code: Int32) { reason = "\(String(cString: strerror(code))) (errno \(code))" }
     init(reason: String) { self.reason = reason }
 }

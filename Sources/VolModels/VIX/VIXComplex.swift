@@ -215,17 +215,9 @@ public struct VIXComplex: Sendable {
         return volatilities
     }
 
-    /// Black-76 value and greeks at a volatility from `strikeVolatilities` (as `price`).
-    func value(_ type: OptionType, strike: Double, future: Double, time: Double, rate: Double, volatility: Double) throws(VIXModelError) -> OptionValuation {
-        do {
-            return try Black76.value(type, forward: future, strike: strike, time: time, rate: rate, volatility: volatility)
-        } catch {
-            throw .pricing(error)
-        }
-    }
-
-    /// The Black-76 call and put prices at a volatility from `strikeVolatilities`, each the
-    /// price `value` gives (checked the same way; the pair shares the strike's d₁ and tails).
+    /// The Black-76 call and put prices at a volatility from `strikeVolatilities`: the inputs
+    /// checked once (as `Black76.value` checks them, the same error), each price the one
+    /// `Black76.value` gives to the bit (the pair shares the strike's d₁ and tails).
     func pricePair(strike: Double, future: Double, time: Double, rate: Double, volatility: Double) throws(VIXModelError) -> (call: Double, put: Double) {
         do {
             try Black76.validate(forward: future, strike: strike, time: time, rate: rate, volatility: volatility)

@@ -74,7 +74,7 @@ struct BacktestCommand: ParsableCommand {
         }
         // One read of the store into memory: the replay then reads its histories without SQL,
         // and the default dates come from it (the catalog's counts scanned every table, a tenth
-        // of a cached run). The quotes read past the run's range are dropped at once.
+        // of a cached run). The quotes read past the run's range are left out of the run's store.
         let first = from ?? Self.defaultStart
         let loaded = try MemoryMarketStore.load(database, quoteDates: first...max(first, to ?? Self.openEnd))
         guard let vix = loaded.span(of: "VIX"), let spx = loaded.span(of: "SPX") else { throw ValidationError("the store needs SPX and VIX series") }
