@@ -190,11 +190,10 @@ public struct TimelineCache: Sendable {
         let digest = bytes.withUnsafeBytes { all in Crypto.SHA256.hash(data: UnsafeRawBufferPointer(rebasing: all[offset...])) }
         guard Array(digest) == checksum else { return .invalid("\(file) fails its checksum") }
         bytes.removeFirst(offset)
-        let payload = bytes
         // A file in use is the newest of its kind for pruning. Failing to touch it only makes
         // it older in the pruning order.
         try? FileManager.default.setAttributes([.modificationDate: Date()], ofItemAtPath: file)
-        return .payload(payload)
+        return .payload(bytes)
     }
 
     /// Writes `payload` under `key` (atomically: a reader sees the old file or the new one),

@@ -3,11 +3,11 @@ import Foundation
 
 /// `(0..<count).map(body)` on all cores, results in index order; the first error by index is
 /// rethrown, so a parallel map fails exactly as the serial one would.
-enum ParallelMap {
-    static func map<T: Sendable>(_ count: Int, parallel: Bool, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+package enum ParallelMap {
+    package static func map<T: Sendable>(_ count: Int, parallel: Bool, _ body: @Sendable (Int) throws -> T) throws -> [T] {
         guard parallel, count > 1 else { return try (0..<count).map(body) }
         let slots = ResultSlots<T>(count: count)
-        // Contiguous chunks, a few per core, so neighbouring days share cache-warm data.
+        // Contiguous chunks, a few per core, so neighbouring items share cache-warm data.
         let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 4)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let range = (chunk * count / chunks)..<((chunk + 1) * count / chunks)
