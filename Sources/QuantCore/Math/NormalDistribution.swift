@@ -1,9 +1,11 @@
 /// The standard normal distribution: density, cumulative distribution and Mills ratio.
 ///
-/// Accuracy: `cdf` is computed as ½·erfc(-x/√2) so that the lower tail keeps its *relative*
-/// precision down to the smallest normal doubles (Φ(-37.5) ≈ 4.6e-308); the naive 1 - Φ(-x)
-/// would return 0 far earlier. The only loss is the rounding of x/√2, which perturbs Φ(x) by a
-/// relative |x|²·ε at most (about 3e-13 at x = -37).
+/// Accuracy: Φ's lower tail is computed as φ(x)·R(|x|), the density (x² split exactly, so its
+/// relative error is a few ulp at any x) times the upper-tail Mills ratio R(d) = (1 - Φ(d))/φ(d)
+/// (`upperMillsRatio`: a table, 3.9e-16 at worst), so it keeps its *relative* precision down to
+/// the smallest normal doubles (Φ(-37.5) ≈ 4.6e-308); the naive 1 - Φ(-x) would return 0 far
+/// earlier. Neither `erfc` nor a second `exp` is called, and callers that already hold φ(x) pass
+/// it to `lowerTail` and pay no `exp` at all.
 public enum NormalDistribution {
     @usableFromInline static let inverseSqrtTwoPi = 0.398_942_280_401_432_677_94
     @usableFromInline static let inverseSqrtTwo = 0.707_106_781_186_547_524_40
@@ -23,13 +25,62 @@ public enum NormalDistribution {
     /// Φ(x), relative accuracy in both tails (upper tail: 1 - Φ(x) is `cdf(-x)`).
     @inlinable
     public static func cdf(_ x: Double) -> Double {
-        0.5 * erfc(-x * inverseSqrtTwo)
+        let lower = lowerTail(x, density: pdf(x))
+        return x <= 0 ? lower : 1 - lower
+    }
+
+    /// Φ(-|x|) given `density` = φ(x) (the lower tail is at most ½, so 1 minus it keeps the
+    /// upper one relatively exact). Where φ(x) underflows (|x| > 38.6) the tail is 0, as a
+    /// double would hold it (Φ(-38.6) ≈ 1e-326).
+    @inlinable
+    public static func lowerTail(_ x: Double, density: Double) -> Double {
+        density * upperMillsRatio(abs(x))
     }
 
     /// The Mills ratio m(z) = Φ(z)/φ(z) = √(π/2)·erfcx(-z/√2) = ∫₀^∞ exp(z·u - u²/2) du.
     /// Finite and accurate where Φ and φ both underflow (z ≪ 0, m(z) ≈ 1/|z|).
     @inlinable
     public static func millsRatio(_ z: Double) -> Double {
-        sqrtHalfPi * erfcx(-z * inverseSqrtTwo)
+        z <= 0 ? upperMillsRatio(-z) : sqrtHalfPi * erfcx(-z * inverseSqrtTwo)
+    }
+
+    /// R(d) = (1 - Φ(d))/φ(d) = m(-d) for d ≥ 0 (NaN gives NaN).
+    /// - d ≤ 38: `millsRatioTable` (`Tools/fixtures/make_mills_ratio_table.py`: 56 intervals
+    ///   uniform in y = 6/(6+d), on each a degree-7 polynomial in z = (d - D)·y·K interpolating
+    ///   40-digit values; z is formed from d - D, nearly exact, times y, so the rounding of y
+    ///   scales z by a relative ε instead of shifting it, which near d = 0 would cost several
+    ///   ulp). Summed by Estrin's scheme: three levels of multiply-add latency instead of
+    ///   Horner's seven, which is what the ratio costs inside a pricing loop; |z| ≤ 1.02 and the
+    ///   coefficients fall by about 30 per degree, so the order of summation changes nothing
+    ///   visible. About 6 ns, against 14 ns for glibc's `erfc`. Tested against mpmath
+    ///   (`mills_ratio_reference.csv`).
+    /// - d > 38: R(d) = (1/d)·Σ_k (-1)^k (2k-1)!!/d^{2k} (Abramowitz & Stegun 26.2.12), whose
+    ///   terms fall by at least 23/38² per step: 12 terms reach double precision. +∞ gives 0.
+    @inlinable @inline(__always)
+    public static func upperMillsRatio(_ d: Double) -> Double {
+        guard d <= 38 else { return d.isNaN ? d : asymptoticUpperMillsRatio(d) }
+        let y = 6 / (6 + d)
+        // y·64 is exact; y ≥ 6/44 > 8/64 keeps the row in range, y = 1 (d = 0) joins the last row.
+        let row = min(Int(y * 64), 63) &- millsRatioTableFirstInterval
+        return millsRatioTable.withUnsafeBufferPointer { table in
+            let c = table.baseAddress! + row &* millsRatioTableRowLength
+            let z = (d - c[0]) * y * c[1]
+            let z2 = z * z
+            let low = (c[2] + c[3] * z) + z2 * (c[4] + c[5] * z)
+            let high = (c[6] + c[7] * z) + z2 * (c[8] + c[9] * z)
+            return low + (z2 * z2) * high
+        }
+    }
+
+    @usableFromInline
+    static func asymptoticUpperMillsRatio(_ d: Double) -> Double {
+        let inverseSquare = 1 / (d * d)
+        var term = 1.0
+        var sum = 1.0
+        for k in 1...12 {
+            term *= -Double(2 * k - 1) * inverseSquare
+            sum += term
+        }
+        return sum / d
     }
 }

@@ -74,7 +74,9 @@ public enum Black76 {
             s = volatility * time.squareRoot()
             x = logRatio(forward, strike)
             discount = exp(-rate * time)
-            legs = s >= NormalisedBlack.negligibleDeviation ? BlackLegs(d1: x / s + 0.5 * s, s: s) : nil
+            legs =
+                s >= NormalisedBlack.negligibleDeviation
+                ? BlackLegs(x: x, s: s, spotTerm: discount * forward, strikeTerm: discount * strike) : nil
         }
     }
 
@@ -82,8 +84,7 @@ public enum Black76 {
     static func price(theta: Double, _ k: PriceStrike) -> Double {
         if let legs = k.legs,
             let price = legs.price(
-                theta: theta, x: k.x, s: k.s, spotTerm: k.discount * k.forward, strikeTerm: k.discount * k.strike,
-                density: NormalDistribution.pdf(legs.d1))
+                theta: theta, x: k.x, s: k.s, spotTerm: k.discount * k.forward, strikeTerm: k.discount * k.strike)
         {
             return price
         }
@@ -116,12 +117,12 @@ public enum Black76 {
                 theta: rate * price,
                 rho: -time * price)
         }
-        let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
-        let cdf1 = legs.cdf1(theta)
-        let density = NormalDistribution.pdf(legs.d1)
         let forwardTerm = discount * forward
-        let price = legs.price(
-            theta: theta, x: x, s: s, spotTerm: forwardTerm, strikeTerm: discount * strike, density: density)
+        let strikeTerm = discount * strike
+        let legs = BlackLegs(x: x, s: s, spotTerm: forwardTerm, strikeTerm: strikeTerm)
+        let cdf1 = legs.cdf1(theta)
+        let density = legs.density1
+        let price = legs.price(theta: theta, x: x, s: s, spotTerm: forwardTerm, strikeTerm: strikeTerm)
             ?? accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
         return OptionValuation(
             price: price,

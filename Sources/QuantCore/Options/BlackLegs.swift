@@ -1,10 +1,14 @@
 /// The two legs of a Black price, θ·(A·Φ(θd₁) - B·Φ(θd₂)) with A = S·e^{-qT} (or e^{-rT}·F) and
 /// B = K·e^{-rT}, and the price built from them whenever that is accurate.
 ///
-/// Tails: only the lower tails Φ(-|d₁|) and Φ(-|d₂|) are computed (two `erfc` calls, each
-/// accurate to a few ulp relative, even deep in the tail); every other Φ(±d) is 1 minus one of
-/// them, which is at least ½ and so keeps its relative accuracy. One option therefore gets both
-/// its own legs and those of its out-of-the-money counterpart for the price of two `erfc`.
+/// Tails: only the lower tails Φ(-|d₁|) and Φ(-|d₂|) are computed, each as its density times
+/// the Mills ratio (`NormalDistribution.lowerTail`: a table, no `erfc`), accurate to a few ulp
+/// relative even deep in the tail; every other Φ(±d) is 1 minus one of them, which is at least ½
+/// and so keeps its relative accuracy. The two densities cost one `exp`: the one at the d nearer
+/// zero is evaluated, the other follows from A·φ(d₁) = B·φ(d₂) (e^x = A/B) by a factor at most 1,
+/// so it cannot overflow and underflows only where the true density does. One option therefore
+/// gets its own legs, those of its out-of-the-money counterpart and φ(d₁) for its greeks for the
+/// price of one `exp`.
 ///
 /// Price, by cases (x = ln(F/K), s = σ√T):
 /// - Out of the money (θx ≤ 0): the legs are the normalised Black function's own two terms
@@ -23,13 +27,24 @@
 @frozen @usableFromInline
 struct BlackLegs {
     @usableFromInline let d1, d2, lower1, lower2: Double
+    /// φ(d₁) and φ(d₂).
+    @usableFromInline let density1, density2: Double
 
+    /// `x` = ln(F/K) = ln(A/B), `s` = σ√T, A = `spotTerm`, B = `strikeTerm`.
     @inlinable
-    init(d1: Double, s: Double) {
-        self.d1 = d1
+    init(x: Double, s: Double, spotTerm: Double, strikeTerm: Double) {
+        d1 = x / s + 0.5 * s
         d2 = d1 - s
-        lower1 = NormalDistribution.cdf(-abs(d1))
-        lower2 = NormalDistribution.cdf(-abs(d2))
+        // x ≤ 0 ⟺ |d₁| ≤ |d₂|: φ(d₁) is the larger density and A/B ≤ 1.
+        if x <= 0 {
+            density1 = NormalDistribution.pdf(d1)
+            density2 = density1 * (spotTerm / strikeTerm)
+        } else {
+            density2 = NormalDistribution.pdf(d2)
+            density1 = density2 * (strikeTerm / spotTerm)
+        }
+        lower1 = NormalDistribution.lowerTail(d1, density: density1)
+        lower2 = NormalDistribution.lowerTail(d2, density: density2)
     }
 
     /// Φ(θd₁).
@@ -40,32 +55,25 @@ struct BlackLegs {
     @inlinable
     func cdf2(_ theta: Double) -> Double { theta * d2 <= 0 ? lower2 : 1 - lower2 }
 
-    /// The price of the option of sign θ, or nil (see the type's note). `density` is φ(d₁),
-    /// evaluated only if a series needs it.
+    /// The price of the option of sign θ, or nil (see the type's note).
     @inlinable
-    func price(
-        theta: Double, x: Double, s: Double, spotTerm: Double, strikeTerm: Double, density: @autoclosure () -> Double
-    ) -> Double? {
+    func price(theta: Double, x: Double, s: Double, spotTerm: Double, strikeTerm: Double) -> Double? {
         if theta * x <= 0 {
-            return outOfTheMoney(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm, density: density)
+            return outOfTheMoney(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
         }
         let spotLeg = spotTerm * cdf1(theta)
         let strikeLeg = strikeTerm * cdf2(theta)
         let larger = max(spotLeg, strikeLeg)
         guard larger > 1e-280 else { return nil }
         if min(spotLeg, strikeLeg) <= 0.5 * larger { return theta * (spotLeg - strikeLeg) }
-        guard
-            let counterpart = outOfTheMoney(
-                theta: -theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm, density: density)
+        guard let counterpart = outOfTheMoney(theta: -theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
         else { return nil }
         return theta * strikeTerm * expm1(x) + counterpart
     }
 
     /// The price of the out-of-the-money option of sign θ (θx ≤ 0).
     @inlinable
-    func outOfTheMoney(
-        theta: Double, x: Double, s: Double, spotTerm: Double, strikeTerm: Double, density: () -> Double
-    ) -> Double? {
+    func outOfTheMoney(theta: Double, x: Double, s: Double, spotTerm: Double, strikeTerm: Double) -> Double? {
         let spotLeg = spotTerm * cdf1(theta)
         let strikeLeg = strikeTerm * cdf2(theta)
         let larger = max(spotLeg, strikeLeg)
@@ -73,11 +81,10 @@ struct BlackLegs {
         if min(spotLeg, strikeLeg) <= NormalisedBlack.acceptedCancellation * larger {
             return theta * (spotLeg - strikeLeg)
         }
-        // The larger leg is the one at h + t: θd₁ for a call, -d₂ for a put, where
-        // φ(d₂) = φ(d₁)·e^x = φ(d₁)·A/B.
+        // The larger leg is the one at h + t: θd₁ for a call, -d₂ for a put.
         return larger
             * NormalisedBlack.relativeMillsDifference(
                 h: -abs(x) / s, t: 0.5 * s, upperTail: theta > 0 ? cdf1(theta) : cdf2(theta),
-                upperDensity: theta > 0 ? density() : density() * spotTerm / strikeTerm)
+                upperDensity: theta > 0 ? density1 : density2)
     }
 }

@@ -124,9 +124,9 @@ public enum BlackScholesMerton {
                     legs = nil
                     density = 0
                 } else {
-                    let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
+                    let legs = BlackLegs(x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
                     self.legs = legs
-                    density = NormalDistribution.pdf(legs.d1)
+                    density = legs.density1
                 }
             }
         }
@@ -147,8 +147,7 @@ public enum BlackScholesMerton {
             let cdf1 = legs.cdf1(theta)
             let cdf2 = legs.cdf2(theta)
             let density = k.density
-            let price = legs.price(
-                theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm, density: density)
+            let price = legs.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
                 ?? accuratePrice(theta: theta, x: x, s: s, strike: strike)
             return OptionValuation(
                 price: price,
@@ -167,11 +166,10 @@ public enum BlackScholesMerton {
             let x = logRatio(spot, strike) + carry
             // The same threshold as `value`, so the price is its price to the bit.
             if s >= NormalisedBlack.negligibleDeviation {
-                let legs = BlackLegs(d1: x / s + 0.5 * s, s: s)
-                if let price = legs.price(
-                    theta: theta, x: x, s: s, spotTerm: spot * dividendDiscount, strikeTerm: strike * rateDiscount,
-                    density: NormalDistribution.pdf(legs.d1))
-                {
+                let spotTerm = spot * dividendDiscount
+                let strikeTerm = strike * rateDiscount
+                let legs = BlackLegs(x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
+                if let price = legs.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm) {
                     return price
                 }
             }

@@ -47,11 +47,11 @@ public enum NormalisedBlack {
         outOfTheMoneyCall(x: x, s: s, growth: exp(0.5 * x), scaledDensity: scaledDensity(h: x / s, t: 0.5 * s))
     }
 
-    /// `outOfTheMoneyCall` for a caller that already has e^{x/2} (`growth`) and, if a series needs
-    /// it, can supply b'(s) = e^{-(h²+t²)/2}/√(2π) (`scaledDensity`): the implied-volatility
-    /// iterations hold both, so each evaluation saves one or two `exp`.
+    /// `outOfTheMoneyCall` for a caller that already has e^{x/2} (`growth`) and
+    /// b'(s) = e^{-(h²+t²)/2}/√(2π) (`scaledDensity`): the implied-volatility iterations hold
+    /// both, so an evaluation costs no `exp` and no `erfc`.
     @inlinable
-    static func outOfTheMoneyCall(x: Double, s: Double, growth: Double, scaledDensity: @autoclosure () -> Double) -> Double {
+    static func outOfTheMoneyCall(x: Double, s: Double, growth: Double, scaledDensity density: Double) -> Double {
         if s <= 0 { return 0 }
         if s == .infinity { return exp(0.5 * x) }
         let h = x / s
@@ -60,25 +60,26 @@ public enum NormalisedBlack {
         // t > |h|, which forces |x| > 2980 and e^{x/2} = 0. Both underflow; return 0 before
         // h² or the Mills recurrence overflow.
         if 0.5 * h * h > 746 { return 0 }
+        // Both terms through the Mills ratio (a table, no `erfc`): e^{x/2}Φ(h+t) =
+        // D·m(h+t) and e^{-x/2}Φ(h-t) = D·m(h-t) with D = e^{-(h²+t²)/2}/√(2π) (`scaledDensity`),
+        // so neither term underflows before the price does. h - t ≤ 0; where h + t > 0 the
+        // first term is e^{x/2}·(1 - Φ(-(h+t))), with φ(h+t) = D·e^{-x/2}.
         let upper = h + t
-        if upper > -20 {
-            // Direct form: both Φ values are far from underflow here.
-            let upperTail = NormalDistribution.cdf(upper)
-            let first = growth * upperTail
-            let second = NormalDistribution.cdf(h - t) / growth
-            if second <= acceptedCancellation * first { return first - second }
-            // first·[1 - m(h-t)/m(h+t)], since e^{-x/2}Φ(h-t)/(e^{x/2}Φ(h+t)) = m(h-t)/m(h+t).
-            // φ(h+t) = e^{-(h²+t²)/2}·e^{-ht}/√(2π) with ht = x/2.
-            return first * relativeMillsDifference(
-                h: h, t: t, upperTail: upperTail, upperDensity: scaledDensity() / growth)
+        let upperDensity = density / growth
+        let second = density * NormalDistribution.millsRatio(h - t)
+        let first: Double
+        let upperTail: Double
+        if upper <= 0 {
+            let mills = NormalDistribution.millsRatio(upper)
+            first = density * mills
+            upperTail = upperDensity * mills
+        } else {
+            upperTail = 1 - NormalDistribution.lowerTail(upper, density: upperDensity)
+            first = growth * upperTail
         }
-        let mPlus = NormalDistribution.millsRatio(upper)
-        let mMinus = NormalDistribution.millsRatio(h - t)
-        if mMinus <= acceptedCancellation * mPlus {
-            return scaledDensity() * (mPlus - mMinus)
-        }
-        // upper ≤ -20 puts h below the forward region, so the upper tail is not needed.
-        return scaledDensity() * mPlus * relativeMillsDifference(h: h, t: t, upperTail: .nan, upperDensity: .nan)
+        if second <= acceptedCancellation * first { return first - second }
+        // first·[1 - m(h-t)/m(h+t)], the bracket without cancellation.
+        return first * relativeMillsDifference(h: h, t: t, upperTail: upperTail, upperDensity: upperDensity)
     }
 
     /// b(x, s, θ) for any sign of x: intrinsic plus the out-of-the-money value.
