@@ -125,15 +125,19 @@ import Testing
             let pair = expiry.valuePair(strike: m.strike, volatility: volatility)
             #expect(bits(pair.call) == bits(expiry.value(.call, strike: m.strike, volatility: volatility)), "BSM call \(m) σ \(volatility)")
             #expect(bits(pair.put) == bits(expiry.value(.put, strike: m.strike, volatility: volatility)), "BSM put \(m) σ \(volatility)")
-            // `value` and `valuePair` share their code; `price` is separate code.
+            // `value`, `valuePair`, `price` and `pricePair` share one price path (`price(theta:_:)`):
+            // these hold whatever that path computes, and guard against a second one appearing.
             #expect(pair.call.price.bitPattern == expiry.price(.call, strike: m.strike, volatility: volatility).bitPattern, "BSM call price \(m)")
             #expect(pair.put.price.bitPattern == expiry.price(.put, strike: m.strike, volatility: volatility).bitPattern, "BSM put price \(m)")
+            let prices = expiry.pricePair(strike: m.strike, volatility: volatility)
+            #expect(prices.call.bitPattern == pair.call.price.bitPattern, "BSM call price pair \(m)")
+            #expect(prices.put.bitPattern == pair.put.price.bitPattern, "BSM put price pair \(m)")
             let forward = m.spot * exp((m.rate - m.dividend) * m.time)
-            let prices = Black76.uncheckedPricePair(forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
+            let prices76 = Black76.uncheckedPricePair(forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
             let call = Black76.uncheckedValue(.call, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
             let put = Black76.uncheckedValue(.put, forward: forward, strike: m.strike, time: m.time, rate: m.rate, volatility: volatility)
-            #expect(prices.call.bitPattern == call.price.bitPattern, "Black-76 call \(m) σ \(volatility)")
-            #expect(prices.put.bitPattern == put.price.bitPattern, "Black-76 put \(m) σ \(volatility)")
+            #expect(prices76.call.bitPattern == call.price.bitPattern, "Black-76 call \(m) σ \(volatility)")
+            #expect(prices76.put.bitPattern == put.price.bitPattern, "Black-76 put \(m) σ \(volatility)")
         }
     }
 }

@@ -20,6 +20,29 @@ import Testing
         ]
     }
 
+    /// The price-only strip the Cboe computations read is the chain's own quotes for that expiry,
+    /// bit for bit (same strikes, same bids and asks), on an FOMC-eve day, a crash day and a
+    /// calm one, for every listed expiry.
+    @Test func stripIsTheChainsQuotesForItsExpiry() throws {
+        let (store, calendar) = try Self.fixture.get()
+        for day in ["2008-10-10", "2016-06-14", "2017-06-13"] {
+            let inputs = try MarketInputs.load(store, date: try #require(MarketDate(parsing: day)))
+            let model = try SPXMarketModel(inputs: inputs, calendar: calendar)
+            let chain = SPXChainGenerator.chain(model)
+            #expect(chain.expiries.count == model.expiryDates.count)
+            for slice in chain.expiries {
+                let (strip, years, rate) = SPXChainGenerator.strip(model, expiry: slice.expiry)
+                #expect(years.bitPattern == slice.years.bitPattern && rate.bitPattern == slice.rate.bitPattern)
+                #expect(strip.count == slice.strikes.count, "\(day) \(slice.expiry)")
+                for (index, quote) in strip.enumerated() where index < slice.strikes.count {
+                    let expected = [slice.strikes[index], slice.calls[index].bid, slice.calls[index].ask, slice.puts[index].bid, slice.puts[index].ask]
+                    let got = [quote.strike, quote.callBid, quote.callAsk, quote.putBid, quote.putAsk]
+                    #expect(got.map(\.bitPattern) == expected.map(\.bitPattern), "\(day) \(slice.expiry) \(quote.strike)")
+                }
+            }
+        }
+    }
+
     /// The OptionsDX output is read back by MarketData's importer: every option, with its
     /// bid, ask and model implied vol and delta unchanged.
     @Test func optionsDXRoundTripsThroughTheImporter() throws {

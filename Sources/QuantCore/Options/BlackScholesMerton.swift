@@ -133,11 +133,11 @@ public enum BlackScholesMerton {
 
         @inlinable
         func valuation(theta: Double, _ k: Strike) -> OptionValuation {
-            let (s, x, spotTerm, strikeTerm, strike, volatility) = (k.s, k.x, k.spotTerm, k.strikeTerm, k.strike, k.volatility)
+            let (s, x, spotTerm, strikeTerm, volatility) = (k.s, k.x, k.spotTerm, k.strikeTerm, k.volatility)
             guard let legs = k.legs else {
                 let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
                 return OptionValuation(
-                    price: accuratePrice(theta: theta, x: x, s: s, strike: strike),
+                    price: price(theta: theta, k),
                     delta: theta * dividendDiscount * inTheMoney,
                     gamma: 0,
                     vega: x == 0 ? spotTerm * sqrtT * NormalDistribution.inverseSqrtTwoPi : 0,
@@ -147,8 +147,7 @@ public enum BlackScholesMerton {
             let cdf1 = legs.cdf1(theta)
             let cdf2 = legs.cdf2(theta)
             let density = k.density
-            let price = legs.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
-                ?? accuratePrice(theta: theta, x: x, s: s, strike: strike)
+            let price = price(theta: theta, k)
             return OptionValuation(
                 price: price,
                 delta: theta * dividendDiscount * cdf1,
@@ -161,19 +160,29 @@ public enum BlackScholesMerton {
 
         @inlinable
         public func price(_ type: OptionType, strike: Double, volatility: Double) -> Double {
-            let theta = type.sign
-            let s = volatility * sqrtT
-            let x = logRatio(spot, strike) + carry
-            // The same threshold as `value`, so the price is its price to the bit.
-            if s >= NormalisedBlack.negligibleDeviation {
-                let spotTerm = spot * dividendDiscount
-                let strikeTerm = strike * rateDiscount
-                let legs = BlackLegs(x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
-                if let price = legs.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm) {
-                    return price
-                }
+            price(theta: type.sign, Strike(self, strike: strike, volatility: volatility))
+        }
+
+        /// The call's and the put's prices at one strike and volatility, each the same to the bit
+        /// as `price` and `value(...).price` give it, for what only needs prices (the Cboe index
+        /// computations over a model chain): no greeks.
+        @inlinable
+        public func pricePair(strike: Double, volatility: Double) -> (call: Double, put: Double) {
+            let shared = Strike(self, strike: strike, volatility: volatility)
+            return (price(theta: 1, shared), price(theta: -1, shared))
+        }
+
+        /// The price of sign θ at a strike: the legs' price, or the normalised form where they
+        /// cannot give it (below the negligible deviation, or legs below 1e-280). The one price
+        /// path of `value`, `valuePair`, `price` and `pricePair`.
+        @inlinable
+        func price(theta: Double, _ k: Strike) -> Double {
+            if let legs = k.legs,
+                let price = legs.price(theta: theta, x: k.x, s: k.s, spotTerm: k.spotTerm, strikeTerm: k.strikeTerm)
+            {
+                return price
             }
-            return accuratePrice(theta: theta, x: x, s: s, strike: strike)
+            return accuratePrice(theta: theta, x: k.x, s: k.s, strike: k.strike)
         }
 
         /// e^{-(r+q)T/2}·√(S·K)·b(x, s): the cancellation-free normalised form.

@@ -30,15 +30,7 @@ public enum ModelVIX {
     }
 
     static func term(_ model: SPXMarketModel, expiry: MarketDate) throws -> CboeVarianceTerm {
-        var restricted = model
-        restricted.expiryDates = [expiry]
-        let chain = SPXChainGenerator.chain(restricted)
-        let slice = chain.expiries[0]
-        let strip = slice.strikes.indices.map { index in
-            OptionStripQuote(
-                strike: slice.strikes[index], callBid: slice.calls[index].bid, callAsk: slice.calls[index].ask,
-                putBid: slice.puts[index].bid, putAsk: slice.puts[index].ask)
-        }
-        return try CboeVIX.termVariance(strip: strip, years: slice.years, rate: slice.rate)
+        let (strip, years, rate) = SPXChainGenerator.strip(model, expiry: expiry)
+        return try CboeVIX.termVariance(strip: strip, years: years, rate: rate)
     }
 }

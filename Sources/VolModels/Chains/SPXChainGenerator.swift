@@ -12,65 +12,128 @@ public enum SPXChainGenerator {
     /// backtest that needs one expiry prices a tenth of the options, with identical quotes.
     public static func chain(_ model: SPXMarketModel, expiries only: [MarketDate]? = nil) -> SyntheticChain {
         let inputs = model.inputs
-        let spreads = model.parameters.spxSpreads
-        let schedule = model.parameters.expiries
-        let q = model.parameters.surface.dividendYield
-        let eventDay = !inputs.eventsToday.isEmpty
         var expiries: [SyntheticExpiry] = []
         expiries.reserveCapacity(model.expiryDates.count)
         for expiry in model.expiryDates where only?.contains(expiry) ?? true {
-            let t = inputs.years(to: expiry)
-            let rate = inputs.rates.rate(years: t)
-            let kernel = BlackScholesMerton.Expiry(spot: inputs.spot, time: t, rate: rate, dividendYield: q)
-            let forward = inputs.spot * exp((rate - q) * t)
-            let slice = model.surface.slice(t)
-            let deviation = slice.theta.squareRoot()
-            let step = schedule.spxStrikeStep
-            let atm = (forward / step).rounded() * step
+            let pricing = ExpiryPricing(model, expiry: expiry)
             // Both sides of a strike share its smile volatility and, in the kernel, its d₁, d₂,
             // normal tails and density (`valuePair`: each the same to the bit as alone).
-            func quotes(_ strike: Double) -> (call: SyntheticQuote, put: SyntheticQuote) {
-                let k = log(strike / forward)
-                let vol = (slice.totalVariance(k: k) / t).squareRoot()
-                let (call, put) = kernel.valuePair(strike: strike, volatility: vol)
+            let listed = pricing.listedStrikes { strike in
+                let (k, vol) = pricing.smile(strike)
+                let (call, put) = pricing.kernel.valuePair(strike: strike, volatility: vol)
                 func quote(_ v: OptionValuation) -> SyntheticQuote {
-                    let (bid, ask) = spreads.quote(mid: v.price, standardDeviations: abs(k) / deviation, eventDay: eventDay)
+                    let (bid, ask) = pricing.quote(mid: v.price, k: k)
                     return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
                 }
                 return (quote(call), quote(put))
+            } mid: { $0.mid }
+            expiries.append(
+                SyntheticExpiry(
+                    expiry: expiry, years: pricing.years, rate: pricing.rate, forward: pricing.forward,
+                    strikes: listed.strikes, calls: listed.calls, puts: listed.puts))
+        }
+        return SyntheticChain(underlying: "SPX", date: inputs.date, underlyingLevel: inputs.spot, expiries: expiries)
+    }
+
+    /// One listed expiry's quotes as the Cboe index computations read them (strike, bids and
+    /// asks), with its years and rate: the same strikes and quotes as `chain` lists for that
+    /// expiry, to the bit, priced without greeks (`BlackScholesMerton.Expiry.pricePair`). The
+    /// model VIX and SKEW of every calibration step read these strips.
+    public static func strip(_ model: SPXMarketModel, expiry: MarketDate) -> (strip: [OptionStripQuote], years: Double, rate: Double) {
+        let pricing = ExpiryPricing(model, expiry: expiry)
+        let listed = pricing.listedStrikes { strike in
+            let (k, vol) = pricing.smile(strike)
+            let (call, put) = pricing.kernel.pricePair(strike: strike, volatility: vol)
+            func quote(_ mid: Double) -> StripSide {
+                let (bid, ask) = pricing.quote(mid: mid, k: k)
+                return StripSide(bid: bid, ask: ask, mid: mid)
             }
-            // Walk out from the money on each side while the out-of-the-money option is listed,
-            // keeping both quotes of each listed strike (each strike is priced once).
+            return (quote(call), quote(put))
+        } mid: { $0.mid }
+        let strip = listed.strikes.indices.map { index in
+            OptionStripQuote(
+                strike: listed.strikes[index], callBid: listed.calls[index].bid, callAsk: listed.calls[index].ask,
+                putBid: listed.puts[index].bid, putAsk: listed.puts[index].ask)
+        }
+        return (strip, pricing.years, pricing.rate)
+    }
+
+    struct StripSide {
+        let bid, ask, mid: Double
+    }
+
+    /// What every strike of one expiry shares: its time, rate and forward, the pricing kernel,
+    /// the surface slice, the quote model and the strike schedule.
+    struct ExpiryPricing {
+        let years, rate, forward, deviation, step, atm: Double
+        let kernel: BlackScholesMerton.Expiry
+        let slice: SSVISlice
+        let spreads: QuoteSpreadModel
+        let eventDay: Bool
+        let schedule: ExpiryScheduleParameters
+
+        init(_ model: SPXMarketModel, expiry: MarketDate) {
+            let inputs = model.inputs
+            let q = model.parameters.surface.dividendYield
+            schedule = model.parameters.expiries
+            spreads = model.parameters.spxSpreads
+            eventDay = !inputs.eventsToday.isEmpty
+            years = inputs.years(to: expiry)
+            rate = inputs.rates.rate(years: years)
+            kernel = BlackScholesMerton.Expiry(spot: inputs.spot, time: years, rate: rate, dividendYield: q)
+            forward = inputs.spot * exp((rate - q) * years)
+            slice = model.surface.slice(years)
+            deviation = slice.theta.squareRoot()
+            step = schedule.spxStrikeStep
+            atm = (forward / step).rounded() * step
+        }
+
+        /// The strike's log-moneyness and smile volatility.
+        func smile(_ strike: Double) -> (k: Double, volatility: Double) {
+            let k = log(strike / forward)
+            return (k, (slice.totalVariance(k: k) / years).squareRoot())
+        }
+
+        func quote(mid: Double, k: Double) -> (bid: Double, ask: Double) {
+            spreads.quote(mid: mid, standardDeviations: abs(k) / deviation, eventDay: eventDay)
+        }
+
+        /// Walks out from the money on each side while the out-of-the-money option is listed,
+        /// keeping both quotes of each listed strike (each strike is priced once), in strike
+        /// order with the money strike between the sides.
+        func listedStrikes<Quote>(
+            _ quotes: (Double) -> (call: Quote, put: Quote), mid: (Quote) -> Double
+        ) -> (strikes: [Double], calls: [Quote], puts: [Quote]) {
             var lowerStrikes: [Double] = []
-            var lowerCalls: [SyntheticQuote] = []
-            var lowerPuts: [SyntheticQuote] = []
+            var lowerCalls: [Quote] = []
+            var lowerPuts: [Quote] = []
             var strike = atm - step
             while strike > 0, log(strike / forward) >= -schedule.maximumDeviations * deviation {
                 let pair = quotes(strike)
-                guard pair.put.mid >= schedule.minimumListedPrice else { break }
+                guard mid(pair.put) >= schedule.minimumListedPrice else { break }
                 lowerStrikes.append(strike)
                 lowerCalls.append(pair.call)
                 lowerPuts.append(pair.put)
                 strike -= step
             }
             var upperStrikes: [Double] = []
-            var upperCalls: [SyntheticQuote] = []
-            var upperPuts: [SyntheticQuote] = []
+            var upperCalls: [Quote] = []
+            var upperPuts: [Quote] = []
             strike = atm + step
             while log(strike / forward) <= schedule.maximumDeviations * deviation {
                 let pair = quotes(strike)
-                guard pair.call.mid >= schedule.minimumListedPrice else { break }
+                guard mid(pair.call) >= schedule.minimumListedPrice else { break }
                 upperStrikes.append(strike)
                 upperCalls.append(pair.call)
                 upperPuts.append(pair.put)
                 strike += step
             }
             let money = quotes(atm)
-            let strikes = Array(lowerStrikes.reversed()) + [atm] + upperStrikes
-            let calls = Array(lowerCalls.reversed()) + [money.call] + upperCalls
-            let puts = Array(lowerPuts.reversed()) + [money.put] + upperPuts
-            expiries.append(SyntheticExpiry(expiry: expiry, years: t, rate: rate, forward: forward, strikes: strikes, calls: calls, puts: puts))
+            return (
+                Array(lowerStrikes.reversed()) + [atm] + upperStrikes,
+                Array(lowerCalls.reversed()) + [money.call] + upperCalls,
+                Array(lowerPuts.reversed()) + [money.put] + upperPuts
+            )
         }
-        return SyntheticChain(underlying: "SPX", date: inputs.date, underlyingLevel: inputs.spot, expiries: expiries)
     }
 }
