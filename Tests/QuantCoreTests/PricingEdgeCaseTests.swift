@@ -55,6 +55,32 @@ import Testing
         #expect(NormalDistribution.pdf(.nan).isNaN)
     }
 
+    /// Inputs at the edge of validation whose discounted terms underflow while ln(F/K) is
+    /// ordinary: no field may be NaN, and where the density is involved it is the density at d₁
+    /// (the legs must not derive one density from the other through a ratio of underflowed
+    /// terms, and the normalised form must not divide an underflowed density by e^{x/2} = 0).
+    @Test func underflowingTermsNeverGiveNaN() throws {
+        func allFinite(_ v: OptionValuation) -> Bool { [v.price, v.delta, v.gamma, v.vega, v.theta, v.rho].allSatisfy(\.isFinite) }
+        // S·e^{-qT} and K·e^{-rT} both below the smallest double, x = ln 2.
+        for type in [OptionType.call, .put] {
+            let v = try BlackScholesMerton.value(type, spot: 2e-21, strike: 1e-21, time: 1, rate: 700, dividendYield: 700, volatility: 0.2)
+            #expect(allFinite(v), "\(type) \(v)")
+            let d1 = log(2.0) / 0.2 + 0.1
+            let gamma = exp(-700.0) * NormalDistribution.pdf(d1) / (2e-21 * 0.2)
+            #expect(relativeError(v.gamma, gamma) <= 1e-13, "\(type) gamma")
+        }
+        for type in [OptionType.call, .put] {
+            let v = try Black76.value(type, forward: 2e-30, strike: 1e-30, time: 1, rate: 700, volatility: 0.2)
+            #expect(allFinite(v), "Black-76 \(type) \(v)")
+        }
+        // x = ln(S/K) + (r - q)T ≈ -2091: e^{x/2} underflows; the call is worth 0 (it is below
+        // S·e^{-qT}, itself 0 in doubles).
+        let deep = try BlackScholesMerton.value(.call, spot: 1e-300, strike: 1, time: 1, rate: -700, dividendYield: 700, volatility: 100)
+        #expect(allFinite(deep), "\(deep)")
+        #expect(deep.price.isZero)
+        #expect(NormalisedBlack.outOfTheMoneyCall(x: -1500, s: 100).isZero)
+    }
+
     @Test func exponentialsOutOfRangeAreRejected() {
         #expect(throws: PricingError.outOfRange(field: "r", value: -800, limit: 700)) {
             try Black76.value(.call, forward: 20, strike: 21, time: 1, rate: -800, volatility: 0.8)

@@ -126,7 +126,8 @@ import Testing
             #expect(bits(pair.call) == bits(expiry.value(.call, strike: m.strike, volatility: volatility)), "BSM call \(m) σ \(volatility)")
             #expect(bits(pair.put) == bits(expiry.value(.put, strike: m.strike, volatility: volatility)), "BSM put \(m) σ \(volatility)")
             // `value`, `valuePair`, `price` and `pricePair` share one price path (`price(theta:_:)`):
-            // these hold whatever that path computes, and guard against a second one appearing.
+            // these guard against a second path appearing; what that path computes is checked
+            // against mpmath by OptionPricingReferenceTests and NormalisedBlackReferenceTests.
             #expect(pair.call.price.bitPattern == expiry.price(.call, strike: m.strike, volatility: volatility).bitPattern, "BSM call price \(m)")
             #expect(pair.put.price.bitPattern == expiry.price(.put, strike: m.strike, volatility: volatility).bitPattern, "BSM put price \(m)")
             let prices = expiry.pricePair(strike: m.strike, volatility: volatility)

@@ -41,28 +41,40 @@ public enum NormalDistribution {
     /// Finite and accurate where Φ and φ both underflow (z ≪ 0, m(z) ≈ 1/|z|).
     @inlinable
     public static func millsRatio(_ z: Double) -> Double {
-        z <= 0 ? upperMillsRatio(-z) : sqrtHalfPi * erfcx(-z * inverseSqrtTwo)
+        upperMillsRatio(-z)
     }
 
-    /// R(d) = (1 - Φ(d))/φ(d) = m(-d) for d ≥ 0 (NaN gives NaN).
-    /// - d ≤ 38: `millsRatioTable` (`Tools/fixtures/make_mills_ratio_table.py`: 56 intervals
+    /// R(d) = (1 - Φ(d))/φ(d) = m(-d) (NaN gives NaN, +∞ gives 0).
+    /// - 0 ≤ d ≤ 38: `millsRatioTable` (`Tools/fixtures/make_mills_ratio_table.py`: 56 intervals
     ///   uniform in y = 6/(6+d), on each a degree-7 polynomial in z = (d - D)·y·K interpolating
     ///   40-digit values; z is formed from d - D, nearly exact, times y, so the rounding of y
     ///   scales z by a relative ε instead of shifting it, which near d = 0 would cost several
     ///   ulp). Summed by Estrin's scheme: three levels of multiply-add latency instead of
-    ///   Horner's seven, which is what the ratio costs inside a pricing loop; |z| ≤ 1.02 and the
-    ///   coefficients fall by about 30 per degree, so the order of summation changes nothing
-    ///   visible. About 6 ns, against 14 ns for glibc's `erfc`. Tested against mpmath
-    ///   (`mills_ratio_reference.csv`).
+    ///   Horner's seven, which is what the ratio costs inside a pricing loop; |z| ≤ 1.02 and
+    ///   successive coefficients fall by a factor of 15 or more, so the order of summation
+    ///   changes nothing visible. No `exp`, no `erfc`: one division and eight multiply-adds.
+    ///   Tested against mpmath (`mills_ratio_reference.csv`).
     /// - d > 38: R(d) = (1/d)·Σ_k (-1)^k (2k-1)!!/d^{2k} (Abramowitz & Stegun 26.2.12), whose
-    ///   terms fall by at least 23/38² per step: 12 terms reach double precision. +∞ gives 0.
+    ///   terms shrink by a factor of at most 23/38² per step: 12 terms reach double precision.
+    /// - d < 0: √(π/2)·erfcx(d/√2) by erfcx's own branch for negative arguments (exp·erfc).
     @inlinable @inline(__always)
     public static func upperMillsRatio(_ d: Double) -> Double {
-        guard d <= 38 else { return d.isNaN ? d : asymptoticUpperMillsRatio(d) }
-        let y = 6 / (6 + d)
-        // y·64 is exact; y ≥ 6/44 > 8/64 keeps the row in range, y = 1 (d = 0) joins the last row.
-        let row = min(Int(y * 64), 63) &- millsRatioTableFirstInterval
-        return millsRatioTable.withUnsafeBufferPointer { table in
+        if d >= 0 && d <= 38 {
+            // y·64 is exact; y ≥ 6/44 > 8/64 keeps the row in range, y = 1 (d = 0) joins the
+            // last row.
+            let y = 6 / (6 + d)
+            return tabulatedUpperMillsRatio(d, y: y, row: min(Int(y * 64), 63) &- millsRatioTableFirstInterval)
+        }
+        if d > 38 { return asymptoticUpperMillsRatio(d) }
+        if d.isNaN { return d }
+        return sqrtHalfPi * erfcx(d * inverseSqrtTwo)
+    }
+
+    /// The table's polynomial of `row` at d (y = 6/(6+d)); valid for d in the row's interval
+    /// widened by 1% of its width each side (the tests evaluate neighbouring rows at a boundary).
+    @inlinable @inline(__always)
+    static func tabulatedUpperMillsRatio(_ d: Double, y: Double, row: Int) -> Double {
+        millsRatioTable.withUnsafeBufferPointer { table in
             let c = table.baseAddress! + row &* millsRatioTableRowLength
             let z = (d - c[0]) * y * c[1]
             let z2 = z * z

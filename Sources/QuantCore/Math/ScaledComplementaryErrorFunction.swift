@@ -13,6 +13,7 @@
 @inlinable
 public func erfcx(_ x: Double) -> Double {
     if x >= 0 {
+        // √2·x ≥ 0 here, so this takes R's table or series, never its branch back to erfcx.
         return 0.797_884_560_802_865_355_88 * NormalDistribution.upperMillsRatio(1.414_213_562_373_095_048_8 * x)
     }
     if x.isNaN { return .nan }

@@ -58,8 +58,8 @@ public enum Black76 {
         return (price(theta: 1, shared), price(theta: -1, shared))
     }
 
-    /// What a call's and a put's price at one strike share (one path for `uncheckedPrice` and
-    /// `uncheckedPricePair`).
+    /// What a call's and a put's price at one strike share (one path for `uncheckedPrice`,
+    /// `uncheckedPricePair` and `uncheckedValue`).
     @frozen @usableFromInline
     struct PriceStrike {
         @usableFromInline let forward, strike, s, x, discount: Double
@@ -103,11 +103,11 @@ public enum Black76 {
     ) -> OptionValuation {
         let theta = type.sign
         let sqrtT = time.squareRoot()
-        let s = volatility * sqrtT
-        let x = logRatio(forward, strike)
-        let discount = exp(-rate * time)
-        if s < NormalisedBlack.negligibleDeviation {
-            let price = accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
+        // The price through `price(theta:_:)`, the one price path of every Black-76 entry point.
+        let k = PriceStrike(forward: forward, strike: strike, time: time, rate: rate, volatility: volatility)
+        let (s, x, discount) = (k.s, k.x, k.discount)
+        let price = price(theta: theta, k)
+        guard let legs = k.legs else {
             let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
             return OptionValuation(
                 price: price,
@@ -118,12 +118,8 @@ public enum Black76 {
                 rho: -time * price)
         }
         let forwardTerm = discount * forward
-        let strikeTerm = discount * strike
-        let legs = BlackLegs(x: x, s: s, spotTerm: forwardTerm, strikeTerm: strikeTerm)
         let cdf1 = legs.cdf1(theta)
         let density = legs.density1
-        let price = legs.price(theta: theta, x: x, s: s, spotTerm: forwardTerm, strikeTerm: strikeTerm)
-            ?? accuratePrice(theta: theta, x: x, s: s, forward: forward, strike: strike, discount: discount)
         return OptionValuation(
             price: price,
             delta: theta * discount * cdf1,

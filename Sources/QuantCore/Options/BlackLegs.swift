@@ -6,7 +6,7 @@
 /// relative even deep in the tail; every other Φ(±d) is 1 minus one of them, which is at least ½
 /// and so keeps its relative accuracy. The two densities cost one `exp`: the one at the d nearer
 /// zero is evaluated, the other follows from A·φ(d₁) = B·φ(d₂) (e^x = A/B) by a factor at most 1,
-/// so it cannot overflow and underflows only where the true density does. One option therefore
+/// so it cannot overflow (when A or B is not a normal double, both are evaluated). One option therefore
 /// gets its own legs, those of its out-of-the-money counterpart and φ(d₁) for its greeks for the
 /// price of one `exp`.
 ///
@@ -35,8 +35,13 @@ struct BlackLegs {
     init(x: Double, s: Double, spotTerm: Double, strikeTerm: Double) {
         d1 = x / s + 0.5 * s
         d2 = d1 - s
-        // x ≤ 0 ⟺ |d₁| ≤ |d₂|: φ(d₁) is the larger density and A/B ≤ 1.
-        if x <= 0 {
+        // x ≤ 0 ⟺ |d₁| ≤ |d₂|: φ(d₁) is the larger density and A/B ≤ 1. A and B themselves
+        // can underflow (a tiny spot, or a discount near e^{-700}) where x is fine: their ratio
+        // is then 0/0 or inexact, and both densities are evaluated.
+        if !(spotTerm.isNormal && strikeTerm.isNormal) {
+            density1 = NormalDistribution.pdf(d1)
+            density2 = NormalDistribution.pdf(d2)
+        } else if x <= 0 {
             density1 = NormalDistribution.pdf(d1)
             density2 = density1 * (spotTerm / strikeTerm)
         } else {

@@ -60,6 +60,9 @@ public enum NormalisedBlack {
         // t > |h|, which forces |x| > 2980 and e^{x/2} = 0. Both underflow; return 0 before
         // h² or the Mills recurrence overflow.
         if 0.5 * h * h > 746 { return 0 }
+        // b ≤ e^{x/2}: where that underflows (x < -1490, reachable through the carry), so does
+        // b, and D/e^{x/2} below would be 0/0.
+        if growth == 0 { return 0 }
         // Both terms through the Mills ratio (a table, no `erfc`): e^{x/2}Φ(h+t) =
         // D·m(h+t) and e^{-x/2}Φ(h-t) = D·m(h-t) with D = e^{-(h²+t²)/2}/√(2π) (`scaledDensity`),
         // so neither term underflows before the price does. h - t ≤ 0; where h + t > 0 the

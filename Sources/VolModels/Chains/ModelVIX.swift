@@ -19,14 +19,18 @@ public enum ModelVIX {
 
     /// The two listed expiries the Cboe computation uses on the model's date.
     public static func bracket(_ model: SPXMarketModel) throws -> (near: MarketDate, next: MarketDate) {
-        let inputs = model.inputs
-        let days = model.expiryDates.map { $0 - inputs.date }
+        try bracket(date: model.inputs.date, expiryDates: model.expiryDates)
+    }
+
+    /// The two of `expiryDates` the Cboe computation uses on `date`.
+    static func bracket(date: MarketDate, expiryDates: [MarketDate]) throws -> (near: MarketDate, next: MarketDate) {
+        let days = expiryDates.map { $0 - date }
         guard let nearIndex = days.lastIndex(where: { $0 <= 30 && $0 > 23 }) ?? days.lastIndex(where: { $0 <= 30 }),
             let nextIndex = days.firstIndex(where: { $0 > 30 })
         else {
-            throw VolModelError.missingMarketData("no SPX expiries bracketing 30 days on \(inputs.date)")
+            throw VolModelError.missingMarketData("no SPX expiries bracketing 30 days on \(date)")
         }
-        return (model.expiryDates[nearIndex], model.expiryDates[nextIndex])
+        return (expiryDates[nearIndex], expiryDates[nextIndex])
     }
 
     static func term(_ model: SPXMarketModel, expiry: MarketDate) throws -> CboeVarianceTerm {

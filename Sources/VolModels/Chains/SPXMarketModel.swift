@@ -17,9 +17,11 @@ public struct SPXMarketModel: Sendable {
         expiryDates = try Self.listedExpiries(after: inputs.date, calendar: calendar, schedule: parameters.expiries)
         let events = inputs.pendingEvents.map { Self.pendingEvent($0, from: inputs.date, parameters: parameters.events) }
         let times = expiryDates.map(inputs.years(to:))
-        surface = try Self.calibrate(inputs: inputs, vix: inputs.vix, shape: parameters.surface, times: times, events: events)
-        anchorVIX = inputs.vix
-        try anchorToCboeVIX(shape: parameters.surface)
+        let anchored = try Self.cboeAnchor(
+            inputs: inputs, parameters: parameters, expiryDates: expiryDates, shape: parameters.surface, events: events, start: inputs.vix)
+        anchorVIX = anchored.anchor
+        surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: parameters.surface, times: times, events: events)
+        if let note = anchored.note { notes.append(note) }
         guard let skew = inputs.skew else {
             notes.append("SPX skew: no SKEW in the store for \(inputs.date): fixed smile shape (rho \(parameters.surface.rho))")
             return
@@ -55,32 +57,59 @@ public struct SPXMarketModel: Sendable {
     /// The published VIX is Cboe's discrete computation over listed strikes, interpolated
     /// linearly in total variance between the two expiries around 30 days; the surface's anchor
     /// is the continuous 30-day variance swap. They differ when an event falls between day 30
-    /// and the next expiry, and by the strike grid's truncation. Rescale the anchor until the
-    /// Cboe computation over this model's own chain gives the day's VIX (a few hundredths of a
-    /// point; usually one or two steps). When the Cboe computation cannot run on the model's
-    /// chain, the anchor stays at the VIX and `notes` say why.
-    private mutating func anchorToCboeVIX(shape: SPXSurfaceParameters) throws {
-        let times = surface.expiries, events = surface.events
+    /// and the next expiry, and by the strike grid's truncation. Rescale the anchor, from
+    /// `start`, until the Cboe computation over this model's own chain gives the day's VIX (a
+    /// few hundredths of a point; usually one or two steps). When the Cboe computation cannot
+    /// run on the model's chain, the anchor stays where it is and the note says why.
+    ///
+    /// The search runs on a probe surface of the two Cboe terms only, as `calibrateSkew`'s does:
+    /// a step solves three variance swaps instead of one per listed expiry (about 17), and the
+    /// caller calibrates the full surface once, at the anchor found. Each slice is solved on its
+    /// own, but its root search starts from the previous expiry's ratio, so a probe slice can
+    /// differ from the full surface's by a few ulp; the Cboe computation reads quotes rounded
+    /// to the tick and so sees the same chain (CboeAnchorProbeTests: the same VIX, bit for bit,
+    /// on the seeded sessions; the 2007-2026 report is byte-identical to the full-surface
+    /// search's). Returns the anchor and the note for `notes`, if any.
+    private static func cboeAnchor(
+        inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], shape: SPXSurfaceParameters,
+        events: [PendingEvent], start: Double
+    ) throws -> (anchor: Double, note: String?) {
+        let near, next: MarketDate
+        do {
+            (near, next) = try ModelVIX.bracket(date: inputs.date, expiryDates: expiryDates)
+        } catch {
+            return (start, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
+        }
+        let times = [inputs.years(to: near), inputs.years(to: next)]
+        var anchor = start
+        var probe = SPXMarketModel(
+            inputs: inputs, parameters: parameters, expiryDates: [near, next],
+            surface: try calibrate(inputs: inputs, vix: anchor, shape: shape, times: times, events: events))
         for _ in 0..<4 {
             let computed: Double
             do {
-                computed = try ModelVIX.cboe(self)
+                computed = try ModelVIX.cboe(probe)
             } catch {
-                notes.append("SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
-                return
+                return (anchor, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
             }
-            if abs(computed - inputs.vix) <= 0.005 { return }
+            if abs(computed - inputs.vix) <= 0.005 { return (anchor, nil) }
             guard computed > 0 else {
-                notes.append("SPX surface: Cboe VIX over the model chain is \(computed): anchored at \(anchorVIX)")
-                return
+                return (anchor, "SPX surface: Cboe VIX over the model chain is \(computed): anchored at \(anchor)")
             }
-            anchorVIX *= inputs.vix / computed
-            surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
+            anchor *= inputs.vix / computed
+            probe.surface = try calibrate(inputs: inputs, vix: anchor, shape: shape, times: times, events: events)
         }
-        let last = try ModelVIX.cboe(self)
-        if abs(last - inputs.vix) > 0.005 {
-            notes.append("SPX surface: Cboe VIX over the model chain \(format(last)) after 4 anchor steps (VIX \(inputs.vix))")
-        }
+        let last = try ModelVIX.cboe(probe)
+        guard abs(last - inputs.vix) > 0.005 else { return (anchor, nil) }
+        return (anchor, "SPX surface: Cboe VIX over the model chain \(format(last)) after 4 anchor steps (VIX \(inputs.vix))")
+    }
+
+    /// A model of `expiryDates` on `surface` as it stands: the anchor's probe.
+    private init(inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], surface: SPXVolSurface) {
+        self.inputs = inputs
+        self.parameters = parameters
+        self.expiryDates = expiryDates
+        self.surface = surface
     }
 
     /// Sets the smile's skew so that the Cboe SKEW over the model's own chain equals the day's
@@ -94,8 +123,9 @@ public struct SPXMarketModel: Sendable {
     /// spans a model SKEW of about 104 to 136; the real SKEW lay in 106-154: a SKEW outside what
     /// the path reaches is matched as closely as it allows and `notes` say so. The search is
     /// the Illinois variant of regula falsi on a two-expiry probe surface (the two Cboe terms
-    /// only: each slice is solved independently, so the probe's slices equal the full
-    /// surface's); the full surface is then rebuilt with that shape and re-anchored to the VIX.
+    /// only: each slice is solved on its own, so the probe's slices are the full surface's to a
+    /// few ulp, see `cboeAnchor`); the full surface is then rebuilt with that shape and
+    /// re-anchored to the VIX.
     private mutating func calibrateSkew(target: Double, times: [Double], events: [PendingEvent]) throws {
         let (nearDate, nextDate) = try ModelVIX.bracket(self)
         let probeTimes = [inputs.years(to: nearDate), inputs.years(to: nextDate)]
@@ -136,8 +166,11 @@ public struct SPXMarketModel: Sendable {
             }
         }
         let shape = path.shape(strength)
+        let anchored = try Self.cboeAnchor(
+            inputs: inputs, parameters: parameters, expiryDates: expiryDates, shape: shape, events: events, start: anchorVIX)
+        anchorVIX = anchored.anchor
         surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
-        try anchorToCboeVIX(shape: shape)
+        if let note = anchored.note { notes.append(note) }
         let computed = try ModelSKEW.cboe(self)
         skewSource = clamped ? .clamped : .skew
         skewTarget = target
@@ -227,7 +260,8 @@ public struct SPXMarketModel: Sendable {
     /// computation (equal to the input VIX unless an event or the strike grid moved it).
     public internal(set) var anchorVIX: Double = 0
 
-    private func format(_ x: Double) -> String { String(format: "%.2f", x) }
+    private func format(_ x: Double) -> String { Self.format(x) }
+    private static func format(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// Friday weeklies within `weeklyDays`, standard monthlies within `monthlyDays`, and none
     /// beyond the trading calendar's last session (near the end of the bundled calendar,
