@@ -46,6 +46,21 @@ import Testing
         #expect(worst < 5e-4, "worst relative VVIX error \(worst)")
     }
 
+    /// The calibration reports the VVIX its search computed at the scale it chose (a bracket
+    /// end or Brent's best point) instead of computing it again: it must be the VVIX of the
+    /// complex it returns, bit for bit, at the fitted root, the floor and the cap alike.
+    @Test func reportedVVIXIsTheReturnedComplexsOwn() throws {
+        let (_, calendar) = try Self.fixture.get()
+        var dates = try Self.sampleDays(count: 12, seed: 0xB17)
+        dates.append(MarketDate(year: 2020, month: 3, day: 16)!)  // no VVIX after 2016: the fallback target
+        for date in dates {
+            let (complex, inputs) = try Self.complex(date)
+            let terms = try complex.vvixTerms(calendar: calendar, inputs: inputs)
+            let recomputed = try complex.modelVVIX(terms: terms, inputs: inputs, parameters: ChainModelParameters())
+            #expect(complex.vvixModel.bitPattern == recomputed.bitPattern, "\(date)")
+        }
+    }
+
     @Test func futuresPassThroughTheSettlementsToTheCent() throws {
         for date in try Self.sampleDays(count: 40, seed: 0xF07) {
             let (vix, inputs) = try Self.complex(date)

@@ -92,9 +92,15 @@ public struct VIXComplex: Sendable {
         let terms = try draft.vvixTerms(calendar: calendar, inputs: inputs)
         // Brent needs a plain function: a failure is kept and rethrown after the search.
         var failure: (any Error)?
+        // Every VVIX the search computed, by the scale's bits: the scale chosen is always one of
+        // them (a bracket end or Brent's best point), so the result's VVIX is read, not computed
+        // again (the same function of the same scale: the same value).
+        var computed: [UInt64: Double] = [:]
         func vvix(_ s: Double) -> Double {
             do {
-                return try draft.with(scale: s, parameters: parameters.vixOptions).modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+                let value = try draft.with(scale: s, parameters: parameters.vixOptions).modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+                computed[s.bitPattern] = value
+                return value
             } catch {
                 failure = failure ?? error
                 return .nan
@@ -131,7 +137,11 @@ public struct VIXComplex: Sendable {
             scale = root
         }
         var result = try draft.with(scale: scale, parameters: parameters.vixOptions)
-        result.vvixModel = try result.modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+        if let known = computed[scale.bitPattern] {
+            result.vvixModel = known
+        } else {
+            result.vvixModel = try result.modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
+        }
         result.notes = notes
         return result
     }
