@@ -48,7 +48,8 @@ import Testing
 
     /// The calibration reports the VVIX its search computed at the scale it chose (a bracket
     /// end or Brent's best point) instead of computing it again: it must be the VVIX of the
-    /// complex it returns, bit for bit, at the fitted root, the floor and the cap alike.
+    /// complex it returns, bit for bit (a wrong key or a value from another evaluation fails
+    /// here), on days with a real VVIX and on one with the fallback target.
     @Test func reportedVVIXIsTheReturnedComplexsOwn() throws {
         let (_, calendar) = try Self.fixture.get()
         var dates = try Self.sampleDays(count: 12, seed: 0xB17)

@@ -13,14 +13,13 @@ extension NormalisedImpliedVolatility {
         let absX = abs(x)
         let z = absX / (sqrtThree * sL)
         let y = z * z
-        let tail = NormalDistribution.cdf(-z)
+        // R(z), finite where Φ(-z) and φ(z) underflow, for the curvature; Φ(-z) = φ(z)·R(z), the
+        // product `NormalDistribution.lowerTail` forms (z ≥ 0).
+        let mills = NormalDistribution.upperMillsRatio(z)
+        let tail = NormalDistribution.pdf(z) * mills
         let fAtL = lowerMapScale * absX * tail * tail * tail
         let growth = exp(y + sL * sL / 8)
         let slopeAtL = 2 * Double.pi * y * tail * tail * growth
-        // Φ(-z)/φ(z) from the Φ(-z) already in hand while both are normal numbers (one exp
-        // instead of erfcx's exp and erfc); through erfcx beyond, where they underflow.
-        let density = NormalDistribution.pdf(z)
-        let mills = tail >= 1e-300 && density >= 1e-300 ? tail / density : NormalDistribution.millsRatio(-z)
         let curvatureAtL = Double.pi / 6 * y / (sL * sL * sL) * tail
             * (8 * sqrtThree * sL * absX + (3 * sL * sL * (sL * sL - 8) - 8 * x * x) * mills)
             * (growth * growth)  // e^{2y + s_l²/4}

@@ -62,33 +62,26 @@ public struct SPXMarketModel: Sendable {
     /// few hundredths of a point; usually one or two steps). When the Cboe computation cannot
     /// run on the model's chain, the anchor stays where it is and the note says why.
     ///
-    /// The search runs on a probe surface of the two Cboe terms only, as `calibrateSkew`'s does:
-    /// a step solves three variance swaps instead of one per listed expiry (about 17), and the
-    /// caller calibrates the full surface once, at the anchor found. Each slice is solved on its
-    /// own, but its root search starts from the previous expiry's ratio, so a probe slice can
-    /// differ from the full surface's by a few ulp; the Cboe computation reads quotes rounded
-    /// to the tick and so sees the same chain (CboeAnchorProbeTests: the same VIX, bit for bit,
-    /// on the seeded sessions; the 2007-2026 report is byte-identical to the full-surface
-    /// search's). Returns the anchor and the note for `notes`, if any.
+    /// The search runs on a probe surface (`CboeProbe`): the listed expiries up to the Cboe
+    /// computation's next term, a step solving about 7 variance swaps instead of the full
+    /// surface's 18; the caller calibrates the full surface once, at the anchor found. Returns
+    /// the anchor and the note for `notes`, if any.
     private static func cboeAnchor(
         inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], shape: SPXSurfaceParameters,
         events: [PendingEvent], start: Double
     ) throws -> (anchor: Double, note: String?) {
-        let near, next: MarketDate
+        let probe: CboeProbe
         do {
-            (near, next) = try ModelVIX.bracket(date: inputs.date, expiryDates: expiryDates)
+            probe = try CboeProbe(inputs: inputs, parameters: parameters, expiryDates: expiryDates, events: events)
         } catch {
             return (start, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
         }
-        let times = [inputs.years(to: near), inputs.years(to: next)]
         var anchor = start
-        var probe = SPXMarketModel(
-            inputs: inputs, parameters: parameters, expiryDates: [near, next],
-            surface: try calibrate(inputs: inputs, vix: anchor, shape: shape, times: times, events: events))
+        var model = try probe.model(vix: anchor, shape: shape)
         for _ in 0..<4 {
             let computed: Double
             do {
-                computed = try ModelVIX.cboe(probe)
+                computed = try ModelVIX.cboe(model)
             } catch {
                 return (anchor, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
             }
@@ -97,14 +90,47 @@ public struct SPXMarketModel: Sendable {
                 return (anchor, "SPX surface: Cboe VIX over the model chain is \(computed): anchored at \(anchor)")
             }
             anchor *= inputs.vix / computed
-            probe.surface = try calibrate(inputs: inputs, vix: anchor, shape: shape, times: times, events: events)
+            model = try probe.model(vix: anchor, shape: shape)
         }
-        let last = try ModelVIX.cboe(probe)
+        let last = try ModelVIX.cboe(model)
         guard abs(last - inputs.vix) > 0.005 else { return (anchor, nil) }
-        return (anchor, "SPX surface: Cboe VIX over the model chain \(format(last)) after 4 anchor steps (VIX \(inputs.vix))")
+        return (anchor, "SPX surface: Cboe VIX over the model chain \(Self.format(last)) after 4 anchor steps (VIX \(inputs.vix))")
     }
 
-    /// A model of `expiryDates` on `surface` as it stands: the anchor's probe.
+    /// What the Cboe computations (`ModelVIX`, `ModelSKEW`) read of a model, for the searches
+    /// that recalibrate it at every step: the listed expiries up to and including the next
+    /// term, in order. A surface's slices are solved one expiry after another, each root search
+    /// starting from the previous expiry's variance-swap ratio, so the probe's slices are the
+    /// full surface's bit for bit (CboeAnchorProbeTests), and so is everything computed from
+    /// them; the later expiries, which the Cboe terms never read, are left out.
+    struct CboeProbe {
+        let inputs: MarketInputs
+        let parameters: ChainModelParameters
+        let expiryDates: [MarketDate]
+        let times: [Double]
+        let events: [PendingEvent]
+
+        /// Throws what `ModelVIX.bracket` throws when no two expiries bracket 30 days.
+        init(inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], events: [PendingEvent]) throws {
+            let (_, next) = try ModelVIX.bracket(date: inputs.date, expiryDates: expiryDates)
+            self.inputs = inputs
+            self.parameters = parameters
+            self.expiryDates = expiryDates.filter { $0 <= next }
+            times = self.expiryDates.map(inputs.years(to:))
+            self.events = events
+        }
+
+        /// The probe calibrated at `vix` with `shape`. Only `inputs`, `parameters`,
+        /// `expiryDates` and `surface` are set: what the Cboe computations read.
+        func model(vix: Double, shape: SPXSurfaceParameters) throws -> SPXMarketModel {
+            SPXMarketModel(
+                inputs: inputs, parameters: parameters, expiryDates: expiryDates,
+                surface: try SPXMarketModel.calibrate(inputs: inputs, vix: vix, shape: shape, times: times, events: events))
+        }
+    }
+
+    /// A model of `expiryDates` on `surface` as it stands, for `CboeProbe`: the anchor, notes and
+    /// skew fields keep their defaults, which the Cboe computations do not read.
     private init(inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], surface: SPXVolSurface) {
         self.inputs = inputs
         self.parameters = parameters
@@ -122,19 +148,14 @@ public struct SPXMarketModel: Sendable {
     /// far steeper than real chains; so it is not done. Measured on 2007-2016 sessions, the path
     /// spans a model SKEW of about 104 to 136; the real SKEW lay in 106-154: a SKEW outside what
     /// the path reaches is matched as closely as it allows and `notes` say so. The search is
-    /// the Illinois variant of regula falsi on a two-expiry probe surface (the two Cboe terms
-    /// only: each slice is solved on its own, so the probe's slices are the full surface's to a
-    /// few ulp, see `cboeAnchor`); the full surface is then rebuilt with that shape and
-    /// re-anchored to the VIX.
+    /// the Illinois variant of regula falsi on the Cboe probe (`CboeProbe`: the expiries up to
+    /// the next Cboe term, whose slices are the full surface's bit for bit); the full surface is
+    /// then rebuilt with that shape and re-anchored to the VIX.
     private mutating func calibrateSkew(target: Double, times: [Double], events: [PendingEvent]) throws {
-        let (nearDate, nextDate) = try ModelVIX.bracket(self)
-        let probeTimes = [inputs.years(to: nearDate), inputs.years(to: nextDate)]
-        var probe = self
-        probe.expiryDates = [nearDate, nextDate]
+        let probe = try CboeProbe(inputs: inputs, parameters: parameters, expiryDates: expiryDates, events: events)
         let path = SkewPath(base: parameters.surface)
         func gap(_ strength: Double) throws -> Double {
-            probe.surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: path.shape(strength), times: probeTimes, events: events)
-            return try ModelSKEW.cboe(probe) - target
+            try ModelSKEW.cboe(probe.model(vix: anchorVIX, shape: path.shape(strength))) - target
         }
         var a = path.range.upperBound, fa = try gap(a)  // the highest SKEW the path reaches
         var b = path.range.lowerBound, fb = try gap(b)  // the lowest
@@ -142,10 +163,10 @@ public struct SPXMarketModel: Sendable {
         var clamped = true
         if fa <= 0 {
             strength = a
-            notes.append("SPX skew: SKEW \(format(target)) is above the highest the smile path reaches (\(format(target + fa))): strongest skew used")
+            notes.append("SPX skew: SKEW \(Self.format(target)) is above the highest the smile path reaches (\(Self.format(target + fa))): strongest skew used")
         } else if fb >= 0 {
             strength = b
-            notes.append("SPX skew: SKEW \(format(target)) is below the lowest the smile path reaches (\(format(target + fb))): weakest skew used")
+            notes.append("SPX skew: SKEW \(Self.format(target)) is below the lowest the smile path reaches (\(Self.format(target + fb))): weakest skew used")
         } else {
             clamped = false
             strength = a
@@ -176,9 +197,9 @@ public struct SPXMarketModel: Sendable {
         skewTarget = target
         modelSKEW = computed
         if !clamped, abs(computed - target) > 1 {
-            notes.append("SPX skew: the fit stopped \(format(abs(computed - target))) points from SKEW \(format(target))")
+            notes.append("SPX skew: the fit stopped \(Self.format(abs(computed - target))) points from SKEW \(Self.format(target))")
         }
-        notes.append("SPX skew: calibrated to the real SKEW \(format(target)) (model \(format(computed)); rho \(format(shape.rho)), eta \(format(shape.eta)))")
+        notes.append("SPX skew: calibrated to the real SKEW \(Self.format(target)) (model \(Self.format(computed)); rho \(Self.format(shape.rho)), eta \(Self.format(shape.eta)))")
     }
 
     /// The path of smile shapes the SKEW calibration searches (see `calibrateSkew`): the
@@ -260,7 +281,6 @@ public struct SPXMarketModel: Sendable {
     /// computation (equal to the input VIX unless an event or the strike grid moved it).
     public internal(set) var anchorVIX: Double = 0
 
-    private func format(_ x: Double) -> String { Self.format(x) }
     private static func format(_ x: Double) -> String { String(format: "%.2f", x) }
 
     /// Friday weeklies within `weeklyDays`, standard monthlies within `monthlyDays`, and none
