@@ -3,10 +3,10 @@ import QuantCore
 
 /// The VIX computed the Cboe way (`CboeVIX`) over the model's own synthetic SPX chain: the two
 /// listed expiries bracketing 30 days (near: the last one at most 30 days out, preferring one
-/// more than 23 days out; next: the first one beyond 30 days; Cboe's rule also keeps it under
-/// 37 days, which the weekly listing within 42 days always satisfies and which is not checked
-/// again here), their bid/ask quotes, the Treasury rate at each maturity. Times are the model's
-/// ACT/365 close-to-close year fractions.
+/// more than 23 days out; next: the first one beyond 30 days, which with Friday weeklies falls
+/// 31-38 days out: Cboe's rule keeps it under 37 days, and that bound is not enforced here),
+/// their bid/ask quotes, the Treasury rate at each maturity. Times are the model's ACT/365
+/// close-to-close year fractions.
 public enum ModelVIX {
     public static func cboe(_ model: SPXMarketModel) throws -> Double {
         let (near, next) = try terms(model)

@@ -63,9 +63,9 @@ public struct SPXMarketModel: Sendable {
     /// run on the model's chain, the anchor stays where it is and the note says why.
     ///
     /// The search runs on a probe surface (`CboeProbe`): the listed expiries up to the Cboe
-    /// computation's next term, a step solving about 7 variance swaps instead of the full
-    /// surface's 18; the caller calibrates the full surface once, at the anchor found. Returns
-    /// the anchor and the note for `notes`, if any.
+    /// computation's next term (5-6 of 16-17), a step solving 6-7 variance swaps instead of the
+    /// full surface's 17-18 (each also solves its 30-day anchor); the caller calibrates the full
+    /// surface once, at the anchor found. Returns the anchor and the note for `notes`, if any.
     private static func cboeAnchor(
         inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], shape: SPXSurfaceParameters,
         events: [PendingEvent], start: Double
