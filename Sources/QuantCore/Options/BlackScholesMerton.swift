@@ -110,7 +110,6 @@ public enum BlackScholesMerton {
             @usableFromInline let strike, volatility, s, x, spotTerm, strikeTerm: Double
             /// nil below the negligible deviation (the intrinsic branch).
             @usableFromInline let legs: BlackLegs?
-            @usableFromInline let density: Double
 
             @inlinable
             init(_ expiry: Expiry, strike: Double, volatility: Double) {
@@ -120,14 +119,9 @@ public enum BlackScholesMerton {
                 x = logRatio(expiry.spot, strike) + expiry.carry
                 spotTerm = expiry.spot * expiry.dividendDiscount
                 strikeTerm = strike * expiry.rateDiscount
-                if s < NormalisedBlack.negligibleDeviation {
-                    legs = nil
-                    density = 0
-                } else {
-                    let legs = BlackLegs(x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
-                    self.legs = legs
-                    density = legs.density1
-                }
+                legs =
+                    s < NormalisedBlack.negligibleDeviation
+                    ? nil : BlackLegs(x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
             }
         }
 
@@ -146,7 +140,7 @@ public enum BlackScholesMerton {
             }
             let cdf1 = legs.cdf1(theta)
             let cdf2 = legs.cdf2(theta)
-            let density = k.density
+            let density = legs.density1
             let price = price(theta: theta, k)
             return OptionValuation(
                 price: price,

@@ -119,7 +119,7 @@ public enum NormalisedBlack {
     /// with u^(order+1) ≤ 1e-18.
     @inlinable
     static func relativeMillsDifference(
-        h: Double, t: Double, upperTail: Double, upperDensity: @autoclosure () -> Double
+        h: Double, t: Double, upperTail: Double, upperDensity: Double
     ) -> Double {
         let u = t / max(-h, 1)
         let order = u <= 3e-5 ? 3 : (u <= 1e-3 ? 5 : (u <= 5e-3 ? 7 : (u <= 1.5e-2 ? 9 : (u <= 0.03 ? 11 : (u <= 0.05 ? 13 : 17)))))
@@ -127,7 +127,7 @@ public enum NormalisedBlack {
             let sums = MillsRatioDerivatives.forwardBasisTaylorSums(h: h, t: t, order: order)
             // With T = Φ(h+t), φ = φ(h+t), M = T/φ, A and B the α and β sums:
             // 2·(O_α + O_β·m(h))/M with m(h) = (M - A)/B, over one division.
-            let density = upperDensity()
+            let density = upperDensity
             let a = sums.alphaEven + sums.alphaOdd
             let b = sums.betaEven + sums.betaOdd
             return 2 * (sums.alphaOdd * b * density + sums.betaOdd * (upperTail - a * density)) / (b * upperTail)
