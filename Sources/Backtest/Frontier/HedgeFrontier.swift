@@ -82,6 +82,7 @@ public enum HedgeFrontier {
         }
         _ = try timeline.regimeTape(ruleset.regime)
         try timeline.shareVIXQuotes()
+        timeline.shareSPXChains()
         let sessions = timeline.days.map(EpisodeInputs.Session.init)
         let slots = ResultSlots<Measured>(count: jobs.count)
         let planned = jobs

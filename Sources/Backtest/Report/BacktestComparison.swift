@@ -73,42 +73,50 @@ public enum BacktestComparison {
         let configuration = BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
         // The strategy on one core, the two replicas on the other: they share only the timeline
         // (whose caches are locked); an error is rethrown as the serial order would (strategy first).
+        // The replicas' core first builds the sessions' VIX sheets ahead of the strategy, which
+        // reads one every session (they are built on first read, the same either way).
+        // The replicas' core also summarises them while the strategy finishes.
         enum Run: Sendable {
             case strategy(BacktestRun)
-            case replicas(cndr: ReplicaRun, vxth: ReplicaRun)
+            case replicas(cndr: ReplicaRun, vxth: ReplicaRun, summaries: [BacktestSummary])
         }
+        let sessions = timeline.sessions
         let slots = ResultSlots<Run>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             slots.set(
                 index,
                 Swift.Result {
                     if index == 0 { return .strategy(try Simulator.run(timeline: timeline, configuration: configuration, booksAt: booksAt)) }
+                    timeline.prepareVIXSheets()
                     let cndr = try CNDRReplica.run(
                         timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
                     let vxth = try VXTHReplica.run(
                         timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
-                    return .replicas(cndr: cndr, vxth: vxth)
+                    let summaries = [
+                        try summary(runs[1], ledger: cndr.ledger, dates: sessions, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections),
+                        try summary(runs[2], ledger: vxth.ledger, dates: sessions, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections),
+                    ]
+                    return .replicas(cndr: cndr, vxth: vxth, summaries: summaries)
                 })
         }
         let finished = try slots.values()
-        guard case .strategy(let strategy) = finished[0], case .replicas(let cndr, let vxth) = finished[1] else {
+        guard case .strategy(let strategy) = finished[0], case .replicas(let cndr, let vxth, let replicaSummaries) = finished[1] else {
             preconditionFailure("the two slots hold the strategy and the replicas")
         }
         let dates = strategy.days.map(\.date)
+        // The strategy steps every session once, in order (the replicas were summarised over them).
+        guard dates == sessions else {
+            throw BacktestError.timelineMismatch("the strategy ran \(dates.count) sessions of the timeline's \(sessions.count)")
+        }
         let holdEquity = try BuyAndHold.equityCurve(closes: strategy.days.map(\.spx), initial: ruleset.capital)
         let trades = strategy.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
-        // The four summaries (ledger scans, XIRRs, drawdowns) are independent: on all cores.
-        let summaries = try ParallelMap.map(4, parallel: timeline.parallel) { index -> BacktestSummary in
-            switch index {
-            case 0:
-                try summary(
-                    runs[0], ledger: strategy.ledger, dates: dates, equity: strategy.days.map(\.equity), trades: trades,
-                    attribution: strategy.attribution, rejections: strategy.rejections)
-            case 1: try summary(runs[1], ledger: cndr.ledger, dates: dates, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections)
-            case 2: try summary(runs[2], ledger: vxth.ledger, dates: dates, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections)
-            default: try BacktestSummary(name: runs[3].key, label: runs[3].label, dates: dates, equity: holdEquity, trades: [], components: [])
-            }
-        }
+        // The strategy's summary (its components' XIRRs on all cores) and buy-and-hold's.
+        let strategySummary = try summary(
+            runs[0], ledger: strategy.ledger, dates: dates, equity: strategy.days.map(\.equity), trades: trades,
+            attribution: strategy.attribution, rejections: strategy.rejections, parallel: timeline.parallel)
+        let summaries = [strategySummary] + replicaSummaries + [
+            try BacktestSummary(name: runs[3].key, label: runs[3].label, dates: dates, equity: holdEquity, trades: [], components: [])
+        ]
         var regimes: [String: Int] = [:]
         for day in strategy.days { regimes[day.regime.rawValue, default: 0] += 1 }
         let curves: [(name: String, equity: [Double], pnl: [[String: Double]])] = [
@@ -128,10 +136,12 @@ public enum BacktestComparison {
     /// A run's summary with each ledger component's P&L, cost (premium paid plus fees) and XIRR.
     static func summary(
         _ run: (key: String, label: String), ledger: Ledger, dates: [MarketDate], equity: [Double], trades: [ClosedTrade],
-        attribution: GreeksAttribution? = nil, rejections: [Refusal]
+        attribution: GreeksAttribution? = nil, rejections: [Refusal], parallel: Bool = false
     ) throws -> BacktestSummary {
-        var components: [BacktestSummary.Component] = []
-        for component in LedgerComponent.allCases {
+        // Each component's scan and XIRR is independent of the others': on all cores if asked.
+        let all = LedgerComponent.allCases
+        let components = try ParallelMap.map(all.count, parallel: parallel) { index -> BacktestSummary.Component? in
+            let component = all[index]
             // Cost: option premium paid plus fees (an index holding's purchases are not a cost);
             // integer cents, so one pass over the journal (fields read in place) sums the same.
             var (moved, paid, fees) = (false, Cents.zero, Cents.zero)
@@ -143,7 +153,7 @@ public enum BacktestComparison {
                     if kind == .fee { fees += amount }
                 }
             }
-            guard moved || ledger.mark(component) != .zero else { continue }
+            guard moved || ledger.mark(component) != .zero else { return nil }
             let flows = ledger.cashFlows(component).map { LayerCashFlow(dayNumber: $0.dayNumber, premium: $0.amount.dollars) }
             var xirr: MetricValue<Double>?
             if flows.count >= 2 {
@@ -153,13 +163,12 @@ public enum BacktestComparison {
                     xirr = .unavailable(.statistics(.noRoot(reason: "\(error)")))
                 }
             }
-            components.append(
-                BacktestSummary.Component(
-                    component: component.rawValue, pnl: ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr?.value,
-                    xirrNote: xirrNote(xirr, firstFlow: flows.first?.premium)))
+            return BacktestSummary.Component(
+                component: component.rawValue, pnl: ledger.componentPnL(component).dollars, cost: -(paid + fees).dollars + 0, xirr: xirr?.value,
+                xirrNote: xirrNote(xirr, firstFlow: flows.first?.premium))
         }
         return try BacktestSummary(
-            name: run.key, label: run.label, dates: dates, equity: equity, trades: trades, components: components, attribution: attribution,
+            name: run.key, label: run.label, dates: dates, equity: equity, trades: trades, components: components.compactMap { $0 }, attribution: attribution,
             rejections: rejections)
     }
 

@@ -25,6 +25,53 @@ public struct BacktestReportDay: Sendable, Codable, Equatable, StableJSONBulkEle
     /// `signal --book` lists them.
     public var orders: [BookOrder]
 
+    /// The JSON its synthesized `encode(to:)` gives, written directly (keys in byte order;
+    /// `strategyReturn` left out when nil, as `encodeIfPresent` leaves it): the report's
+    /// thousands of days were most of its JSON's time. Tested byte for byte against
+    /// Foundation's encoder.
+    public func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) -> Bool {
+        text.beginObject()
+        try text.key("date")
+        text.string(date.description)
+        try text.key("equity")
+        text.beginObject()
+        try text.key("buyAndHold")
+        try text.number(equity.buyAndHold)
+        try text.key("cndr")
+        try text.number(equity.cndr)
+        try text.key("strategy")
+        try text.number(equity.strategy)
+        try text.key("vxth")
+        try text.number(equity.vxth)
+        try text.endObject()
+        try text.key("orders")
+        text.beginArray()
+        for order in orders {
+            try text.element()
+            try order.writeStableJSON(into: &text)
+        }
+        try text.endArray()
+        try text.key("pnl")
+        text.beginObject()
+        for (key, value) in pnl.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            try text.key(key)
+            try text.number(value)
+        }
+        try text.endObject()
+        try text.key("regime")
+        text.string(regime.rawValue)
+        try text.key("spx")
+        try text.number(spx)
+        if let strategyReturn {
+            try text.key("strategyReturn")
+            try text.number(strategyReturn)
+        }
+        try text.key("vix")
+        try text.number(vix)
+        try text.endObject()
+        return true
+    }
+
     /// The rows of a comparison: the runs cover the same sessions (same timeline).
     static func rows(strategy: BacktestRun, cndr: [Double], vxth: [Double], buyAndHold: [Double]) -> [BacktestReportDay] {
         strategy.days.indices.map { i in

@@ -13,8 +13,14 @@ final class MarketDay: Sendable {
     let inputs: MarketInputs
     let model: SPXMarketModel
     /// A failure is kept, not thrown: only runs that trade VIX options need the chain (an
-    /// unhedged baseline must not fail because a VIX chain could not be generated).
-    let vixChain: Result<VIXQuoteSheet, any Error>
+    /// unhedged baseline must not fail because a VIX chain could not be generated). Built on
+    /// first read (the same sheet, or the same failure, as when built with the day): a
+    /// comparison builds the sheets ahead of the strategy on the replicas' core
+    /// (`MarketTimeline.prepareVIXSheets`) instead of before the replay starts.
+    var vixChain: Result<VIXQuoteSheet, any Error> { vixSheet.value }
+    private let vixSheet: OnceCell<Result<VIXQuoteSheet, any Error>>
+    /// Whether the sheet (or its failure) has been built yet (for tests).
+    var hasBuiltVIXSheet: Bool { vixSheet.isComputed }
     /// The day's calibrated VIX complex (futures curve and VVIX-calibrated smile) that the
     /// chain was generated from and that hedge fills and marks price on.
     let vixComplex: Result<VIXComplex, any Error>
@@ -32,7 +38,7 @@ final class MarketDay: Sendable {
     }
 
     /// The day from its calibrated models (fresh or read from the timeline cache): the VIX chain
-    /// is generated here from the complex, the one place it is.
+    /// is generated from the complex here (on first read), the one place it is.
     init(
         inputs: MarketInputs, model: SPXMarketModel, vixComplex: Result<VIXComplex, any Error>, calendar: TradingCalendar,
         parameters: ChainModelParameters
@@ -40,7 +46,9 @@ final class MarketDay: Sendable {
         self.inputs = inputs
         self.model = model
         self.vixComplex = vixComplex
-        vixChain = vixComplex.flatMap { vix in Result { try VIXChainGenerator.sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
+        vixSheet = OnceCell {
+            vixComplex.flatMap { vix in Result { try VIXChainGenerator.sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters) } }
+        }
     }
 
     /// The day's VIX complex calibrated to its inputs; a failure is kept (see `vixComplex`).

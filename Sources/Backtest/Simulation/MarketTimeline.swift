@@ -115,6 +115,14 @@ public final class MarketTimeline: Sendable {
         sharedVIXSheets.sheet(index) ?? days[index].vixChain
     }
 
+    /// Builds every session's VIX quote sheet, in session order, on the calling thread: a
+    /// comparison does this on the replicas' core while the strategy replays on the other, so
+    /// the strategy finds each session's sheet built (or builds it itself, the same sheet, when
+    /// it gets there first). A cached run's sheets were a third of its work before the replay.
+    func prepareVIXSheets() {
+        for day in days { _ = day.vixChain }
+    }
+
     /// Prices every session's VIX calls once, for the many runs of a sweep or a frontier: one
     /// run reads a few dozen quotes a session, and a thousand runs would each price them again.
     /// The numbers are the same either way (one pricing function). Idempotent.
@@ -127,19 +135,33 @@ public final class MarketTimeline: Sendable {
     /// What the cache did for each regime tape built so far, in the order they were asked for.
     public var tapeCacheOutcomes: [TimelineCacheOutcome] { tapes.outcomes }
 
-    /// The SPX chain of one expiry on session `index`, generated on first use and then shared:
-    /// variants differ in the condors they choose, not in the quotes they choose from.
+    /// The SPX chain of one expiry on session `index`, generated on first use and, after
+    /// `shareSPXChains`, shared: variants differ in the condors they choose, not in the quotes
+    /// they choose from.
     func spxChain(_ index: Int, expiry: MarketDate) -> SyntheticChain {
         let key = ChainCache.Key(session: index, expiry: expiry)
         if let chain = chains.chain(key) { return chain }
         let chain = SPXChainGenerator.chain(days[index].model, expiries: [expiry])
         // Bounded: about two expiries per session (≈ 60 KB each) are kept; a sweep that
         // varies its DTE window over many expiries generates the rest again when needed.
-        if chains.count < 2 * sessions.count { chains.store(key, chain) }
+        if chains.keeps, chains.count < 2 * sessions.count { chains.store(key, chain) }
         return chain
     }
 
-    /// Generated chains by session and expiry. Generation runs outside the lock: two threads
+    /// Keeps the SPX chains generated from now on for the runs that follow (a sweep's variants
+    /// and a frontier's points open condors on the same sessions and expiries). A comparison does
+    /// not: its strategy and CNDR replica asked for the same chain 3 times in 619 over 2007-2026,
+    /// and keeping the other 616 (about 40 MB of fresh memory) cost more in page faults than
+    /// the 3 generations it saved.
+    func shareSPXChains() {
+        chains.keepFromNow()
+    }
+
+    /// How many SPX chains are kept (for tests).
+    var keptSPXChains: Int { chains.count }
+
+    /// Generated chains by session and expiry, once asked to keep them (`shareSPXChains`).
+    /// Generation runs outside the lock: two threads
     /// may build the same chain at once, and since it is a pure function either copy will do.
     final class ChainCache: @unchecked Sendable {
         struct Key: Hashable {
@@ -149,6 +171,19 @@ public final class MarketTimeline: Sendable {
 
         private let lock = NSLock()
         private var chains: [Key: SyntheticChain] = [:]
+        private var keeping = false
+
+        var keeps: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return keeping
+        }
+
+        func keepFromNow() {
+            lock.lock()
+            keeping = true
+            lock.unlock()
+        }
 
         func chain(_ key: Key) -> SyntheticChain? {
             lock.lock()

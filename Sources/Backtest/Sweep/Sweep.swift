@@ -52,6 +52,7 @@ public enum Sweep {
         let count = grid.variants.count
         for variant in grid.variants { _ = try timeline.regimeTape(variant.ruleset.regime) }
         try timeline.shareVIXQuotes()
+        timeline.shareSPXChains()
         let results = ResultSlots<Outcome>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { index in
             let variant = grid.variants[index]

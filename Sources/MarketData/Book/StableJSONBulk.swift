@@ -2,7 +2,16 @@
 /// value itself (no shared mutable state), as a plain value type's synthesized encoding does.
 /// ``StableJSON`` renders such arrays' elements in parallel, each to its final bytes at its
 /// final indentation; the document's bytes are the same as a one-thread encoding (tested).
-public protocol StableJSONBulkElement: Encodable, Sendable {}
+public protocol StableJSONBulkElement: Encodable, Sendable {
+    /// Writes the element into `text` directly, the bytes its `encode(to:)` gives through the
+    /// writer; false (the default) to take that path. A `StableJSONText.Declined` thrown part
+    /// way also takes it, so a direct write can only save time, never change the output.
+    func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) -> Bool
+}
+
+extension StableJSONBulkElement {
+    public func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) -> Bool { false }
+}
 
 /// An array the writer renders element by element on all cores.
 protocol StableJSONBulkArray {
@@ -23,11 +32,24 @@ extension Array: StableJSONBulkArray where Element: StableJSONBulkElement {
         let indent = 2 * (JSONPath.depth(path) + 1)
         let elements = self
         let rendered = try ParallelMap.map(count, parallel: true) { index in
-            try JSONNodeEncoder.render(elements[index], parent: path, index: index, indent: indent)
+            if let direct = Self.direct(elements[index], indent: indent) { return direct }
+            return try JSONNodeEncoder.render(elements[index], parent: path, index: index, indent: indent)
         }
         let array = JSONArray()
         array.elements = rendered.map { .raw($0) }
         encoder.sink.set(.array(array))
         return true
+    }
+
+    /// The element's own direct write, or nil when it has none or declined part way (its
+    /// encoder then writes it, or reports the error the document would have).
+    private static func direct(_ element: Element, indent: Int) -> [UInt8]? {
+        var text = StableJSONText(indent: indent)
+        do {
+            guard try element.writeStableJSON(into: &text) else { return nil }
+            return try text.finished()
+        } catch {
+            return nil
+        }
     }
 }

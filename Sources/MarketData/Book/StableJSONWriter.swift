@@ -46,10 +46,7 @@ enum StableJSONWriter {
         case .int(let value):
             out.bytes.append(contentsOf: value.description.utf8)
         case .double(let value):
-            // `description` (which `write(to:)` prints) less a trailing ".0", as Foundation.
-            value.write(to: &out)
-            let n = out.bytes.count
-            if n >= 2, out.bytes[n - 1] == UInt8(ascii: "0"), out.bytes[n - 2] == UInt8(ascii: ".") { out.bytes.removeLast(2) }
+            writeNumber(value, into: &out)
         case .string(let text):
             writeString(text, into: &out.bytes)
         case .object(let object):
@@ -84,16 +81,23 @@ enum StableJSONWriter {
         }
     }
 
+    /// `description` (which `write(to:)` prints) less a trailing ".0", as Foundation.
+    static func writeNumber(_ value: Double, into out: inout JSONBytes) {
+        value.write(to: &out)
+        let n = out.bytes.count
+        if n >= 2, out.bytes[n - 1] == UInt8(ascii: "0"), out.bytes[n - 2] == UInt8(ascii: ".") { out.bytes.removeLast(2) }
+    }
+
     /// A value whose `encode(to:)` wrote nothing: Foundation's handling of it is its own affair.
     private static func filled(_ node: JSONNode?) throws -> JSONNode {
         guard let node else { throw Unsupported(reason: "a value encoded nothing") }
         return node
     }
 
-    private static let separator: [UInt8] = Array(" : ".utf8)
+    static let separator: [UInt8] = Array(" : ".utf8)
     private static let spaces = [UInt8](repeating: UInt8(ascii: " "), count: 64)
 
-    private static func pad(_ n: Int, into out: inout [UInt8]) {
+    static func pad(_ n: Int, into out: inout [UInt8]) {
         var n = n
         while n > 0 {
             let chunk = min(n, spaces.count)
@@ -104,7 +108,7 @@ enum StableJSONWriter {
 
     private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
-    private static func writeString(_ text: String, into out: inout [UInt8]) {
+    static func writeString(_ text: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         // Native strings hold contiguous UTF-8: scan and copy it as one buffer.
         let plain = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in

@@ -40,6 +40,23 @@ public enum Black76 {
         try InputCheck.exponent(rate, time: time, "r")
     }
 
+    /// The first error `validate` throws over the strikes and their volatilities in order, with
+    /// what they share (F, T, r and e^{±rT}) checked once: after the first strike passes, a
+    /// later one can only fail on its own K or σ, which `validate` checks in that order. For a
+    /// chain's expiry, whose checks were a tenth of building its quote sheet. Needs
+    /// `strikes.count == volatilities.count`.
+    public static func validate(forward: Double, strikes: [Double], time: Double, rate: Double, volatilities: [Double]) throws(PricingError) {
+        guard strikes.count == volatilities.count else {
+            throw .mismatchedLengths("strikes \(strikes.count), sigmas \(volatilities.count)")
+        }
+        guard let first = strikes.first else { return }
+        try validate(forward: forward, strike: first, time: time, rate: rate, volatility: volatilities[0])
+        for index in strikes.indices.dropFirst() {
+            try InputCheck.positive(strikes[index], "K")
+            try InputCheck.nonNegative(volatilities[index], "sigma")
+        }
+    }
+
     @inlinable
     public static func uncheckedPrice(
         _ type: OptionType, forward: Double, strike: Double, time: Double, rate: Double, volatility: Double

@@ -23,6 +23,23 @@ public struct BookOrder: Sendable, Codable, Equatable {
         self.limit = limit
         self.layer = layer
     }
+
+    /// The JSON its synthesized `encode(to:)` gives, written directly (a report's days list
+    /// thousands of orders; see `StableJSONText`).
+    public func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) {
+        text.beginObject()
+        try text.key("layer")
+        text.string(layer)
+        try text.key("limit")
+        try text.number(limit)
+        try text.key("quantity")
+        text.number(quantity)
+        try text.key("side")
+        text.string(side.rawValue)
+        try text.key("symbol")
+        text.string(symbol)
+        try text.endObject()
+    }
 }
 
 extension InstrumentSymbol {

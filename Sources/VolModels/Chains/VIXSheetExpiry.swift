@@ -65,12 +65,7 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         expiry: MarketDate, years: Double, rate: Double, forward: Double, strikes: [Double], volatilities: [Double],
         deviation: Double, spreads: QuoteSpreadModel, eventDay: Bool
     ) throws(PricingError) {
-        guard strikes.count == volatilities.count else {
-            throw .mismatchedLengths("strikes \(strikes.count), sigmas \(volatilities.count)")
-        }
-        for (strike, volatility) in zip(strikes, volatilities) {
-            try Black76.validate(forward: forward, strike: strike, time: years, rate: rate, volatility: volatility)
-        }
+        try Black76.validate(forward: forward, strikes: strikes, time: years, rate: rate, volatilities: volatilities)
         storage = Storage(
             expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads, eventDay: eventDay,
             strikes: strikes, volatilities: volatilities, pricedCalls: nil)

@@ -251,6 +251,10 @@ public struct VIXComplex: Sendable {
         let first = max(fine, (0.5 * future / fine).rounded(.down) * fine)
         let last = (4 * future / step).rounded(.up) * step
         var strikes: [Double] = []
+        // At most this many: every half step from the first strike to the last (a reservation
+        // only, skipped for a count no chain has).
+        let most = ((last - first) / fine).rounded(.up) + 2
+        if most >= 0, most <= 100_000 { strikes.reserveCapacity(Int(most)) }
         var strike = first
         while strike <= last + fine / 2 {
             strikes.append(strike)

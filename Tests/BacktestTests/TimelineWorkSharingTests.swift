@@ -1,0 +1,81 @@
+import Foundation
+import MarketData
+import Strategy
+import Testing
+import VolModels
+
+@testable import Backtest
+
+/// Work a comparison spreads over its two cores changes no number: a session's VIX sheet is
+/// built on first read (on either core, or ahead of the strategy by `prepareVIXSheets`) and is
+/// the sheet built with the day; SPX chains are kept only for runs that share them; the
+/// strategy's component summaries computed on all cores equal the serial ones.
+@Suite(.serialized) struct TimelineWorkSharingTests {
+    static let from = MarketDate(parsing: "2016-11-01")!
+    static let to = MarketDate(parsing: "2017-01-31")!
+
+    static func timeline(parallel: Bool = true) throws -> MarketTimeline {
+        let store = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
+        return try MarketTimeline(store: store, calendar: calendar, from: from, to: to, parallel: parallel)
+    }
+
+    @Test func vixSheetsAreBuiltOnFirstReadAndEqualTheSheetBuiltWithTheDay() throws {
+        let timeline = try Self.timeline()
+        #expect(timeline.days.allSatisfy { !$0.hasBuiltVIXSheet })
+        timeline.prepareVIXSheets()
+        #expect(timeline.days.allSatisfy { $0.hasBuiltVIXSheet })
+        for day in timeline.days {
+            let complex = try day.vixComplex.get()
+            let direct = try VIXChainGenerator.sheet(vix: complex, inputs: day.inputs, calendar: timeline.calendar, parameters: timeline.parameters)
+            #expect(try day.vixChain.get() == direct)
+        }
+        // A failed VIX complex is kept as the sheet's failure, as when the sheet was built with the day.
+        struct Failed: Error, Equatable {}
+        let first = timeline.days[0]
+        let failed = MarketDay(
+            inputs: first.inputs, model: first.model, vixComplex: .failure(Failed()), calendar: timeline.calendar, parameters: timeline.parameters)
+        #expect(!failed.hasBuiltVIXSheet)
+        #expect(throws: Failed.self) { try failed.vixChain.get() }
+    }
+
+    /// The comparison is the same report whether the sheets were built before it, ahead of its
+    /// strategy on the other core, or by each reader on one core.
+    @Test func comparisonsAreTheSameWhicheverCoreBuildsTheSheets() throws {
+        let prepared = try Self.timeline()
+        prepared.prepareVIXSheets()
+        let reference = try BacktestComparison.compare(timeline: prepared)
+        for timeline in [try Self.timeline(), try Self.timeline(parallel: false)] {
+            let result = try BacktestComparison.compare(timeline: timeline)
+            #expect(result.report == reference.report)
+            #expect(result.strategy.ledger.entries == reference.strategy.ledger.entries)
+            #expect(try StableJSON.encode(result.report) == StableJSON.encode(reference.report))
+        }
+        #expect(reference.strategy.days.contains { !$0.orders.isEmpty })
+    }
+
+    @Test func spxChainsAreKeptOnlyForRunsThatShareThem() throws {
+        let timeline = try Self.timeline()
+        let expiry = try CondorPlanner(rules: Ruleset.standard.condor).selectExpiry(timeline.days[3].model.expiryDates, on: timeline.sessions[3])
+        let first = timeline.spxChain(3, expiry: expiry)
+        #expect(timeline.keptSPXChains == 0)
+        timeline.shareSPXChains()
+        let kept = timeline.spxChain(3, expiry: expiry)
+        #expect(timeline.keptSPXChains == 1)
+        #expect(kept == first)
+        #expect(timeline.spxChain(3, expiry: expiry) == kept && timeline.keptSPXChains == 1)
+    }
+
+    @Test func componentSummariesOnAllCoresEqualTheSerialOnes() throws {
+        let timeline = try Self.timeline()
+        let run = try Simulator.run(timeline: timeline, configuration: BacktestConfiguration(from: Self.from, to: Self.to))
+        let trades = run.trades.map { ClosedTrade(entryDay: $0.opened.dayNumber, exitDay: $0.closed.dayNumber, pnl: $0.pnl) }
+        let summaries = try [false, true].map { parallel in
+            try BacktestComparison.summary(
+                ("strategy", "ALVH strategy"), ledger: run.ledger, dates: run.days.map(\.date), equity: run.days.map(\.equity), trades: trades,
+                attribution: run.attribution, rejections: run.rejections, parallel: parallel)
+        }
+        #expect(summaries[0] == summaries[1])
+        #expect(summaries[0].components.count >= 3)
+    }
+}
