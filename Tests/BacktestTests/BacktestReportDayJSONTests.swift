@@ -65,6 +65,27 @@ import Testing
         }
     }
 
+    /// A direct write must hold every field `encode(to:)` writes: with every optional set, the
+    /// keys it writes are the stored properties (a field added to a type and not to its direct
+    /// write fails here).
+    @Test func directWritesHoldEveryStoredField() throws {
+        var rng = SplitMix(state: 0xF1E1D)
+        var day = Self.day(&rng, index: 1)
+        day.strategyReturn = 0.01
+        day.pnl = ["cash": 1, "condor": 2]
+        day.orders = [
+            BookOrder(symbol: .vixFuture(year: 2020, month: 3), side: .buy, quantity: 2, limit: 14.5, layer: "layer1")
+        ]
+        var text = StableJSONText(indent: 0)
+        #expect(try day.writeStableJSON(into: &text))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(try text.finished())) as? [String: Any])
+        func labels(_ value: Any) -> Set<String> { Set(Mirror(reflecting: value).children.compactMap(\.label)) }
+        #expect(Set(object.keys) == labels(day))
+        #expect(Set(try #require(object["equity"] as? [String: Any]).keys) == labels(day.equity))
+        let order = try #require((object["orders"] as? [[String: Any]])?.first)
+        #expect(Set(order.keys) == labels(day.orders[0]))
+    }
+
     @Test func aRealReportLongEnoughForBulkDaysIsFoundationsBytes() throws {
         let store = try SimulatorTests.store.get()
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))

@@ -1,13 +1,13 @@
 import Foundation
 import MarketData
-import Strategy
+@testable import Strategy
 import Testing
 import VolModels
 
 @testable import Backtest
 
 /// Work a comparison spreads over its two cores changes no number: a session's VIX sheet is
-/// built on first read (on either core, or ahead of the strategy by `prepareVIXSheets`) and is
+/// built on first read (on either core, or ahead of the strategy by `prepareSessions`) and is
 /// the sheet built with the day; SPX chains are kept only for runs that share them; the
 /// strategy's component summaries computed on all cores equal the serial ones.
 @Suite(.serialized) struct TimelineWorkSharingTests {
@@ -23,12 +23,12 @@ import VolModels
     @Test func vixSheetsAreBuiltOnFirstReadAndEqualTheSheetBuiltWithTheDay() throws {
         let timeline = try Self.timeline()
         #expect(timeline.days.allSatisfy { !$0.hasBuiltVIXSheet })
-        timeline.prepareVIXSheets()
-        #expect(timeline.days.allSatisfy { $0.hasBuiltVIXSheet })
+        timeline.prepareSessions()
+        #expect(timeline.days.allSatisfy { $0.hasBuiltVIXSheet && $0.hedgeMemo.answers == 0 })
+        // Each equals the sheet of a VIX complex calibrated afresh from the day's inputs.
         for day in timeline.days {
-            let complex = try day.vixComplex.get()
-            let direct = try VIXChainGenerator.sheet(vix: complex, inputs: day.inputs, calendar: timeline.calendar, parameters: timeline.parameters)
-            #expect(try day.vixChain.get() == direct)
+            let fresh = try VIXChainGenerator.sheet(inputs: day.inputs, calendar: timeline.calendar, parameters: timeline.parameters)
+            #expect(try day.vixChain.get() == fresh)
         }
         // A failed VIX complex is kept as the sheet's failure, as when the sheet was built with the day.
         struct Failed: Error, Equatable {}
@@ -39,12 +39,18 @@ import VolModels
         #expect(throws: Failed.self) { try failed.vixChain.get() }
     }
 
-    /// The comparison is the same report whether the sheets were built before it, ahead of its
-    /// strategy on the other core, or by each reader on one core.
-    @Test func comparisonsAreTheSameWhicheverCoreBuildsTheSheets() throws {
+    /// The comparison is the same report whether the sheets were built and the hedge planner's
+    /// questions answered before it or ahead of its strategy on the other core (racing it), and
+    /// a run whose own reads build every sheet and answer every question (no comparison, nothing
+    /// prepared) is the same run as on prepared sessions.
+    @Test func runsAreTheSameWhoeverBuildsTheSheets() throws {
         let prepared = try Self.timeline()
-        prepared.prepareVIXSheets()
+        prepared.prepareSessions(hedge: Ruleset.standard.hedge)
+        // Both of the hedge planner's questions are answered for every session before it runs ...
+        #expect(prepared.days.allSatisfy { $0.hedgeMemo.answers == 2 })
         let reference = try BacktestComparison.compare(timeline: prepared)
+        // ... and it asks no other (a question asked differently would be a third answer).
+        #expect(prepared.days.allSatisfy { $0.hedgeMemo.answers == 2 })
         for timeline in [try Self.timeline(), try Self.timeline(parallel: false)] {
             let result = try BacktestComparison.compare(timeline: timeline)
             #expect(result.report == reference.report)
@@ -52,6 +58,13 @@ import VolModels
             #expect(try StableJSON.encode(result.report) == StableJSON.encode(reference.report))
         }
         #expect(reference.strategy.days.contains { !$0.orders.isEmpty })
+        let configuration = BacktestConfiguration(from: Self.from, to: Self.to)
+        let unprepared = try Self.timeline()
+        let alone = try Simulator.run(timeline: unprepared, configuration: configuration)
+        #expect(unprepared.days.allSatisfy { $0.hasBuiltVIXSheet })
+        let onPrepared = try Simulator.run(timeline: prepared, configuration: configuration)
+        #expect(alone.days == onPrepared.days && alone.trades == onPrepared.trades && alone.rejections == onPrepared.rejections)
+        #expect(alone.ledger.entries == onPrepared.ledger.entries)
     }
 
     @Test func spxChainsAreKeptOnlyForRunsThatShareThem() throws {

@@ -39,30 +39,30 @@ struct StableJSONTextTests {
         }
 
         func writeStableJSON(into out: inout StableJSONText) throws(StableJSONText.Declined) -> Bool {
-            out.beginObject()
+            try out.beginObject()
             try out.key("count")
-            out.number(count)
+            try out.number(count)
             if let inner {
                 try out.key("inner")
-                out.beginObject()
+                try out.beginObject()
                 try out.key("flag")
-                out.string(inner.flag)
+                try out.string(inner.flag)
                 try out.key("level")
                 try out.number(inner.level)
                 try out.endObject()
             }
             try out.key(mistake == 1 ? "zz" : "list")
-            out.beginArray()
+            try out.beginArray()
             for value in list {
                 try out.element()
                 try out.number(value)
             }
             if mistake == 2 { try out.endObject() } else { try out.endArray() }
             try out.key("nested")
-            out.beginArray()
+            try out.beginArray()
             for row in nested {
                 try out.element()
-                out.beginArray()
+                try out.beginArray()
                 for value in row {
                     try out.element()
                     try out.number(value)
@@ -73,9 +73,9 @@ struct StableJSONTextTests {
             try out.key("number")
             try out.number(number)
             try out.key("text")
-            out.string(text)
+            try out.string(text)
             try out.key("values")
-            out.beginObject()
+            try out.beginObject()
             for (key, value) in values.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
                 try out.key(key)
                 try out.number(value)
@@ -146,6 +146,40 @@ struct StableJSONTextTests {
             #expect(try StableJSON.encode(records) == StableJSON.foundationEncode(records))
             #expect(try StableJSON.encode(["rows": records]) == StableJSON.foundationEncode(["rows": records]))
         }
+    }
+
+    @Test("calls out of sequence decline")
+    func callsOutOfSequenceDecline() throws {
+        func declines(_ write: (inout StableJSONText) throws(StableJSONText.Declined) -> Void) -> Bool {
+            var text = StableJSONText(indent: 0)
+            do {
+                try write(&text)
+                _ = try text.finished()
+                return false
+            } catch {
+                return true
+            }
+        }
+        #expect(declines { _ in })  // nothing written
+        #expect(declines { t throws(StableJSONText.Declined) in try t.number(1); try t.number(2) })  // two top-level values
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.number(1); try t.endObject() })  // no key
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.key("a"); try t.endObject() })  // key, no value
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.key("a"); try t.key("b"); try t.number(1); try t.endObject() })
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.key("a"); try t.number(1); try t.number(2); try t.endObject() })
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginArray(); try t.number(1); try t.endArray() })  // no element
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginArray(); try t.element(); try t.endArray() })  // element, no value
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginArray(); try t.element(); try t.string("x"); try t.endObject() })
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.element() })  // an element in an object
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginArray(); try t.key("a") })  // a key in an array
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.key("b"); try t.number(1); try t.key("a"); try t.number(2); try t.endObject() })
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject(); try t.key("a"); try t.number(1); try t.key("a"); try t.number(2); try t.endObject() })
+        #expect(declines { t throws(StableJSONText.Declined) in try t.beginObject() })  // left open
+        // The same shapes in sequence are written.
+        #expect(!declines { t throws(StableJSONText.Declined) in
+            try t.beginObject(); try t.key("a"); try t.beginArray(); try t.element(); try t.number(1); try t.endArray()
+            try t.key("b"); try t.beginObject(); try t.endObject(); try t.endObject()
+        })
+        #expect(!declines { t throws(StableJSONText.Declined) in try t.string("x") })
     }
 
     @Test("a non-finite number declines the direct write and fails the document as Foundation fails it")

@@ -68,3 +68,79 @@ import Testing
         }
     }
 }
+
+/// A sheet works its strikes' volatilities out when they are read only where the smile is shown
+/// valid at every strike (`VIXComplex.provenSmile`); otherwise it computes and checks them all
+/// when built, as before. Either way each volatility is the one `strikeVolatilities` gives, to
+/// the bit, and the errors are the same.
+@Suite struct VIXSheetOnDemandVolatilityTests {
+    static func sessions(_ calendar: TradingCalendar, _ from: String, _ to: String, every step: Int) -> [MarketDate] {
+        let (a, b) = (MarketDate(parsing: from)!, MarketDate(parsing: to)!)
+        return calendar.sessions.filter { $0 >= a && $0 <= b }.enumerated().filter { $0.offset % step == 0 }.map(\.element)
+    }
+
+    /// On real days (the 2008 and 2020 crashes, a calm 2017, the August 2024 spike) every expiry
+    /// takes the on-demand path, and every volatility equals the listed computation's.
+    @Test func realSmilesAreShownValidAndGiveTheSameVolatilities() throws {
+        let (store, calendar) = try VIXComplexTests.fixture.get()
+        let parameters = ChainModelParameters()
+        let dates =
+            Self.sessions(calendar, "2008-09-15", "2008-12-31", every: 5) + Self.sessions(calendar, "2017-01-03", "2017-12-29", every: 40)
+            + Self.sessions(calendar, "2020-02-20", "2020-04-30", every: 4) + Self.sessions(calendar, "2024-07-25", "2024-08-15", every: 3)
+        #expect(dates.count >= 40)
+        var strikes = 0
+        for date in dates {
+            let inputs = try MarketInputs.load(store, date: date)
+            let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
+            let sheet = try VIXChainGenerator.sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
+            for listed in sheet.expiries {
+                #expect(listed.volatilitiesOnDemand, "\(date) \(listed.expiry)")
+                let all = try vix.strikeVolatilities(listed.strikes, future: listed.forward, time: listed.years)
+                #expect(listed.volatilities.map(\.bitPattern) == all.map(\.bitPattern), "\(date) \(listed.expiry)")
+                strikes += all.count
+            }
+        }
+        #expect(strikes > 10_000)
+    }
+
+    /// A smile outside the bounds the argument needs (1 − ρ² below 1e-6) lists its volatilities
+    /// when built, the same numbers; one just inside them works them out when read.
+    @Test func smilesOutsideTheBoundsListTheirVolatilities() throws {
+        let (store, calendar) = try VIXComplexTests.fixture.get()
+        let parameters = ChainModelParameters()
+        let inputs = try MarketInputs.load(store, date: MarketDate(parsing: "2020-03-16")!)
+        let fitted = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
+        for (rho, onDemand) in [(0.999_999_9, false), (0.99, true), (-0.999_999_9, false)] {
+            let options = try VIXOptionParameters(skewCorrelation: rho, skewLevel: 0.5)
+            let vix = VIXComplex(
+                date: fitted.date, vix: fitted.vix, settlements: fitted.settlements, theta: fitted.theta, kappa: fitted.kappa,
+                futuresSource: fitted.futuresSource, vvixSource: fitted.vvixSource, vvixTarget: fitted.vvixTarget, vvixModel: fitted.vvixModel,
+                atmVolatility30d: fitted.atmVolatility30d, optionModel: VIXOptionModel(parameters: options), notes: fitted.notes)
+            let sheet = try VIXChainGenerator.sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
+            #expect(!sheet.expiries.isEmpty)
+            for listed in sheet.expiries {
+                #expect(listed.volatilitiesOnDemand == onDemand, "ρ \(rho)")
+                let all = try vix.strikeVolatilities(listed.strikes, future: listed.forward, time: listed.years)
+                #expect(listed.volatilities.map(\.bitPattern) == all.map(\.bitPattern), "ρ \(rho)")
+            }
+        }
+    }
+
+    /// What `provenSmile` refuses to vouch for, and the errors it shares with `strikeVolatilities`.
+    @Test func provenSmileBoundsAndErrors() throws {
+        let (vix, _) = try VIXComplexTests.complex(MarketDate(parsing: "2018-02-05")!)
+        #expect(try vix.provenSmile([15, 20, 30], future: 20, time: 0.1) != nil)
+        #expect(try vix.provenSmile([], future: 20, time: 0.1) == nil)
+        #expect(try vix.provenSmile([1e-310, 20], future: 20, time: 0.1) == nil)  // K/F not a normal double
+        #expect(try vix.provenSmile([15, .infinity], future: 20, time: 0.1) == nil)
+        #expect(try vix.provenSmile([15, -1], future: 20, time: 0.1) == nil)
+        #expect(try vix.provenSmile([15, 20], future: 20, time: 1e-310) == nil)  // T not normal
+        for (future, time) in [(-1.0, 0.1), (.nan, 0.1), (20, 0), (20, -0.1)] {
+            var proven: VIXModelError?
+            var listed: VIXModelError?
+            do { _ = try vix.provenSmile([15, 20], future: future, time: time) } catch { proven = error }
+            do { _ = try vix.strikeVolatilities([15, 20], future: future, time: time) } catch { listed = error }
+            #expect(proven != nil && proven == listed, "F \(future) T \(time)")
+        }
+    }
+}

@@ -73,12 +73,14 @@ public enum BacktestComparison {
         let configuration = BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
         // The strategy on one core, the two replicas on the other: they share only the timeline
         // (whose caches are locked); an error is rethrown as the serial order would (strategy first).
-        // The replicas' core first builds the sessions' VIX sheets ahead of the strategy, which
-        // reads one every session (they are built on first read, the same either way).
-        // The replicas' core also summarises them while the strategy finishes.
+        // The replicas' core first builds the sessions' VIX sheets, and answers the hedge
+        // planner's questions about each session's VIX history, ahead of the strategy, which
+        // reads them every session (both are worked out on first read, the same either way).
+        // The replicas' core also summarises them while the strategy finishes; a summary's error
+        // is kept and rethrown below in the serial order (after the strategy's summary).
         enum Run: Sendable {
             case strategy(BacktestRun)
-            case replicas(cndr: ReplicaRun, vxth: ReplicaRun, summaries: [BacktestSummary])
+            case replicas(cndr: ReplicaRun, vxth: ReplicaRun, summaries: [Swift.Result<BacktestSummary, any Error>])
         }
         let sessions = timeline.sessions
         let slots = ResultSlots<Run>(count: 2)
@@ -87,14 +89,18 @@ public enum BacktestComparison {
                 index,
                 Swift.Result {
                     if index == 0 { return .strategy(try Simulator.run(timeline: timeline, configuration: configuration, booksAt: booksAt)) }
-                    timeline.prepareVIXSheets()
+                    timeline.prepareSessions(hedge: ruleset.hedge)
                     let cndr = try CNDRReplica.run(
                         timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
                     let vxth = try VXTHReplica.run(
                         timeline: timeline, rules: ruleset.baselines, capital: ruleset.capital, fill: configuration.fill, fees: configuration.fees)
                     let summaries = [
-                        try summary(runs[1], ledger: cndr.ledger, dates: sessions, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections),
-                        try summary(runs[2], ledger: vxth.ledger, dates: sessions, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections),
+                        Swift.Result {
+                            try summary(runs[1], ledger: cndr.ledger, dates: sessions, equity: cndr.equity, trades: cndr.trades, rejections: cndr.rejections)
+                        },
+                        Swift.Result {
+                            try summary(runs[2], ledger: vxth.ledger, dates: sessions, equity: vxth.equity, trades: vxth.trades, rejections: vxth.rejections)
+                        },
                     ]
                     return .replicas(cndr: cndr, vxth: vxth, summaries: summaries)
                 })
@@ -114,7 +120,7 @@ public enum BacktestComparison {
         let strategySummary = try summary(
             runs[0], ledger: strategy.ledger, dates: dates, equity: strategy.days.map(\.equity), trades: trades,
             attribution: strategy.attribution, rejections: strategy.rejections, parallel: timeline.parallel)
-        let summaries = [strategySummary] + replicaSummaries + [
+        let summaries = [strategySummary] + (try replicaSummaries.map { try $0.get() }) + [
             try BacktestSummary(name: runs[3].key, label: runs[3].label, dates: dates, equity: holdEquity, trades: [], components: [])
         ]
         var regimes: [String: Int] = [:]

@@ -30,11 +30,11 @@ public struct BacktestReportDay: Sendable, Codable, Equatable, StableJSONBulkEle
     /// thousands of days were most of its JSON's time. Tested byte for byte against
     /// Foundation's encoder.
     public func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) -> Bool {
-        text.beginObject()
+        try text.beginObject()
         try text.key("date")
-        text.string(date.description)
+        try text.string(date.description)
         try text.key("equity")
-        text.beginObject()
+        try text.beginObject()
         try text.key("buyAndHold")
         try text.number(equity.buyAndHold)
         try text.key("cndr")
@@ -45,21 +45,21 @@ public struct BacktestReportDay: Sendable, Codable, Equatable, StableJSONBulkEle
         try text.number(equity.vxth)
         try text.endObject()
         try text.key("orders")
-        text.beginArray()
+        try text.beginArray()
         for order in orders {
             try text.element()
             try order.writeStableJSON(into: &text)
         }
         try text.endArray()
         try text.key("pnl")
-        text.beginObject()
+        try text.beginObject()
         for (key, value) in pnl.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
             try text.key(key)
             try text.number(value)
         }
         try text.endObject()
         try text.key("regime")
-        text.string(regime.rawValue)
+        try text.string(regime.rawValue)
         try text.key("spx")
         try text.number(spx)
         if let strategyReturn {

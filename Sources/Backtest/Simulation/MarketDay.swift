@@ -16,7 +16,7 @@ final class MarketDay: Sendable {
     /// unhedged baseline must not fail because a VIX chain could not be generated). Built on
     /// first read (the same sheet, or the same failure, as when built with the day): a
     /// comparison builds the sheets ahead of the strategy on the replicas' core
-    /// (`MarketTimeline.prepareVIXSheets`) instead of before the replay starts.
+    /// (`MarketTimeline.prepareSessions`) instead of before the replay starts.
     var vixChain: Result<VIXQuoteSheet, any Error> { vixSheet.value }
     private let vixSheet: OnceCell<Result<VIXQuoteSheet, any Error>>
     /// Whether the sheet (or its failure) has been built yet (for tests).

@@ -115,12 +115,17 @@ public final class MarketTimeline: Sendable {
         sharedVIXSheets.sheet(index) ?? days[index].vixChain
     }
 
-    /// Builds every session's VIX quote sheet, in session order, on the calling thread: a
-    /// comparison does this on the replicas' core while the strategy replays on the other, so
-    /// the strategy finds each session's sheet built (or builds it itself, the same sheet, when
-    /// it gets there first). A cached run's sheets were a third of its work before the replay.
-    func prepareVIXSheets() {
-        for day in days { _ = day.vixChain }
+    /// Builds every session's VIX quote sheet, in session order, on the calling thread, and
+    /// with `hedge` answers what the hedge planner will ask of the session's VIX history
+    /// (`HedgeSessionMemo.prepare`): a comparison does this on the replicas' core while the
+    /// strategy replays on the other, so the strategy finds each session's sheet built and its
+    /// questions answered (or works them out itself, the same, when it gets there first). A
+    /// cached run's sheets were a third of its work before the replay.
+    func prepareSessions(hedge: HedgeRules? = nil) {
+        for day in days {
+            _ = day.vixChain
+            if let hedge { day.hedgeMemo.prepare(vixHistory: day.inputs.vixComplex.recentVIX, rules: hedge) }
+        }
     }
 
     /// Prices every session's VIX calls once, for the many runs of a sweep or a frontier: one

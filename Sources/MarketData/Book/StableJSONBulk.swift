@@ -5,7 +5,9 @@
 public protocol StableJSONBulkElement: Encodable, Sendable {
     /// Writes the element into `text` directly, the bytes its `encode(to:)` gives through the
     /// writer; false (the default) to take that path. A `StableJSONText.Declined` thrown part
-    /// way also takes it, so a direct write can only save time, never change the output.
+    /// way (a mistake the text detects) also takes it. A direct write that completes must hold
+    /// what `encode(to:)` writes, which the text cannot check: a type that writes itself is
+    /// tested against its own encoding, every optional set.
     func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) -> Bool
 }
 

@@ -36,7 +36,10 @@ struct StatementRows {
             done = true
             return false
         case let code:
-            throw StoreError.database("\(table): reading row \(row + 1): \(String(cString: sqlite3_errstr(code)))")
+            // The connection's own message (what GRDB's cursor reported) and the code's text.
+            let message = sqlite3_db_handle(statement.sqliteStatement).flatMap { sqlite3_errmsg($0) }.map { String(cString: $0) }
+            throw StoreError.database(
+                "\(table): reading row \(row + 1): \(message ?? "") (\(String(cString: sqlite3_errstr(code))), code \(code))")
         }
     }
 
@@ -63,7 +66,11 @@ struct StatementRows {
     }
 
     func text(_ column: Int32) throws -> String {
-        guard !isNull(column), let bytes = sqlite3_column_text(statement.sqliteStatement, column) else { throw missing(column) }
+        guard !isNull(column) else { throw missing(column) }
+        // nil for a value that is there means SQLite could not convert it (out of memory).
+        guard let bytes = sqlite3_column_text(statement.sqliteStatement, column) else {
+            throw StoreError.database("\(table): row \(row), column \(names[Int(column)]) cannot be read as text")
+        }
         return String(cString: bytes)
     }
 }

@@ -43,8 +43,8 @@ public enum Black76 {
     /// The first error `validate` throws over the strikes and their volatilities in order, with
     /// what they share (F, T, r and e^{±rT}) checked once: after the first strike passes, a
     /// later one can only fail on its own K or σ, which `validate` checks in that order. For a
-    /// chain's expiry, whose checks were a tenth of building its quote sheet. Needs
-    /// `strikes.count == volatilities.count`.
+    /// chain's expiry, whose checks were a tenth of building its quote sheet. Strikes and
+    /// volatilities of different lengths throw `mismatchedLengths`.
     public static func validate(forward: Double, strikes: [Double], time: Double, rate: Double, volatilities: [Double]) throws(PricingError) {
         guard strikes.count == volatilities.count else {
             throw .mismatchedLengths("strikes \(strikes.count), sigmas \(volatilities.count)")

@@ -27,17 +27,17 @@ public struct BookOrder: Sendable, Codable, Equatable {
     /// The JSON its synthesized `encode(to:)` gives, written directly (a report's days list
     /// thousands of orders; see `StableJSONText`).
     public func writeStableJSON(into text: inout StableJSONText) throws(StableJSONText.Declined) {
-        text.beginObject()
+        try text.beginObject()
         try text.key("layer")
-        text.string(layer)
+        try text.string(layer)
         try text.key("limit")
         try text.number(limit)
         try text.key("quantity")
-        text.number(quantity)
+        try text.number(quantity)
         try text.key("side")
-        text.string(side.rawValue)
+        try text.string(side.rawValue)
         try text.key("symbol")
-        text.string(symbol)
+        try text.string(symbol)
         try text.endObject()
     }
 }

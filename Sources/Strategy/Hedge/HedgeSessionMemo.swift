@@ -28,6 +28,9 @@ public final class HedgeSessionMemo: Sendable {
 
     public init() {}
 
+    /// How many answers are kept (for tests).
+    var answers: Int { checked.count + percentiles.count }
+
     /// The key of a non-empty history; nil for an empty one (nothing worth keeping).
     private func key(_ values: [Double]) -> History? {
         guard let base = values.withUnsafeBufferPointer({ $0.baseAddress }) else { return nil }
@@ -43,5 +46,15 @@ public final class HedgeSessionMemo: Sendable {
         guard let history = key(values) else { return TrailingPercentile.value(values, percentile: p, lookback: lookback) }
         let key = Percentile(history: history, percentile: p.bitPattern, lookback: lookback)
         return percentiles.value(key) { (values, TrailingPercentile.value(values, percentile: p, lookback: lookback)) }.answer
+    }
+
+    /// Answers now what `HedgePlanner.plan` asks of a session's VIX history under `rules` (the
+    /// history check and layer 2's cheapness percentile), so that a core with time to spare can
+    /// work them out before the planner reaches the session (a backtest's comparison does, on
+    /// the replicas' core). The answers are the ones the planner would compute; asking early
+    /// changes no number, and a question the planner does not ask only costs its time.
+    public func prepare(vixHistory: [Double], rules: HedgeRules) {
+        _ = allPositiveFinite(vixHistory)
+        _ = trailingPercentile(vixHistory, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)
     }
 }

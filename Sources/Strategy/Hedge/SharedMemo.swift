@@ -10,6 +10,13 @@ public final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
 
     public init() {}
 
+    /// How many answers are kept (for tests).
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return table.count
+    }
+
     @inlinable public func value(_ key: Key, _ compute: () throws -> Value) rethrows -> Value {
         lock.lock()
         let known = table[key]

@@ -76,7 +76,7 @@ struct VIXChainView {
             do {
                 value = try Black76.value(
                     .call, forward: expiry.forward, strike: strike, time: expiry.years, rate: expiry.rate,
-                    volatility: expiry.volatilities[index])
+                    volatility: expiry.volatility(at: index))
             } catch {
                 // The sheet's inputs were checked; only the held strike itself can be bad here.
                 throw .unpricedHolding(instrument)

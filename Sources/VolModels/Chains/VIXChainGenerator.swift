@@ -40,15 +40,27 @@ public enum VIXChainGenerator {
                 let future = vix.future(years: t)
                 let deviation = try vix.atmVolatility(time: t) * t.squareRoot()
                 let strikes = VIXComplex.strikes(future: future, step: schedule.vixStrikeStep)
-                // One smile per expiry and one volatility per strike, shared by its call and put.
-                let volatilities = try vix.strikeVolatilities(strikes, future: future, time: t)
+                // One smile per expiry and one volatility per strike, shared by its call and put:
+                // worked out when read where the smile is shown valid at every strike, otherwise
+                // all computed and checked now (the same numbers and the same errors either way).
                 let listed: VIXSheetExpiry
-                do {
-                    listed = try VIXSheetExpiry(
-                        expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, volatilities: volatilities,
-                        deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
-                } catch {
-                    throw VIXModelError.pricing(error)
+                if let smile = try vix.provenSmile(strikes, future: future, time: t) {
+                    do {
+                        listed = try VIXSheetExpiry(
+                            expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, smile: smile,
+                            deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
+                    } catch {
+                        throw VIXModelError.pricing(error)
+                    }
+                } else {
+                    let volatilities = try vix.strikeVolatilities(strikes, future: future, time: t)
+                    do {
+                        listed = try VIXSheetExpiry(
+                            expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, volatilities: volatilities,
+                            deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
+                    } catch {
+                        throw VIXModelError.pricing(error)
+                    }
                 }
                 expiries.append(listed)
             } catch {

@@ -17,13 +17,13 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         let spreads: QuoteSpreadModel
         let eventDay: Bool
         @usableFromInline let strikes: [Double]
-        @usableFromInline let volatilities: [Double]
+        let volatilities: Volatilities
         /// The calls, when priced in advance (`VIXQuoteSheet.pricingCalls`); nil otherwise.
         let pricedCalls: [SyntheticQuote]?
 
         init(
             expiry: MarketDate, years: Double, rate: Double, forward: Double, deviation: Double, spreads: QuoteSpreadModel,
-            eventDay: Bool, strikes: [Double], volatilities: [Double], pricedCalls: [SyntheticQuote]?
+            eventDay: Bool, strikes: [Double], volatilities: Volatilities, pricedCalls: [SyntheticQuote]?
         ) {
             self.expiry = expiry
             self.years = years
@@ -57,8 +57,32 @@ public struct VIXSheetExpiry: Sendable, Equatable {
     var eventDay: Bool { storage.eventDay }
     @inlinable public var strikes: [Double] { storage.strikes }
     /// Black-76 volatility of each strike on the day's smile.
-    @inlinable public var volatilities: [Double] { storage.volatilities }
+    public var volatilities: [Double] { strikes.indices.map(volatility(at:)) }
     private var pricedCalls: [SyntheticQuote]? { storage.pricedCalls }
+
+    /// Each strike's volatility: listed with the strikes, or worked out from the expiry's smile
+    /// when read (a smile `VIXComplex.provenSmile` showed valid at every strike; a backtest reads
+    /// a few dozen of a session's ~400 strikes, and computing them all was most of building its
+    /// sheets).
+    enum Volatilities: Sendable {
+        case listed([Double])
+        case smile(SSVISlice)
+    }
+
+    /// Whether the volatilities are worked out when read (for tests).
+    var volatilitiesOnDemand: Bool {
+        if case .smile = storage.volatilities { return true }
+        return false
+    }
+
+    /// Black-76 volatility of `strikes[index]` on the day's smile.
+    public func volatility(at index: Int) -> Double {
+        let s = storage
+        switch s.volatilities {
+        case .listed(let values): return values[index]
+        case .smile(let smile): return VIXComplex.smileVolatility(smile, logMoneyness: log(s.strikes[index] / s.forward), time: s.years)
+        }
+    }
 
     /// Checks every strike's Black-76 inputs, so that `quote` cannot fail.
     init(
@@ -68,7 +92,23 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         try Black76.validate(forward: forward, strikes: strikes, time: years, rate: rate, volatilities: volatilities)
         storage = Storage(
             expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads, eventDay: eventDay,
-            strikes: strikes, volatilities: volatilities, pricedCalls: nil)
+            strikes: strikes, volatilities: .listed(volatilities), pricedCalls: nil)
+    }
+
+    /// An expiry whose strikes' volatilities come from `smile` when read; `smile` must be one
+    /// `VIXComplex.provenSmile` returned for these strikes, future and time. Black-76's checks
+    /// are those the listed form makes: the first strike's in full, at its volatility; the
+    /// others can then fail only on their K (checked by `provenSmile`) or their σ (shown valid).
+    init(
+        expiry: MarketDate, years: Double, rate: Double, forward: Double, strikes: [Double], smile: SSVISlice,
+        deviation: Double, spreads: QuoteSpreadModel, eventDay: Bool
+    ) throws(PricingError) {
+        storage = Storage(
+            expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads, eventDay: eventDay,
+            strikes: strikes, volatilities: .smile(smile), pricedCalls: nil)
+        if !strikes.isEmpty {
+            try Black76.validate(forward: forward, strike: strikes[0], time: years, rate: rate, volatility: volatility(at: 0))
+        }
     }
 
     /// The modelled quote of the `type` option at `strikes[index]`: Black-76 mid and greeks at
@@ -77,7 +117,7 @@ public struct VIXSheetExpiry: Sendable, Equatable {
     public func quote(_ type: OptionType, at index: Int) -> SyntheticQuote {
         let s = storage
         let strike = s.strikes[index]
-        let volatility = s.volatilities[index]
+        let volatility = volatility(at: index)
         let standardDeviations = abs(log(strike / s.forward)) / s.deviation
         let value = Black76.uncheckedValue(type, forward: s.forward, strike: strike, time: s.years, rate: s.rate, volatility: volatility)
         let (bid, ask) = s.spreads.quote(mid: value.price, standardDeviations: standardDeviations, eventDay: s.eventDay)

@@ -220,9 +220,51 @@ public struct VIXComplex: Sendable {
             try VIXCheck.positive(strike, "K")
             let k = log(strike / future)
             try VIXCheck.finite(k, "k")
-            volatilities.append((smile.totalVariance(k: k) / time).squareRoot())
+            volatilities.append(Self.smileVolatility(smile, logMoneyness: k, time: time))
         }
         return volatilities
+    }
+
+    /// σ = √(w(k)/T) on an expiry's smile: the one expression `strikeVolatilities` and a quote
+    /// sheet's on-demand strikes (`VIXSheetExpiry.volatility(at:)`) use, so both give the same bits.
+    static func smileVolatility(_ smile: SSVISlice, logMoneyness k: Double, time: Double) -> Double {
+        (smile.totalVariance(k: k) / time).squareRoot()
+    }
+
+    /// The expiry's smile when every one of `strikes` provably gets a valid volatility from it
+    /// (what `strikeVolatilities` would return without an error), so that a quote sheet may work
+    /// each strike's volatility out when it is read; nil when that is not shown here (the caller
+    /// then computes them all, with their checks, as before). Throws what `strikeVolatilities`
+    /// throws before its strikes (F, T, the VIX, the smile), in the same order.
+    ///
+    /// Why it holds: for k = ln(K/F) with K/F a normal double, k is finite and |k| is at most
+    /// k̄ = max |ln(K/F)| over the extreme strikes, plus their rounding. SSVI's
+    /// w(k) = θ/2·(1 + ρφk + √((φk + ρ)² + 1 − ρ²)) has its minimum θ(1 − ρ²) at φk = −2ρ; the
+    /// rounding of the expression (a dozen operations on terms of size at most 2 + 2φ|k|) moves
+    /// it by less than 16ε(2 + 2φ|k|). So with 1 − ρ² ≥ 1e-6 and φ(k̄ + 1) ≤ 1e6 the computed
+    /// bracket is positive (at least 2e-6 − 4e-9), w is ≥ 0 and finite, and with
+    /// θ(2 + 2φ(k̄ + 1))/T ≤ 1e300 and T normal, σ = √(w/T) is finite and ≥ 0: every check of
+    /// `strikeVolatilities` and of Black-76 on σ passes. (A VIX smile is far inside these bounds:
+    /// |ρ| ≤ 0.9 or so, φ below a few hundred.)
+    func provenSmile(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> SSVISlice? {
+        guard !strikes.isEmpty else { return nil }
+        try VIXCheck.positive(future, "F")
+        try VIXCheck.positive(time, "T")
+        try VIXCheck.positive(vix, "vix")
+        let smile = try optionModel.smile(vix: vix, time: time)
+        var lowest = Double.infinity, highest = -Double.infinity
+        for strike in strikes {
+            // Checked as `strikeVolatilities` checks it, and K/F normal so that ln(K/F) is finite.
+            guard strike.isFinite, strike > 0, (strike / future).isNormal else { return nil }
+            lowest = min(lowest, strike)
+            highest = max(highest, strike)
+        }
+        let extreme = max(abs(log(lowest / future)), abs(log(highest / future))) + 1
+        let (theta, phi) = (smile.theta, smile.phi)
+        guard theta.isFinite, theta > 0, phi.isFinite, phi >= 0, smile.rho.isFinite, smile.oneMinusRhoSquared >= 1e-6,
+            phi * extreme <= 1e6, time.isNormal, theta * (2 + 2 * phi * extreme) / time <= 1e300
+        else { return nil }
+        return smile
     }
 
     /// The Black-76 call and put prices at a volatility from `strikeVolatilities`: the inputs
