@@ -63,8 +63,27 @@ import VolModels
         let alone = try Simulator.run(timeline: unprepared, configuration: configuration)
         #expect(unprepared.days.allSatisfy { $0.hasBuiltVIXSheet })
         let onPrepared = try Simulator.run(timeline: prepared, configuration: configuration)
-        #expect(alone.days == onPrepared.days && alone.trades == onPrepared.trades && alone.rejections == onPrepared.rejections)
+        #expect(try StableJSON.encode(alone.days) == StableJSON.encode(onPrepared.days))
+        #expect(try StableJSON.encode(alone.trades) == StableJSON.encode(onPrepared.trades) && alone.rejections == onPrepared.rejections)
         #expect(alone.ledger.entries == onPrepared.ledger.entries)
+        // The planner, unprepared, asked both of `prepare`'s questions on every session: it
+        // answers none the planner does not need.
+        #expect(unprepared.days.allSatisfy { $0.hedgeMemo.answers == 2 })
+    }
+
+    /// Rules the planner refuses are refused before either core starts (the replicas' core
+    /// prepares the sessions with them), with the strategy's error.
+    @Test func invalidRulesAreRefusedBeforeTheRuns() throws {
+        let timeline = try Self.timeline()
+        var rules = Ruleset.standard
+        rules.hedge.cheapPercentile = .nan
+        #expect(throws: RulesetError.self) { try BacktestComparison.compare(timeline: timeline, ruleset: rules) }
+        // And the memo asks nothing of a percentile outside [0, 1].
+        let day = timeline.days[0]
+        day.hedgeMemo.prepare(vixHistory: day.inputs.vixComplex.recentVIX, rules: rules.hedge)
+        rules.hedge.cheapPercentile = 1.5
+        day.hedgeMemo.prepare(vixHistory: day.inputs.vixComplex.recentVIX, rules: rules.hedge)
+        #expect(day.hedgeMemo.answers == 0)
     }
 
     @Test func spxChainsAreKeptOnlyForRunsThatShareThem() throws {

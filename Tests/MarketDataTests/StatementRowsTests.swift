@@ -31,6 +31,7 @@ struct StatementRowsTests {
             let cursor = try Row.fetchCursor(db, sql: sql, arguments: [20002])
             var compared = 0
             while let row = try cursor.next() {
+                try #require(compared < read.count)
                 let a = read[compared]
                 #expect(a.0 == row[0] as Int && a.1.bitPattern == (row[1] as Double).bitPattern && a.3 == row[3] as String)
                 #expect(a.2?.bitPattern == (row[2] as Double?)?.bitPattern)
@@ -56,6 +57,9 @@ struct StatementRowsTests {
         }
         try Self.database().read { db in
             #expect(throws: (any Error).self) { _ = try StatementRows(db, table: "t", sql: "SELECT nothing FROM t") }
+            // A row SQLite fails to step: its own message, the code's text and the code.
+            var failing = try StatementRows(db, table: "t", sql: "SELECT abs(-9223372036854775807 - 1)")
+            #expect(throws: StoreError.database("t: reading row 1: integer overflow (SQL logic error, code 1)")) { _ = try failing.next() }
         }
     }
 }

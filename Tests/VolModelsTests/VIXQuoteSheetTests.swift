@@ -103,9 +103,81 @@ import Testing
         #expect(strikes > 10_000)
     }
 
-    /// A smile outside the bounds the argument needs (1 − ρ² below 1e-6) lists its volatilities
-    /// when built, the same numbers; one just inside them works them out when read.
+    static func bits(_ q: SyntheticQuote) -> [UInt64] {
+        [q.bid, q.ask, q.mid, q.impliedVolatility, q.valuation.price, q.valuation.delta, q.valuation.gamma, q.valuation.vega,
+         q.valuation.theta, q.valuation.rho].map(\.bitPattern)
+    }
+
+    /// The same expiry built both ways: every quote the same to the bit, and Black-76's refusals
+    /// (a non-finite rate, |rT| beyond 700) the same errors; a smile vouched for other strikes,
+    /// another future or another time is refused.
+    @Test func bothFormsGiveTheSameQuotesAndErrors() throws {
+        let (vix, _) = try VIXComplexTests.complex(MarketDate(parsing: "2020-03-16")!)
+        var compared = 0
+        for (years, rate) in [(0.05, 0.01), (0.4, -0.002), (0.9, 0.05)] {
+            let future = vix.future(years: years)
+            let strikes = VIXComplex.strikes(future: future, step: 1)
+            let proven = try #require(try vix.provenSmile(strikes, future: future, time: years))
+            let listed = try VIXSheetExpiry(
+                expiry: MarketDate(parsing: "2020-06-17")!, years: years, rate: rate, forward: future, strikes: strikes,
+                volatilities: vix.strikeVolatilities(strikes, future: future, time: years), deviation: 0.4, spreads: .vix, eventDay: false)
+            let onDemand = try VIXSheetExpiry(
+                expiry: MarketDate(parsing: "2020-06-17")!, years: years, rate: rate, forward: future, strikes: strikes, smile: proven,
+                deviation: 0.4, spreads: .vix, eventDay: false)
+            #expect(onDemand.volatilitiesOnDemand && !listed.volatilitiesOnDemand)
+            for index in strikes.indices {
+                for type in [OptionType.call, .put] {
+                    #expect(Self.bits(onDemand.quote(type, at: index)) == Self.bits(listed.quote(type, at: index)), "\(years) \(strikes[index]) \(type)")
+                    compared += 1
+                }
+            }
+            let volatilities = try vix.strikeVolatilities(strikes, future: future, time: years)
+            for badRate in [Double.nan, 1e5] {
+                var errors: [PricingError?] = [nil, nil]
+                do {
+                    _ = try VIXSheetExpiry(
+                        expiry: MarketDate(parsing: "2020-06-17")!, years: years, rate: badRate, forward: future, strikes: strikes,
+                        volatilities: volatilities, deviation: 0.4, spreads: .vix, eventDay: false)
+                } catch { errors[0] = error }
+                do {
+                    _ = try VIXSheetExpiry(
+                        expiry: MarketDate(parsing: "2020-06-17")!, years: years, rate: badRate, forward: future, strikes: strikes, smile: proven,
+                        deviation: 0.4, spreads: .vix, eventDay: false)
+                } catch { errors[1] = error }
+                #expect(errors[0] != nil && errors[0] == errors[1], "r \(badRate)")
+            }
+            for (otherStrikes, otherFuture, otherYears) in [(Array(strikes.dropLast()), future, years), (strikes, future + 1, years), (strikes, future, years * 2)] {
+                #expect(throws: PricingError.self) {
+                    try VIXSheetExpiry(
+                        expiry: MarketDate(parsing: "2020-06-17")!, years: otherYears, rate: rate, forward: otherFuture, strikes: otherStrikes,
+                        smile: proven, deviation: 0.4, spreads: .vix, eventDay: false)
+                }
+            }
+        }
+        #expect(compared > 300)
+    }
+
+    /// A smile outside the bounds the argument needs lists its volatilities when built, the same
+    /// numbers; one inside them works them out when read: 1 − ρ² either side of 1e-6, and a time
+    /// so short that φ·k̄ passes 1e6.
     @Test func smilesOutsideTheBoundsListTheirVolatilities() throws {
+        let (vix, _) = try VIXComplexTests.complex(MarketDate(parsing: "2018-02-05")!)
+        let strikes = VIXComplex.strikes(future: 20, step: 1)
+        #expect(try vix.provenSmile(strikes, future: 20, time: 1e-15) == nil)
+        #expect(try vix.provenSmile(strikes, future: 20, time: 1e-3) != nil)
+        for (oneMinusRhoSquared, proven) in [(1.5e-6, true), (0.9e-6, false)] {
+            let options = try VIXOptionParameters(skewCorrelation: (1 - oneMinusRhoSquared).squareRoot(), skewLevel: 0.5)
+            let tight = VIXComplex(
+                date: vix.date, vix: vix.vix, settlements: vix.settlements, theta: vix.theta, kappa: vix.kappa,
+                futuresSource: vix.futuresSource, vvixSource: vix.vvixSource, vvixTarget: vix.vvixTarget, vvixModel: vix.vvixModel,
+                atmVolatility30d: vix.atmVolatility30d, optionModel: VIXOptionModel(parameters: options), notes: vix.notes)
+            #expect((try tight.provenSmile(strikes, future: 20, time: 0.1) != nil) == proven, "1 − ρ² \(oneMinusRhoSquared)")
+        }
+    }
+
+    /// Sheets on smiles outside the bounds (1 − ρ² below 1e-6, either sign of ρ) list their
+    /// volatilities when built, the same numbers; one well inside them works them out when read.
+    @Test func sheetsOnSmilesOutsideTheBoundsListTheirVolatilities() throws {
         let (store, calendar) = try VIXComplexTests.fixture.get()
         let parameters = ChainModelParameters()
         let inputs = try MarketInputs.load(store, date: MarketDate(parsing: "2020-03-16")!)

@@ -69,6 +69,9 @@ public enum BacktestComparison {
     /// and fees.
     /// `booksAt`: sessions at whose close the strategy's book is written (`strategy.books`).
     public static func compare(timeline: MarketTimeline, ruleset: Ruleset = .standard, booksAt: Set<MarketDate> = []) throws -> Result {
+        // Checked before either core starts (the strategy's run checks it first too, the same
+        // error): the replicas' core prepares the sessions with the hedge rules.
+        try ruleset.validate()
         let from = timeline.from, to = timeline.to
         let configuration = BacktestConfiguration(from: from, to: to, ruleset: ruleset, hedge: .alvh, models: timeline.parameters)
         // The strategy on one core, the two replicas on the other: they share only the timeline

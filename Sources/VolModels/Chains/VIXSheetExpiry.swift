@@ -56,7 +56,8 @@ public struct VIXSheetExpiry: Sendable, Equatable {
     var spreads: QuoteSpreadModel { storage.spreads }
     var eventDay: Bool { storage.eventDay }
     @inlinable public var strikes: [Double] { storage.strikes }
-    /// Black-76 volatility of each strike on the day's smile.
+    /// Black-76 volatility of each strike on the day's smile (computed on each read where the
+    /// expiry works them out when read: `volatility(at:)` reads one).
     public var volatilities: [Double] { strikes.indices.map(volatility(at:)) }
     private var pricedCalls: [SyntheticQuote]? { storage.pricedCalls }
 
@@ -80,7 +81,8 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         let s = storage
         switch s.volatilities {
         case .listed(let values): return values[index]
-        case .smile(let smile): return VIXComplex.smileVolatility(smile, logMoneyness: log(s.strikes[index] / s.forward), time: s.years)
+        case .smile(let smile):
+            return VIXComplex.smileVolatility(smile, logMoneyness: VIXComplex.logMoneyness(strike: s.strikes[index], future: s.forward), time: s.years)
         }
     }
 
@@ -95,17 +97,21 @@ public struct VIXSheetExpiry: Sendable, Equatable {
             strikes: strikes, volatilities: .listed(volatilities), pricedCalls: nil)
     }
 
-    /// An expiry whose strikes' volatilities come from `smile` when read; `smile` must be one
-    /// `VIXComplex.provenSmile` returned for these strikes, future and time. Black-76's checks
-    /// are those the listed form makes: the first strike's in full, at its volatility; the
-    /// others can then fail only on their K (checked by `provenSmile`) or their σ (shown valid).
+    /// An expiry whose strikes' volatilities come from `smile` when read, which
+    /// `VIXComplex.provenSmile` vouched for these strikes, future and time (others are refused:
+    /// their volatilities were not shown valid). Black-76's checks are those the listed form
+    /// makes: the first strike's in full, at its volatility; the others can then fail only on
+    /// their K (checked by `provenSmile`) or their σ (shown valid).
     init(
-        expiry: MarketDate, years: Double, rate: Double, forward: Double, strikes: [Double], smile: SSVISlice,
+        expiry: MarketDate, years: Double, rate: Double, forward: Double, strikes: [Double], smile: VIXComplex.ProvenSmile,
         deviation: Double, spreads: QuoteSpreadModel, eventDay: Bool
     ) throws(PricingError) {
+        guard smile.covers(strikes: strikes, future: forward, time: years) else {
+            throw .mismatchedLengths("a smile shown valid for other strikes, future or time")
+        }
         storage = Storage(
             expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads, eventDay: eventDay,
-            strikes: strikes, volatilities: .smile(smile), pricedCalls: nil)
+            strikes: strikes, volatilities: .smile(smile.slice), pricedCalls: nil)
         if !strikes.isEmpty {
             try Black76.validate(forward: forward, strike: strikes[0], time: years, rate: rate, volatility: volatility(at: 0))
         }

@@ -218,17 +218,41 @@ public struct VIXComplex: Sendable {
         volatilities.reserveCapacity(strikes.count)
         for strike in strikes {
             try VIXCheck.positive(strike, "K")
-            let k = log(strike / future)
+            let k = Self.logMoneyness(strike: strike, future: future)
             try VIXCheck.finite(k, "k")
             volatilities.append(Self.smileVolatility(smile, logMoneyness: k, time: time))
         }
         return volatilities
     }
 
-    /// σ = √(w(k)/T) on an expiry's smile: the one expression `strikeVolatilities` and a quote
-    /// sheet's on-demand strikes (`VIXSheetExpiry.volatility(at:)`) use, so both give the same bits.
+    /// k = ln(K/F) and σ = √(w(k)/T) on an expiry's smile: the expressions `strikeVolatilities`
+    /// and a quote sheet's on-demand strikes (`VIXSheetExpiry.volatility(at:)`) share, so both
+    /// give the same bits.
+    static func logMoneyness(strike: Double, future: Double) -> Double {
+        log(strike / future)
+    }
+
     static func smileVolatility(_ smile: SSVISlice, logMoneyness k: Double, time: Double) -> Double {
         (smile.totalVariance(k: k) / time).squareRoot()
+    }
+
+    /// A smile `provenSmile` vouched for, with what it was vouched for (the future, the time and
+    /// the strikes): a quote sheet takes it only for those (`VIXSheetExpiry`).
+    struct ProvenSmile: Sendable {
+        let slice: SSVISlice
+        let future: Double
+        let time: Double
+        let strikes: [Double]
+
+        fileprivate init(slice: SSVISlice, future: Double, time: Double, strikes: [Double]) {
+            (self.slice, self.future, self.time, self.strikes) = (slice, future, time, strikes)
+        }
+
+        /// Whether it was vouched for exactly these (bit for bit).
+        func covers(strikes: [Double], future: Double, time: Double) -> Bool {
+            future.bitPattern == self.future.bitPattern && time.bitPattern == self.time.bitPattern
+                && strikes.count == self.strikes.count && zip(strikes, self.strikes).allSatisfy { $0.bitPattern == $1.bitPattern }
+        }
     }
 
     /// The expiry's smile when every one of `strikes` provably gets a valid volatility from it
@@ -241,12 +265,13 @@ public struct VIXComplex: Sendable {
     /// k̄ = max |ln(K/F)| over the extreme strikes, plus their rounding. SSVI's
     /// w(k) = θ/2·(1 + ρφk + √((φk + ρ)² + 1 − ρ²)) has its minimum θ(1 − ρ²) at φk = −2ρ; the
     /// rounding of the expression (a dozen operations on terms of size at most 2 + 2φ|k|) moves
-    /// it by less than 16ε(2 + 2φ|k|). So with 1 − ρ² ≥ 1e-6 and φ(k̄ + 1) ≤ 1e6 the computed
-    /// bracket is positive (at least 2e-6 − 4e-9), w is ≥ 0 and finite, and with
+    /// it by less than 16ε(2 + 2φ|k|), ε = 2⁻⁵² (7e-9 at the bound below). So with 1 − ρ² ≥ 1e-6
+    /// and φ(k̄ + 1) ≤ 1e6 the computed bracket is positive (at least 2e-6 − 7e-9), w is ≥ 0 and
+    /// finite, and with
     /// θ(2 + 2φ(k̄ + 1))/T ≤ 1e300 and T normal, σ = √(w/T) is finite and ≥ 0: every check of
     /// `strikeVolatilities` and of Black-76 on σ passes. (A VIX smile is far inside these bounds:
     /// |ρ| ≤ 0.9 or so, φ below a few hundred.)
-    func provenSmile(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> SSVISlice? {
+    func provenSmile(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> ProvenSmile? {
         guard !strikes.isEmpty else { return nil }
         try VIXCheck.positive(future, "F")
         try VIXCheck.positive(time, "T")
@@ -264,7 +289,7 @@ public struct VIXComplex: Sendable {
         guard theta.isFinite, theta > 0, phi.isFinite, phi >= 0, smile.rho.isFinite, smile.oneMinusRhoSquared >= 1e-6,
             phi * extreme <= 1e6, time.isNormal, theta * (2 + 2 * phi * extreme) / time <= 1e300
         else { return nil }
-        return smile
+        return ProvenSmile(slice: smile, future: future, time: time, strikes: strikes)
     }
 
     /// The Black-76 call and put prices at a volatility from `strikeVolatilities`: the inputs
