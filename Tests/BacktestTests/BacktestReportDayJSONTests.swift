@@ -10,18 +10,7 @@ import Testing
 /// (every regime, missing returns, orders or none, P&L keys in any order) and on a real report
 /// long enough for the days to be written in bulk.
 @Suite struct BacktestReportDayJSONTests {
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func number(_ rng: inout SplitMix) -> Double {
+    static func number(_ rng: inout SplitMix64) -> Double {
         switch Int.random(in: 0..<5, using: &rng) {
         case 0: return [0, -0.0, 1e21, 5e-324, 1e-5, 0.1, 1_000_000, -3].randomElement(using: &rng)!
         case 1: return Double(Int.random(in: -10_000_000...10_000_000, using: &rng)) / 100
@@ -29,7 +18,7 @@ import Testing
         }
     }
 
-    static func day(_ rng: inout SplitMix, index: Int) -> BacktestReportDay {
+    static func day(_ rng: inout SplitMix64, index: Int) -> BacktestReportDay {
         let components = ["condor", "layer1", "layer2", "layer3", "cash", "vixCalls", "Z", "a"]
         var pnl: [String: Double] = [:]
         for _ in 0..<Int.random(in: 0...6, using: &rng) { pnl[components.randomElement(using: &rng)!] = number(&rng) }
@@ -49,7 +38,7 @@ import Testing
     }
 
     @Test func randomDaysAreFoundationsBytes() throws {
-        var rng = SplitMix(state: 0xDA75)
+        var rng = SplitMix64(seed: 0xDA75)
         for round in 0..<6 {
             let days = (0..<(256 + 131 * round)).map { Self.day(&rng, index: $0) }
             #expect(try StableJSON.encode(days) == StableJSON.foundationEncode(days))
@@ -69,7 +58,7 @@ import Testing
     /// keys it writes are the stored properties (a field added to a type and not to its direct
     /// write fails here).
     @Test func directWritesHoldEveryStoredField() throws {
-        var rng = SplitMix(state: 0xF1E1D)
+        var rng = SplitMix64(seed: 0xF1E1D)
         var day = Self.day(&rng, index: 1)
         day.strategyReturn = 0.01
         day.pnl = ["cash": 1, "condor": 2]

@@ -57,9 +57,12 @@ struct StatementRowsTests {
         }
         try Self.database().read { db in
             #expect(throws: (any Error).self) { _ = try StatementRows(db, table: "t", sql: "SELECT nothing FROM t") }
-            // A row SQLite fails to step: its own message, the code's text and the code.
+            // A row SQLite fails to step: its own message, the code's text (which depends on the
+            // SQLite version) and the code.
             var failing = try StatementRows(db, table: "t", sql: "SELECT abs(-9223372036854775807 - 1)")
-            #expect(throws: StoreError.database("t: reading row 1: integer overflow (SQL logic error, code 1)")) { _ = try failing.next() }
+            var message = ""
+            do { _ = try failing.next() } catch let error as StoreError { message = error.description }
+            #expect(message.contains("t: reading row 1: integer overflow (") && message.hasSuffix(", code 1)"), "\(message)")
         }
     }
 }

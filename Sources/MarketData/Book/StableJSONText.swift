@@ -42,10 +42,7 @@ public struct StableJSONText {
 
     /// Opens an object (as a member's value after `key`, an element, or the value itself).
     public mutating func beginObject() throws(Declined) {
-        try value()
-        let indent = self.indent
-        bytes.bytes.append(UInt8(ascii: "{"))
-        levels.append(Level(isObject: true, indent: indent))
+        try open(isObject: true, bracket: UInt8(ascii: "{"))
     }
 
     public mutating func endObject() throws(Declined) {
@@ -54,10 +51,7 @@ public struct StableJSONText {
 
     /// Opens an array (as a member's value after `key`, an element, or the value itself).
     public mutating func beginArray() throws(Declined) {
-        try value()
-        let indent = self.indent
-        bytes.bytes.append(UInt8(ascii: "["))
-        levels.append(Level(isObject: false, indent: indent))
+        try open(isObject: false, bracket: UInt8(ascii: "["))
     }
 
     public mutating func endArray() throws(Declined) {
@@ -125,6 +119,13 @@ public struct StableJSONText {
         bytes.bytes.append(contentsOf: level.count == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
         StableJSONWriter.pad(level.indent + 2, into: &bytes.bytes)
         level.count += 1
+    }
+
+    private mutating func open(isObject: Bool, bracket: UInt8) throws(Declined) {
+        try value()
+        let indent = self.indent
+        bytes.bytes.append(bracket)
+        levels.append(Level(isObject: isObject, indent: indent))
     }
 
     private mutating func close(isObject: Bool, bracket: UInt8) throws(Declined) {

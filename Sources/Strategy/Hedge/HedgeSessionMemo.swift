@@ -54,9 +54,10 @@ public final class HedgeSessionMemo: Sendable {
     /// the replicas' core). The answers are the ones the planner would compute; asking early
     /// changes no number, and a question the planner does not ask only costs its time.
     public func prepare(vixHistory: [Double], rules: HedgeRules) {
-        // What the percentile needs to be asked at all (`HedgeRules.validate` requires more; the
-        // planner refuses rules that fail it, and a percentile outside [0, 1] would read outside
-        // its window): such rules are asked nothing here.
+        // Rules the planner would refuse (`HedgeRules.validate` requires a percentile in [0, 1]
+        // and a lookback ≥ 1) are asked nothing here: a NaN or infinite percentile would stop
+        // the process converting its rank to an index, one outside [0, 1] would read outside the
+        // window, and a lookback below 1 has no percentile (so its history check goes unasked too).
         guard (0...1).contains(rules.cheapPercentile), rules.cheapLookback >= 1 else { return }
         _ = allPositiveFinite(vixHistory)
         _ = trailingPercentile(vixHistory, percentile: rules.cheapPercentile, lookback: rules.cheapLookback)

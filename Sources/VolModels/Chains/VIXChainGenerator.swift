@@ -43,24 +43,20 @@ public enum VIXChainGenerator {
                 // One smile per expiry and one volatility per strike, shared by its call and put:
                 // worked out when read where the smile is shown valid at every strike, otherwise
                 // all computed and checked now (the same numbers and the same errors either way).
+                let smile = try vix.provenSmile(strikes, future: future, time: t)
+                let volatilities = smile == nil ? try vix.strikeVolatilities(strikes, future: future, time: t) : []
                 let listed: VIXSheetExpiry
-                if let smile = try vix.provenSmile(strikes, future: future, time: t) {
-                    do {
+                do {
+                    if let smile {
                         listed = try VIXSheetExpiry(
-                            expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, smile: smile,
-                            deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
-                    } catch {
-                        throw VIXModelError.pricing(error)
-                    }
-                } else {
-                    let volatilities = try vix.strikeVolatilities(strikes, future: future, time: t)
-                    do {
+                            expiry: expiry, rate: rate, smile: smile, deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
+                    } else {
                         listed = try VIXSheetExpiry(
                             expiry: expiry, years: t, rate: rate, forward: future, strikes: strikes, volatilities: volatilities,
                             deviation: deviation, spreads: parameters.vixSpreads, eventDay: eventDay)
-                    } catch {
-                        throw VIXModelError.pricing(error)
                     }
+                } catch {
+                    throw VIXModelError.pricing(error)
                 }
                 expiries.append(listed)
             } catch {

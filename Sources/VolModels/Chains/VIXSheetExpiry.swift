@@ -97,18 +97,15 @@ public struct VIXSheetExpiry: Sendable, Equatable {
             strikes: strikes, volatilities: .listed(volatilities), pricedCalls: nil)
     }
 
-    /// An expiry whose strikes' volatilities come from `smile` when read, which
-    /// `VIXComplex.provenSmile` vouched for these strikes, future and time (others are refused:
-    /// their volatilities were not shown valid). Black-76's checks are those the listed form
-    /// makes: the first strike's in full, at its volatility; the others can then fail only on
-    /// their K (checked by `provenSmile`) or their σ (shown valid).
+    /// An expiry whose strikes' volatilities come from `smile` when read: its future, time and
+    /// strikes are those `VIXComplex.provenSmile` vouched for (taken from the token, so that no
+    /// other can be given). Black-76's checks are those the listed form makes: the first
+    /// strike's in full, at its volatility; the others can then fail only on their K (checked
+    /// by `provenSmile`) or their σ (shown valid).
     init(
-        expiry: MarketDate, years: Double, rate: Double, forward: Double, strikes: [Double], smile: VIXComplex.ProvenSmile,
-        deviation: Double, spreads: QuoteSpreadModel, eventDay: Bool
+        expiry: MarketDate, rate: Double, smile: VIXComplex.ProvenSmile, deviation: Double, spreads: QuoteSpreadModel, eventDay: Bool
     ) throws(PricingError) {
-        guard smile.covers(strikes: strikes, future: forward, time: years) else {
-            throw .mismatchedLengths("a smile shown valid for other strikes, future or time")
-        }
+        let (years, forward, strikes) = (smile.time, smile.future, smile.strikes)
         storage = Storage(
             expiry: expiry, years: years, rate: rate, forward: forward, deviation: deviation, spreads: spreads, eventDay: eventDay,
             strikes: strikes, volatilities: .smile(smile.slice), pricedCalls: nil)
@@ -124,7 +121,7 @@ public struct VIXSheetExpiry: Sendable, Equatable {
         let s = storage
         let strike = s.strikes[index]
         let volatility = volatility(at: index)
-        let standardDeviations = abs(log(strike / s.forward)) / s.deviation
+        let standardDeviations = abs(VIXComplex.logMoneyness(strike: strike, future: s.forward)) / s.deviation
         let value = Black76.uncheckedValue(type, forward: s.forward, strike: strike, time: s.years, rate: s.rate, volatility: volatility)
         let (bid, ask) = s.spreads.quote(mid: value.price, standardDeviations: standardDeviations, eventDay: s.eventDay)
         return SyntheticQuote(bid: bid, ask: ask, mid: value.price, impliedVolatility: volatility, valuation: value)

@@ -225,19 +225,20 @@ public struct VIXComplex: Sendable {
         return volatilities
     }
 
-    /// k = ln(K/F) and σ = √(w(k)/T) on an expiry's smile: the expressions `strikeVolatilities`
-    /// and a quote sheet's on-demand strikes (`VIXSheetExpiry.volatility(at:)`) share, so both
-    /// give the same bits.
+    /// k = ln(K/F): shared by `strikeVolatilities`, a quote sheet's on-demand strikes
+    /// (`VIXSheetExpiry.volatility(at:)`) and its quotes' spreads, so all give the same bits.
     static func logMoneyness(strike: Double, future: Double) -> Double {
         log(strike / future)
     }
 
+    /// σ = √(w(k)/T) on an expiry's smile: the one expression `strikeVolatilities` and a quote
+    /// sheet's on-demand strikes use, so both give the same bits.
     static func smileVolatility(_ smile: SSVISlice, logMoneyness k: Double, time: Double) -> Double {
         (smile.totalVariance(k: k) / time).squareRoot()
     }
 
     /// A smile `provenSmile` vouched for, with what it was vouched for (the future, the time and
-    /// the strikes): a quote sheet takes it only for those (`VIXSheetExpiry`).
+    /// the strikes): a quote sheet built on it takes those from it (`VIXSheetExpiry`).
     struct ProvenSmile: Sendable {
         let slice: SSVISlice
         let future: Double
@@ -246,12 +247,6 @@ public struct VIXComplex: Sendable {
 
         fileprivate init(slice: SSVISlice, future: Double, time: Double, strikes: [Double]) {
             (self.slice, self.future, self.time, self.strikes) = (slice, future, time, strikes)
-        }
-
-        /// Whether it was vouched for exactly these (bit for bit).
-        func covers(strikes: [Double], future: Double, time: Double) -> Bool {
-            future.bitPattern == self.future.bitPattern && time.bitPattern == self.time.bitPattern
-                && strikes.count == self.strikes.count && zip(strikes, self.strikes).allSatisfy { $0.bitPattern == $1.bitPattern }
         }
     }
 
@@ -265,8 +260,8 @@ public struct VIXComplex: Sendable {
     /// k̄ = max |ln(K/F)| over the extreme strikes, plus their rounding. SSVI's
     /// w(k) = θ/2·(1 + ρφk + √((φk + ρ)² + 1 − ρ²)) has its minimum θ(1 − ρ²) at φk = −2ρ; the
     /// rounding of the expression (a dozen operations on terms of size at most 2 + 2φ|k|) moves
-    /// it by less than 16ε(2 + 2φ|k|), ε = 2⁻⁵² (7e-9 at the bound below). So with 1 − ρ² ≥ 1e-6
-    /// and φ(k̄ + 1) ≤ 1e6 the computed bracket is positive (at least 2e-6 − 7e-9), w is ≥ 0 and
+    /// it by less than 16ε(2 + 2φ|k|), ε = 2⁻⁵² (under 8e-9 at the bound below). So with
+    /// 1 − ρ² ≥ 1e-6 and φ(k̄ + 1) ≤ 1e6 the computed bracket is positive (at least 2e-6 − 8e-9), w is ≥ 0 and
     /// finite, and with
     /// θ(2 + 2φ(k̄ + 1))/T ≤ 1e300 and T normal, σ = √(w/T) is finite and ≥ 0: every check of
     /// `strikeVolatilities` and of Black-76 on σ passes. (A VIX smile is far inside these bounds:
