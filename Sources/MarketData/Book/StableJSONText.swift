@@ -116,7 +116,8 @@ public struct StableJSONText {
     }
 
     private mutating func startEntry(_ level: inout Level) {
-        bytes.bytes.append(contentsOf: level.count == 0 ? [UInt8(ascii: "\n")] : [UInt8(ascii: ","), UInt8(ascii: "\n")])
+        if level.count > 0 { bytes.bytes.append(UInt8(ascii: ",")) }
+        bytes.bytes.append(UInt8(ascii: "\n"))
         StableJSONWriter.pad(level.indent + 2, into: &bytes.bytes)
         level.count += 1
     }

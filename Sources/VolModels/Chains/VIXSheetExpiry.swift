@@ -63,8 +63,8 @@ public struct VIXSheetExpiry: Sendable, Equatable {
 
     /// Each strike's volatility: listed with the strikes, or worked out from the expiry's smile
     /// when read (a smile `VIXComplex.provenSmile` showed valid at every strike; a backtest reads
-    /// a few dozen of a session's ~400 strikes, and computing them all was most of building its
-    /// sheets).
+    /// the quotes of a few of a session's ~400 strikes, and computing every volatility was most
+    /// of building its sheets).
     enum Volatilities: Sendable {
         case listed([Double])
         case smile(SSVISlice)
@@ -78,11 +78,14 @@ public struct VIXSheetExpiry: Sendable, Equatable {
 
     /// Black-76 volatility of `strikes[index]` on the day's smile.
     public func volatility(at index: Int) -> Double {
-        let s = storage
-        switch s.volatilities {
-        case .listed(let values): return values[index]
-        case .smile(let smile):
-            return VIXComplex.smileVolatility(smile, logMoneyness: VIXComplex.logMoneyness(strike: s.strikes[index], future: s.forward), time: s.years)
+        volatility(at: index, logMoneyness: VIXComplex.logMoneyness(strike: storage.strikes[index], future: storage.forward))
+    }
+
+    /// The same, given the strike's k = ln(K/F) (a quote needs it for its spread too).
+    private func volatility(at index: Int, logMoneyness k: Double) -> Double {
+        switch storage.volatilities {
+        case .listed(let values): values[index]
+        case .smile(let smile): VIXComplex.smileVolatility(smile, logMoneyness: k, time: storage.years)
         }
     }
 
@@ -120,8 +123,9 @@ public struct VIXSheetExpiry: Sendable, Equatable {
     public func quote(_ type: OptionType, at index: Int) -> SyntheticQuote {
         let s = storage
         let strike = s.strikes[index]
-        let volatility = volatility(at: index)
-        let standardDeviations = abs(VIXComplex.logMoneyness(strike: strike, future: s.forward)) / s.deviation
+        let k = VIXComplex.logMoneyness(strike: strike, future: s.forward)
+        let volatility = volatility(at: index, logMoneyness: k)
+        let standardDeviations = abs(k) / s.deviation
         let value = Black76.uncheckedValue(type, forward: s.forward, strike: strike, time: s.years, rate: s.rate, volatility: volatility)
         let (bid, ask) = s.spreads.quote(mid: value.price, standardDeviations: standardDeviations, eventDay: s.eventDay)
         return SyntheticQuote(bid: bid, ask: ask, mid: value.price, impliedVolatility: volatility, valuation: value)

@@ -261,9 +261,9 @@ public struct VIXComplex: Sendable {
     /// w(k) = θ/2·(1 + ρφk + √((φk + ρ)² + 1 − ρ²)) has its minimum θ(1 − ρ²) at φk = −2ρ; the
     /// rounding of the expression (a dozen operations on terms of size at most 2 + 2φ|k|) moves
     /// it by less than 16ε(2 + 2φ|k|), ε = 2⁻⁵² (under 8e-9 at the bound below). So with
-    /// 1 − ρ² ≥ 1e-6 and φ(k̄ + 1) ≤ 1e6 the computed bracket is positive (at least 2e-6 − 8e-9), w is ≥ 0 and
-    /// finite, and with
-    /// θ(2 + 2φ(k̄ + 1))/T ≤ 1e300 and T normal, σ = √(w/T) is finite and ≥ 0: every check of
+    /// 1 − ρ² ≥ 1e-6 and φ(k̄ + 1) ≤ 1e6 the computed bracket is positive (at least
+    /// 2e-6 − 8e-9), w is ≥ 0 and finite, and with θ(2 + 2φ(k̄ + 1))/T ≤ 1e300 and T normal,
+    /// σ = √(w/T) is finite and ≥ 0: every check of
     /// `strikeVolatilities` and of Black-76 on σ passes. (A VIX smile is far inside these bounds:
     /// |ρ| ≤ 0.9 or so, φ below a few hundred.)
     func provenSmile(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> ProvenSmile? {
@@ -279,7 +279,7 @@ public struct VIXComplex: Sendable {
             lowest = min(lowest, strike)
             highest = max(highest, strike)
         }
-        let extreme = max(abs(log(lowest / future)), abs(log(highest / future))) + 1
+        let extreme = max(abs(Self.logMoneyness(strike: lowest, future: future)), abs(Self.logMoneyness(strike: highest, future: future))) + 1
         let (theta, phi) = (smile.theta, smile.phi)
         guard theta.isFinite, theta > 0, phi.isFinite, phi >= 0, smile.rho.isFinite, smile.oneMinusRhoSquared >= 1e-6,
             phi * extreme <= 1e6, time.isNormal, theta * (2 + 2 * phi * extreme) / time <= 1e300
