@@ -33,7 +33,14 @@ let package = Package(
     ],
     targets: [
         // Pure maths: no dependencies, so it can be reused anywhere and benchmarked in isolation.
-        .target(name: "QuantCore"),
+        // Compiled for the building machine's processor (like -march=native): the chain-slice
+        // kernel's four-lane vectors then fill AVX registers and its fused multiply-adds are one
+        // instruction each. Results do not depend on it (Swift does not contract a·b + c, and a
+        // fused multiply-add is correctly rounded in hardware or software alike). A binary built
+        // here may not start on an older processor (build where you run; no cross-compiling),
+        // and the unsafe flag keeps QuantCore from being a versioned dependency of another
+        // package (a local path dependency, as Benchmarks/ uses, is allowed).
+        .target(name: "QuantCore", swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]),
         // Market data value types, strict importers, the point-in-time store (SQLite via GRDB)
         // and the bundled history.
         .target(
