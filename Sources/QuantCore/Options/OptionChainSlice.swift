@@ -8,8 +8,6 @@ public struct OptionChainSlice: Sendable {
     public private(set) var types: [OptionType]
     public private(set) var strikes: [Double]
     public private(set) var volatilities: [Double]
-    /// θ of each option (+1 call, -1 put), for the batch's vector loads.
-    @usableFromInline private(set) var signs: [Double]
 
     /// Throws `PricingError` naming the field (`K[i]`, `sigma[i]`) of the first bad entry.
     public init(types: [OptionType], strikes: [Double], volatilities: [Double]) throws(PricingError) {
@@ -23,7 +21,6 @@ public struct OptionChainSlice: Sendable {
         self.types = types
         self.strikes = strikes
         self.volatilities = volatilities
-        signs = types.map(\.sign)
     }
 
     public var count: Int { strikes.count }
@@ -44,7 +41,9 @@ public struct OptionValuationColumns: Sendable {
     mutating func resize(to count: Int) {
         // Every column is checked: they are public, and the batch writes `count` entries into
         // each through its storage.
-        if [price.count, delta.count, gamma.count, vega.count, theta.count, rho.count].contains(where: { $0 != count }) {
+        if price.count != count || delta.count != count || gamma.count != count || vega.count != count
+            || theta.count != count || rho.count != count
+        {
             // Six separate allocations: columns must not share storage, or every first write
             // would copy.
             price = Array(repeating: 0, count: count)
@@ -110,9 +109,9 @@ extension BlackScholesMerton {
     /// Values every option of `slice` into `output` (resized if needed); inputs are validated
     /// here once. Four options at a time go through `BlackScholesLanes`; a lane it declines (the
     /// far wings where the legs cancel, σ√T near zero, |d| beyond 37) and nothing else is
-    /// priced by `uncheckedValue`'s path, so every option is within 1e-12 relative of
-    /// `uncheckedValue` in its price (the tests measure the worst case) and its greeks carry
-    /// the same formulas.
+    /// priced by `uncheckedValue`'s path, so every option's price and greeks are within 1e-12
+    /// relative of `uncheckedValue`'s (theta of its terms' scale; the tests measure the worst
+    /// case).
     public static func value(
         _ slice: OptionChainSlice, spot: Double, time: Double, rate: Double, dividendYield: Double,
         into output: inout OptionValuationColumns
@@ -122,12 +121,9 @@ extension BlackScholesMerton {
         let expiry = Expiry(spot: spot, time: time, rate: rate, dividendYield: dividendYield)
         output.withColumns { columns in
             slice.types.withUnsafeBufferPointer { types in
-                slice.signs.withUnsafeBufferPointer { signs in
-                    slice.strikes.withUnsafeBufferPointer { strikes in
-                        slice.volatilities.withUnsafeBufferPointer { volatilities in
-                            expiry.value(
-                                types: types, signs: signs, strikes: strikes, volatilities: volatilities, into: columns)
-                        }
+                slice.strikes.withUnsafeBufferPointer { strikes in
+                    slice.volatilities.withUnsafeBufferPointer { volatilities in
+                        expiry.value(types: types, strikes: strikes, volatilities: volatilities, into: columns)
                     }
                 }
             }
@@ -137,8 +133,7 @@ extension BlackScholesMerton {
 
 extension BlackScholesMerton.Expiry {
     func value(
-        types: UnsafeBufferPointer<OptionType>, signs: UnsafeBufferPointer<Double>,
-        strikes: UnsafeBufferPointer<Double>,
+        types: UnsafeBufferPointer<OptionType>, strikes: UnsafeBufferPointer<Double>,
         volatilities: UnsafeBufferPointer<Double>, into columns: OptionValuationColumns.Pointers
     ) {
         let count = strikes.count
@@ -147,7 +142,7 @@ extension BlackScholesMerton.Expiry {
         var group = 0
         while group < whole {
             let values = BlackScholesLanes(
-                self, sign: UnsafeRawPointer(signs.baseAddress! + group).loadUnaligned(as: Lanes.self),
+                self, sign: Lanes(types[group].sign, types[group &+ 1].sign, types[group &+ 2].sign, types[group &+ 3].sign),
                 strike: UnsafeRawPointer(strikes.baseAddress! + group).loadUnaligned(as: Lanes.self),
                 volatility: UnsafeRawPointer(volatilities.baseAddress! + group).loadUnaligned(as: Lanes.self))
             columns.store(values, at: group)
@@ -165,7 +160,7 @@ extension BlackScholesMerton.Expiry {
         var sign = Lanes(), strike = Lanes(), volatility = Lanes()
         for lane in 0..<width {
             let index = whole &+ min(lane, lanes &- 1)
-            sign[lane] = signs[index]
+            sign[lane] = types[index].sign
             strike[lane] = strikes[index]
             volatility[lane] = volatilities[index]
         }
