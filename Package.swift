@@ -66,10 +66,13 @@ let package = Package(
             ]
         ),
         // Modelled volatility: SPX surface from VIX, event variance, VIX futures and options,
-        // synthetic chains, the Cboe VIX computation.
+        // synthetic chains, the Cboe VIX computation. Compiled for this processor like QuantCore
+        // (same reasons, same costs, results unchanged): the variance-swap quadrature runs on
+        // four-lane vectors, and the quote model's roundings become instructions.
         .target(
             name: "VolModels",
-            dependencies: ["QuantCore", "MarketData", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["QuantCore", "MarketData", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]
         ),
         // Regime voters and quorum, the iron condor planner, the ALVH hedge layers, rulesets.
         .target(name: "Strategy", dependencies: ["QuantCore", "MarketData", "VolModels"]),

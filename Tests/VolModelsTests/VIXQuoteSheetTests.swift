@@ -8,6 +8,9 @@ import Testing
 /// every strike up front gave: each quote is recomputed here from the public pieces (the
 /// complex's future, smile volatilities, vol of vol, Black-76 with its checks, the spread model).
 @Suite struct VIXQuoteSheetTests {
+    /// A quote's numbers as bit patterns: "the same quote" means the same bits (no float `==`).
+    static func bits(_ q: SyntheticQuote) -> [UInt64] { VIXSheetOnDemandVolatilityTests.bits(q) }
+
     @Test(arguments: ["2008-10-24", "2016-06-01", "2018-02-05", "2024-08-05"])
     func quotesOnDemandEqualTheRecomputedChain(_ text: String) throws {
         let (store, calendar) = try VIXComplexTests.fixture.get()
@@ -16,15 +19,17 @@ import Testing
         let parameters = ChainModelParameters()
         let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: parameters)
         let sheet = try VIXChainGenerator.sheet(vix: vix, inputs: inputs, calendar: calendar, parameters: parameters)
-        #expect(sheet.date == date && sheet.underlyingLevel == inputs.vix && sheet.notes == vix.notes)
+        #expect(sheet.date == date && sheet.underlyingLevel.bitPattern == inputs.vix.bitPattern && sheet.notes == vix.notes)
         #expect(sheet.expiries.count == parameters.expiries.vixMonths)
         let eventDay = !inputs.eventsToday.isEmpty
         var quotes = 0
         for listed in sheet.expiries {
             #expect(listed.expiry > date)
-            #expect(listed.years == inputs.years(to: listed.expiry) && listed.rate == inputs.rates.rate(years: listed.years))
-            #expect(listed.forward == vix.future(years: listed.years))
-            #expect(listed.strikes == VIXComplex.strikes(future: listed.forward, step: parameters.expiries.vixStrikeStep))
+            #expect(listed.years.bitPattern == inputs.years(to: listed.expiry).bitPattern)
+            #expect(listed.rate.bitPattern == inputs.rates.rate(years: listed.years).bitPattern)
+            #expect(listed.forward.bitPattern == vix.future(years: listed.years).bitPattern)
+            let strikes = VIXComplex.strikes(future: listed.forward, step: parameters.expiries.vixStrikeStep)
+            #expect(listed.strikes.map(\.bitPattern) == strikes.map(\.bitPattern))
             let smile = try vix.strikeVolatilities(listed.strikes, future: listed.forward, time: listed.years)
             let deviation = try vix.atmVolatility(time: listed.years) * listed.years.squareRoot()
             for (index, strike) in listed.strikes.enumerated() {
@@ -34,18 +39,19 @@ import Testing
                     let (bid, ask) = parameters.vixSpreads.quote(
                         mid: value.price, standardDeviations: abs(log(strike / listed.forward)) / deviation, eventDay: eventDay)
                     let expected = SyntheticQuote(bid: bid, ask: ask, mid: value.price, impliedVolatility: smile[index], valuation: value)
-                    #expect(listed.quote(type, at: index) == expected, "\(text) \(listed.expiry) \(type) \(strike)")
+                    #expect(Self.bits(listed.quote(type, at: index)) == Self.bits(expected), "\(text) \(listed.expiry) \(type) \(strike)")
                     quotes += 1
                 }
             }
-            #expect(listed.calls == listed.strikes.indices.map { listed.call(at: $0) })
+            #expect(listed.calls.map(Self.bits) == listed.strikes.indices.map { Self.bits(listed.call(at: $0)) })
         }
         #expect(quotes > 300)
         let chain = sheet.materialized()
-        #expect(chain.underlying == "VIX" && chain.expiries.map(\.strikes) == sheet.expiries.map(\.strikes))
-        #expect(chain.expiries.map(\.calls) == sheet.expiries.map(\.calls))
-        let puts = sheet.expiries.map { listed in listed.strikes.indices.map { listed.quote(.put, at: $0) } }
-        #expect(chain.expiries.map(\.puts) == puts)
+        #expect(chain.underlying == "VIX")
+        #expect(chain.expiries.map { $0.strikes.map(\.bitPattern) } == sheet.expiries.map { $0.strikes.map(\.bitPattern) })
+        #expect(chain.expiries.map { $0.calls.map(Self.bits) } == sheet.expiries.map { $0.calls.map(Self.bits) })
+        let puts = sheet.expiries.map { listed in listed.strikes.indices.map { Self.bits(listed.quote(.put, at: $0)) } }
+        #expect(chain.expiries.map { $0.puts.map(Self.bits) } == puts)
     }
 
     /// Everything a quote could fail on is refused when the sheet is built, naming the field.
@@ -142,7 +148,9 @@ import Testing
                 do {
                     _ = try VIXSheetExpiry(expiry: MarketDate(parsing: "2020-06-17")!, rate: badRate, smile: proven, deviation: 0.4, spreads: .vix, eventDay: false)
                 } catch { errors[1] = error }
-                #expect(errors[0] != nil && errors[0] == errors[1], "r \(badRate)")
+                // The errors carry Doubles: compared by their text, which prints each value exactly.
+                let texts = errors.map { $0.map { String(reflecting: $0) } }
+                #expect(texts[0] != nil && texts[0] == texts[1], "r \(badRate)")
             }
         }
         #expect(compared > 300)
@@ -204,7 +212,8 @@ import Testing
             var listed: VIXModelError?
             do { _ = try vix.provenSmile([15, 20], future: future, time: time) } catch { proven = error }
             do { _ = try vix.strikeVolatilities([15, 20], future: future, time: time) } catch { listed = error }
-            #expect(proven != nil && proven == listed, "F \(future) T \(time)")
+            let texts = [proven, listed].map { $0.map { String(reflecting: $0) } }  // Doubles inside: compared as text
+            #expect(texts[0] != nil && texts[0] == texts[1], "F \(future) T \(time)")
         }
     }
 }
