@@ -8,8 +8,8 @@ import Testing
 /// quadrature summed node by node with the C library's `exp` (`wing` with the scalar d₂-form
 /// integrand): the same nodes, so only rounding separates them.
 @Suite struct SSVIVarianceSwapLanesTests {
-    /// Seeded slices over the whole valid domain: θ from 1e-6 to 3.2, |ρ| up to 0.95, η up to its
-    /// no-arbitrage bound, γ in (0, ½].
+    /// Seeded slices: θ from 1e-6 to 3.2, |ρ| up to 0.95, η from 1% to 99.9% of its
+    /// no-arbitrage bound, γ from 0.05 to ½ (its valid range is (0, ½]).
     static func slices(_ count: Int, seed: UInt64) throws -> [SSVISlice] {
         var rng = Xoshiro(seed: (seed, 0x9E37_79B9_7F4A_7C15, seed &* 31, 0xD1B5_4A32_D192_ED03))
         return try (0..<count).map { _ in
@@ -87,6 +87,38 @@ extension SSVIVarianceSwapLanesTests {
             }
         }
         #expect(stopped > 0)  // the ±1e6 stop is among the cases compared
-        #expect(steep[0].varianceSwapTotalVariance(tailDeviation: 0).isFinite)
+    }
+}
+
+extension SSVIVarianceSwapLanesTests {
+    /// The public quadrature refuses what is no rule or no cut, naming the parameter, and with
+    /// the default parameters spelled out it is the default form to the bit.
+    @Test func quadratureParametersAreChecked() throws {
+        let slice = try SSVISlice(theta: 0.04, rho: -0.7, eta: 1, gamma: 0.5)
+        for depth in [0, -1, -1e-300] {
+            let error = #expect(throws: SSVIError.self) { try slice.varianceSwapTotalVariance(nodesPerWing: 32, tailDeviation: depth) }
+            guard case .outOfRange("tailDeviation", let value, _) = error else {
+                Issue.record("depth \(depth): \(String(describing: error))")
+                continue
+            }
+            #expect(value.bitPattern == depth.bitPattern)
+        }
+        for depth in [Double.nan, .infinity, -.infinity] {
+            let error = #expect(throws: SSVIError.self) {
+                try slice.varianceSwapTotalVarianceByReplication(nodesPerWing: 32, tailDeviation: depth)
+            }
+            guard case .notFinite("tailDeviation") = error else {
+                Issue.record("depth \(depth): \(String(describing: error))")
+                continue
+            }
+        }
+        let error = #expect(throws: SSVIError.self) { try slice.varianceSwapTotalVariance(nodesPerWing: 1) }
+        guard case .outOfRange("nodesPerWing", _, _) = error else {
+            Issue.record("nodesPerWing 1: \(String(describing: error))")
+            return
+        }
+        let spelled = try slice.varianceSwapTotalVariance(
+            nodesPerWing: SSVIVarianceSwap.defaultNodesPerWing, tailDeviation: SSVIVarianceSwap.defaultTailDeviation)
+        #expect(spelled.bitPattern == slice.varianceSwapTotalVariance().bitPattern)
     }
 }

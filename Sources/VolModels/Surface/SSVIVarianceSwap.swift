@@ -26,22 +26,31 @@ extension SSVISlice {
     /// decays exponentially beyond. Measured relative error against a 160,000-node composite
     /// reference (z = 13; see `SSVIVarianceSwap.defaultNodesPerWing`): ≈ 1e-12 relative at the
     /// default 32 nodes per wing. For a flat smile w ≡ σ²T it returns σ²T.
+    public func varianceSwapTotalVariance() -> Double {
+        SSVIVarianceSwap.integrate(
+            self, rule: SSVIVarianceSwap.defaultRule, z: SSVIVarianceSwap.defaultTailDeviation, replication: false)
+    }
+
+    /// The same with another rule or cut: `nodesPerWing` ≥ 2 and a positive, finite
+    /// `tailDeviation`, otherwise `SSVIError.outOfRange` or `.notFinite` naming the parameter.
     public func varianceSwapTotalVariance(
-        nodesPerWing: Int = SSVIVarianceSwap.defaultNodesPerWing,
-        tailDeviation: Double = SSVIVarianceSwap.defaultTailDeviation
-    ) -> Double {
-        SSVIVarianceSwap.integrate(self, rule: SSVIVarianceSwap.rule(nodesPerWing), z: tailDeviation, replication: false)
+        nodesPerWing: Int, tailDeviation: Double = SSVIVarianceSwap.defaultTailDeviation
+    ) throws(SSVIError) -> Double {
+        try SSVIVarianceSwap.validate(nodesPerWing: nodesPerWing, tailDeviation: tailDeviation)
+        return SSVIVarianceSwap.integrate(self, rule: SSVIVarianceSwap.rule(nodesPerWing), z: tailDeviation, replication: false)
     }
 
     /// The same quantity from the price form 2∫e^{−k/2}·b(−|k|, √w(k)) dk with QuantCore's
     /// cancellation-free normalised Black function (`NormalisedBlack.outOfTheMoneyCall`), i.e.
     /// 2e^{rT}∫OTM(K)/K² dK with √(F·K)·b/(F·K²)·dK = e^{−k/2}·b·dk. Slower (≈ 2 Black legs per
     /// node, ≈ 100 ns deep out of the money); kept as the definition and cross-check.
+    /// Parameters and errors as `varianceSwapTotalVariance(nodesPerWing:tailDeviation:)`.
     public func varianceSwapTotalVarianceByReplication(
         nodesPerWing: Int = SSVIVarianceSwap.defaultNodesPerWing,
         tailDeviation: Double = SSVIVarianceSwap.defaultTailDeviation
-    ) -> Double {
-        SSVIVarianceSwap.integrate(self, rule: SSVIVarianceSwap.rule(nodesPerWing), z: tailDeviation, replication: true)
+    ) throws(SSVIError) -> Double {
+        try SSVIVarianceSwap.validate(nodesPerWing: nodesPerWing, tailDeviation: tailDeviation)
+        return SSVIVarianceSwap.integrate(self, rule: SSVIVarianceSwap.rule(nodesPerWing), z: tailDeviation, replication: true)
     }
 
     /// d₁(k) = −k/√w(k) + √w(k)/2 (the Black d₁ in log-moneyness).
@@ -71,6 +80,17 @@ public enum SSVIVarianceSwap {
     public static let defaultTailDeviation = 8.5
 
     static let defaultRule = GaussLegendre(count: defaultNodesPerWing)
+
+    /// A rule needs two nodes at least; a cut at 0 or fewer deviations, or at ∞, is no cut.
+    static func validate(nodesPerWing: Int, tailDeviation: Double) throws(SSVIError) {
+        guard nodesPerWing >= 2 else {
+            throw .outOfRange(parameter: "nodesPerWing", value: Double(nodesPerWing), requirement: "nodesPerWing >= 2")
+        }
+        guard tailDeviation.isFinite else { throw .notFinite(parameter: "tailDeviation") }
+        guard tailDeviation > 0 else {
+            throw .outOfRange(parameter: "tailDeviation", value: tailDeviation, requirement: "tailDeviation > 0")
+        }
+    }
 
     static func rule(_ n: Int) -> GaussLegendre {
         n == defaultNodesPerWing ? defaultRule : GaussLegendre(count: max(2, n))
@@ -149,8 +169,9 @@ public enum SSVIVarianceSwap {
     /// bisection steps keeping the conservative end (≤ 0.4% beyond the exact cut; the sinh map
     /// makes the rule insensitive to such overshoot). About 20 evaluations of w.
     ///
-    /// A start z·√θ that is 0 or negative (z ≤ 0, or z·√θ underflowing) is raised to the least
-    /// normal double: doubling from 0 would never end.
+    /// A start z·√θ below the least normal double (z·√θ underflowing to a subnormal or to 0 for
+    /// a tiny z; the public entry points refuse z ≤ 0) is raised to it: doubling from 0 would
+    /// never end.
     static func truncation(_ slice: SSVISlice, z: Double) -> (lower: Double, upper: Double) {
         let scale = startOfCuts(slice, z: z)
         var hi = scale
