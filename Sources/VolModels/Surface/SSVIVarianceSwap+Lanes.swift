@@ -26,18 +26,16 @@ extension SSVIVarianceSwap {
     ///   node with weight 0, so they add exactly 0.
     static func laneWing(_ slice: SSVISlice, rule: GaussLegendre, scale c: Double, edge: Double, sign: Double) -> Double {
         let span = asinh(edge / c)
-        let theta = slice.theta, rho = slice.rho, phi = slice.phi
-        let halfTheta = 0.5 * theta
-        let oneMinusRhoSquared = slice.oneMinusRhoSquared
+        let halfTheta = 0.5 * slice.theta
+        let rho = slice.rho
+        let phi = slice.phi
         let kScale = sign * c * 0.5
         var sum = Lanes(repeating: 0)
         for (u, weight) in zip(rule.laneNodes, rule.laneWeights) {
             let inverse = LaneFunctions.exp(-span * u)
             let e = 1 / inverse
             let k = kScale * (e - inverse)
-            let y = phi * k + rho
-            let root = laneSquareRoot(y * y + oneMinusRhoSquared)
-            let w = halfTheta * (1 + rho * phi * k + root)
+            let (w, y, root) = laneTotalVariance(slice, k)
             let w1 = halfTheta * phi * (rho + y / root)
             let s = laneSquareRoot(w)
             let d2 = -k / s - 0.5 * s
@@ -102,10 +100,17 @@ extension SSVIVarianceSwap {
     /// d₁ and d₂ at four log-moneynesses, as `SSVISlice.d1` and `d2` compute them.
     @inline(__always)
     static func deviations(_ slice: SSVISlice, _ k: Lanes) -> (d1: Lanes, d2: Lanes) {
-        let y = slice.phi * k + slice.rho
-        let w = 0.5 * slice.theta * (1 + slice.rho * slice.phi * k + laneSquareRoot(y * y + slice.oneMinusRhoSquared))
-        let s = laneSquareRoot(w)
+        let s = laneSquareRoot(laneTotalVariance(slice, k).w)
         let ratio = -k / s
         return (ratio + 0.5 * s, ratio - 0.5 * s)
+    }
+
+    /// w(k) at four k, as `SSVISlice.totalVariance` computes it, with y = φk + ρ and
+    /// √(y² + 1 − ρ²), which the slope w'(k) reuses.
+    @inline(__always)
+    static func laneTotalVariance(_ slice: SSVISlice, _ k: Lanes) -> (w: Lanes, y: Lanes, root: Lanes) {
+        let y = slice.phi * k + slice.rho
+        let root = laneSquareRoot(y * y + slice.oneMinusRhoSquared)
+        return (0.5 * slice.theta * (1 + slice.rho * slice.phi * k + root), y, root)
     }
 }

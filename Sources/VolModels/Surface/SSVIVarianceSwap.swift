@@ -92,8 +92,9 @@ public enum SSVIVarianceSwap {
         }
     }
 
+    /// The n-point rule, n ≥ 2 (`validate` refuses fewer).
     static func rule(_ n: Int) -> GaussLegendre {
-        n == defaultNodesPerWing ? defaultRule : GaussLegendre(count: max(2, n))
+        n == defaultNodesPerWing ? defaultRule : GaussLegendre(count: n)
     }
 
     /// Gauss-Legendre nodes on [0, 1] (Newton on the Legendre recurrence; Golub & Welsch
