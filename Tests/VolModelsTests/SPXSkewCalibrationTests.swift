@@ -84,6 +84,35 @@ import Testing
         #expect(model.notes.contains { $0.contains("no SKEW") })
     }
 
+    /// A fit that cannot run (here no two listed expiries bracket 30 days, so the Cboe probe
+    /// cannot be built) falls back to the fixed shape: the surface, the anchor and the notes up
+    /// to the fallback's own are those of the same day without a SKEW, to the bit, and nothing
+    /// of the fit is kept. (The fixed-shape surface is calibrated only on this path, without a
+    /// SKEW and for an implausible one; a fitted day never builds it.)
+    @Test func aFailedFitFallsBackToTheFixedShape() throws {
+        let (store, calendar) = try Self.fixture.get()
+        var parameters = ChainModelParameters()
+        parameters.expiries.weeklyDays = 20
+        parameters.expiries.monthlyDays = 25
+        let inputs = try MarketInputs.load(store, date: MarketDate(year: 2014, month: 6, day: 2)!)
+        #expect(inputs.skew != nil)
+        let model = try SPXMarketModel(inputs: inputs, calendar: calendar, parameters: parameters)
+        var withoutSKEW = inputs
+        withoutSKEW.skew = nil
+        let fixed = try SPXMarketModel(inputs: withoutSKEW, calendar: calendar, parameters: parameters)
+        #expect(model.skewSource == .failed)
+        #expect(model.modelSKEW == nil && model.skewTarget == nil)
+        #expect(model.notes.last?.contains("fitting SKEW") == true && model.notes.last?.contains("failed") == true)
+        #expect(Array(model.notes.dropLast()) == Array(fixed.notes.dropLast()))
+        #expect(model.anchorVIX.bitPattern == fixed.anchorVIX.bitPattern)
+        #expect(model.surface.expiries.map(\.bitPattern) == fixed.surface.expiries.map(\.bitPattern))
+        #expect(!model.surface.expiries.isEmpty)
+        for time in model.surface.expiries {
+            let (a, b) = (model.surface.slice(time), fixed.surface.slice(time))
+            #expect([a.theta, a.rho, a.eta].map(\.bitPattern) == [b.theta, b.rho, b.eta].map(\.bitPattern), "t \(time)")
+        }
+    }
+
     @Test func anImplausibleSKEWIsFlaggedNotFitted() throws {
         let model = try Self.model(MarketDate(year: 2014, month: 6, day: 2)!, skew: 15.71)
         #expect(model.skewSource == .implausible)

@@ -8,17 +8,34 @@ extension NormalisedImpliedVolatility {
 
     /// Lowest branch, 0 < β < b_l: f_l(s) = (2π/√27)|x|Φ(-z)³ with z = |x|/(√3·s), which tends
     /// to b(x, s) as s → 0, so f_l(β) ≈ β near 0 (value 0, slope 1 there); the interpolant is fitted
-    /// to f_l's value, slope and curvature at s_l and inverted exactly (Jäckel eq. 4.38).
-    static func lowestBranchGuess(beta: Double, x: Double, sL: Double, bL: Double) -> Double {
+    /// to f_l's value, slope and curvature at s_l and inverted (Jäckel eq. 4.38).
+    ///
+    /// `vL` = b'(s_l), which the branch selection already holds: e^{y + s_l²/8}, the factor the
+    /// slope and curvature carry, is φ(z)/b'(s_l) (b'(s_l) = e^{-3y/2 - s_l²/8}/√(2π) since
+    /// h_l² = x²/s_l² = 3y), so it costs a division, not an `exp`. On this branch y ≥ 0.21 (the
+    /// limit |x| → 0, where s_l ≈ √(π/2)·|x|) and grows like |x|/6; b'(s_l) is never 0 there,
+    /// since b(s_l) > β > 0 needs it (about 0.18·e^{x/2}, subnormal only for |x| within
+    /// 1413-1417, where the guess loses a few bits the iterations restore).
+    ///
+    /// The inverse normal is the rational estimate alone (Abramowitz & Stegun 26.2.23,
+    /// |error| < 4.5e-4): z ≥ 0.46 on this branch, so Φ⁻¹ is below -0.46 and the estimate moves
+    /// the guess by at most 1e-3 relative (a Halley step cost an `erfc` and an `exp`), against
+    /// the interpolation's own error of typically 1e-2 in a book's wings: on the benchmark book
+    /// and the test grids the iteration counts are those of the refined guess. Just below s_l
+    /// the estimate's bias can put the guess above s_l, outside the branch's bracket, so the
+    /// guess is capped at s_l (the root lies below it): two iterations there, where a guess
+    /// outside the bracket would restart from its midpoint.
+    static func lowestBranchGuess(beta: Double, x: Double, sL: Double, bL: Double, vL: Double) -> Double {
         let absX = abs(x)
         let z = absX / (sqrtThree * sL)
         let y = z * z
         // R(z), finite where Φ(-z) and φ(z) underflow, for the curvature; Φ(-z) = φ(z)·R(z), the
         // product `NormalDistribution.lowerTail` forms (z ≥ 0).
         let mills = NormalDistribution.upperMillsRatio(z)
-        let tail = NormalDistribution.pdf(z) * mills
+        let density = NormalDistribution.pdf(z)
+        let tail = density * mills
         let fAtL = lowerMapScale * absX * tail * tail * tail
-        let growth = exp(y + sL * sL / 8)
+        let growth = density / vL  // e^{y + s_l²/8}
         let slopeAtL = 2 * Double.pi * y * tail * tail * growth
         let curvatureAtL = Double.pi / 6 * y / (sL * sL * sL) * tail
             * (8 * sqrtThree * sL * absX + (3 * sL * sL * (sL * sL - 8) - 8 * x * x) * mills)
@@ -34,10 +51,12 @@ extension NormalisedImpliedVolatility {
             let t = beta / bL
             f = (fAtL * t + bL * (1 - t)) * t
         }
-        // s = |x| / (√3·|Φ⁻¹((f/((2π/√27)|x|))^{1/3})|); two cube roots avoid underflow of the ratio.
-        let argument = cbrt(f) / cbrt(lowerMapScale * absX)
-        let quantile = NormalDistribution.quantileEstimate(argument)
-        return abs(x / (sqrtThree * quantile))
+        // s = |x| / (√3·|Φ⁻¹((f/((2π/√27)|x|))^{1/3})|); where the ratio is not a normal double
+        // (it underflows for the tiniest prices), two cube roots keep it.
+        let ratio = f / (lowerMapScale * absX)
+        let argument = ratio >= Double.leastNormalMagnitude ? cbrt(ratio) : cbrt(f) / cbrt(lowerMapScale * absX)
+        let quantile = NormalDistribution.quantile(argument, halleySteps: 0)
+        return min(abs(x / (sqrtThree * quantile)), sL)
     }
 
     /// Highest branch, b_u < β < b_max: f_u(s) = Φ(-s/2) → 0 as β → b_max with slope -½;

@@ -3,9 +3,11 @@
 /// shape-preserving rational cubic interpolations (two of them on transformed "lower" and
 /// "upper" maps that linearise the exponentially flat wings), then Householder iterations of
 /// order 4 on an objective chosen per branch to be nearly linear in s. Two iterations reach
-/// machine precision on the whole domain; we keep iterating (up to `maximumIterations`) only if
-/// the last step was not yet below ε·s, and fall back to bisection inside the bracket the branch
-/// guarantees if an iterate escapes it.
+/// machine precision on almost all of the domain (three on the lowest branch beyond about
+/// F/K = e^{±21.7}); the iteration stops once a step is below 1e-6·s (`convergedStep`: the error
+/// left after a fourth-order step of that size is far below ε), runs at most
+/// `maximumIterations`, and falls back to bisection inside the bracket the branch guarantees if
+/// an iterate escapes it.
 ///
 /// Inputs are normalised: x = ln(F/K), β = undiscounted price/√(F·K), θ = ±1. Attainable
 /// relative accuracy of s is about (1 + |b/(s·b')|)·ε (Jäckel §5), which is what the round-trip
@@ -52,7 +54,7 @@ public enum NormalisedImpliedVolatility {
             let vL = vega(x: x, s: sL)
             let bL = NormalisedBlack.outOfTheMoneyCall(x: x, s: sL, growth: bMax, scaledDensity: vL)
             if beta < bL {
-                guess = lowestBranchGuess(beta: beta, x: x, sL: sL, bL: bL)
+                guess = lowestBranchGuess(beta: beta, x: x, sL: sL, bL: bL, vL: vL)
                 objective = .lower
                 bracket = (0, sL)
             } else {

@@ -8,6 +8,6 @@
 @inlinable
 public func logRatio(_ a: Double, _ b: Double) -> Double {
     let r = a / b
-    let remainder = fma(-r, b, a)
+    let remainder = a.addingProduct(-r, b)
     return log(r) + remainder / (r * b)
 }

@@ -18,7 +18,7 @@ public enum NormalDistribution {
         // keeps x*x from overflowing into ∞·0 = NaN for huge |x|.
         if !(abs(x) <= 38.6) { return x.isNaN ? x : 0 }
         let hi = x * x
-        let lo = fma(x, x, -hi)
+        let lo = (-hi).addingProduct(x, x)
         return inverseSqrtTwoPi * exp(-0.5 * hi) * (1 - 0.5 * lo)
     }
 

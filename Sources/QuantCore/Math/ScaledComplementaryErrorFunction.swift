@@ -19,6 +19,6 @@ public func erfcx(_ x: Double) -> Double {
     if x.isNaN { return .nan }
     if x < -26.6 { return .infinity }
     let hi = x * x
-    let lo = fma(x, x, -hi)
+    let lo = (-hi).addingProduct(x, x)
     return exp(hi) * (1 + lo) * erfc(x)
 }

@@ -65,14 +65,17 @@ public enum Black76 {
     }
 
     /// The call's and the put's prices at one strike and volatility, each the same to the bit as
-    /// `uncheckedPrice` gives it: the logarithm, discount, d₁, d₂ and both normal tails are
-    /// computed once for the two (a Cboe strip prices both sides of every strike).
+    /// `uncheckedPrice` gives it: the logarithm, discount, d₁, d₂, both normal tails and the
+    /// out-of-the-money side's legs price are computed once for the two (a Cboe strip prices
+    /// both sides of every strike; `BlackLegs.pair`).
     @inlinable
     public static func uncheckedPricePair(
         forward: Double, strike: Double, time: Double, rate: Double, volatility: Double
     ) -> (call: Double, put: Double) {
-        let shared = PriceStrike(forward: forward, strike: strike, time: time, rate: rate, volatility: volatility)
-        return (price(theta: 1, shared), price(theta: -1, shared))
+        let k = PriceStrike(forward: forward, strike: strike, time: time, rate: rate, volatility: volatility)
+        return BlackLegs.pair(k.legs, x: k.x, s: k.s, spotTerm: k.discount * k.forward, strikeTerm: k.discount * k.strike) {
+            theta in accuratePrice(theta: theta, x: k.x, s: k.s, forward: k.forward, strike: k.strike, discount: k.discount)
+        }
     }
 
     /// What a call's and a put's price at one strike share (one path for `uncheckedPrice`,

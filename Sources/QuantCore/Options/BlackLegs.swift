@@ -66,13 +66,25 @@ struct BlackLegs {
         if theta * x <= 0 {
             return outOfTheMoney(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
         }
+        return inTheMoney(theta: theta, x: x, spotTerm: spotTerm, strikeTerm: strikeTerm) {
+            outOfTheMoney(theta: -theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
+        }
+    }
+
+    /// The price of the in-the-money option of sign θ (θx > 0), or nil. `counterpart` is
+    /// `outOfTheMoney(-θ, …)`, the other side's own price, asked for only when the direct
+    /// difference would cancel: a caller pricing both sides passes the one it already has, so a
+    /// strike pays for the out-of-the-money legs (and their series, far from the money) once.
+    @inlinable
+    func inTheMoney(
+        theta: Double, x: Double, spotTerm: Double, strikeTerm: Double, counterpart: () -> Double?
+    ) -> Double? {
         let spotLeg = spotTerm * cdf1(theta)
         let strikeLeg = strikeTerm * cdf2(theta)
         let larger = max(spotLeg, strikeLeg)
         guard larger > 1e-280 else { return nil }
         if min(spotLeg, strikeLeg) <= 0.5 * larger { return theta * (spotLeg - strikeLeg) }
-        guard let counterpart = outOfTheMoney(theta: -theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
-        else { return nil }
+        guard let counterpart = counterpart() else { return nil }
         return theta * strikeTerm * expm1(x) + counterpart
     }
 
@@ -91,5 +103,31 @@ struct BlackLegs {
             * NormalisedBlack.relativeMillsDifference(
                 h: -abs(x) / s, t: 0.5 * s, upperTail: theta > 0 ? cdf1(theta) : cdf2(theta),
                 upperDensity: theta > 0 ? density1 : density2)
+    }
+}
+
+extension BlackLegs {
+    /// The call's and the put's prices at one strike: each is `legs?.price(theta:…) ??
+    /// accurate(θ)` (the one price path) to the bit, but the out-of-the-money side's legs
+    /// price is computed once. Wherever the in-the-money side's direct difference would cancel,
+    /// its price is θ·B·expm1(x) plus exactly that price (`inTheMoney`), which it would
+    /// otherwise compute again, with the Mills-ratio series far from the money. At the money
+    /// (x = 0, both sides out of the money), without legs, or for x NaN, each side is priced
+    /// alone.
+    @inlinable
+    static func pair(
+        _ legs: BlackLegs?, x: Double, s: Double, spotTerm: Double, strikeTerm: Double, accurate: (Double) -> Double
+    ) -> (call: Double, put: Double) {
+        guard let legs, x < 0 || x > 0 else {
+            func alone(_ theta: Double) -> Double {
+                legs?.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm) ?? accurate(theta)
+            }
+            return (alone(1), alone(-1))
+        }
+        let outTheta: Double = x < 0 ? 1 : -1  // θx ≤ 0
+        let outLegs = legs.outOfTheMoney(theta: outTheta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm)
+        let outPrice = outLegs ?? accurate(outTheta)
+        let inPrice = legs.inTheMoney(theta: -outTheta, x: x, spotTerm: spotTerm, strikeTerm: strikeTerm) { outLegs } ?? accurate(-outTheta)
+        return outTheta > 0 ? (outPrice, inPrice) : (inPrice, outPrice)
     }
 }

@@ -91,16 +91,19 @@ public enum BlackScholesMerton {
 
         @inlinable
         public func value(_ type: OptionType, strike: Double, volatility: Double) -> OptionValuation {
-            valuation(theta: type.sign, Strike(self, strike: strike, volatility: volatility))
+            let shared = Strike(self, strike: strike, volatility: volatility)
+            return valuation(theta: type.sign, shared, price: price(theta: type.sign, shared))
         }
 
         /// The call's and the put's valuations at one strike and volatility, each the same to the
-        /// bit as `value` gives it: the strike's logarithm, d₁, d₂, both normal tails and the
-        /// density are computed once for the two (a chain prices both sides of every strike).
+        /// bit as `value` gives it: the strike's logarithm, d₁, d₂, both normal tails, the
+        /// density and the out-of-the-money side's price are computed once for the two (a chain
+        /// prices both sides of every strike; see `prices`).
         @inlinable
         public func valuePair(strike: Double, volatility: Double) -> (call: OptionValuation, put: OptionValuation) {
             let shared = Strike(self, strike: strike, volatility: volatility)
-            return (valuation(theta: 1, shared), valuation(theta: -1, shared))
+            let (call, put) = prices(shared)
+            return (valuation(theta: 1, shared, price: call), valuation(theta: -1, shared, price: put))
         }
 
         /// What a call and a put at one strike and volatility share (`value` and `valuePair`
@@ -125,13 +128,14 @@ public enum BlackScholesMerton {
             }
         }
 
+        /// The valuation of sign θ at a strike whose price (`price(theta:_:)`) is `price`.
         @inlinable
-        func valuation(theta: Double, _ k: Strike) -> OptionValuation {
+        func valuation(theta: Double, _ k: Strike, price: Double) -> OptionValuation {
             let (s, x, spotTerm, strikeTerm, volatility) = (k.s, k.x, k.spotTerm, k.strikeTerm, k.volatility)
             guard let legs = k.legs else {
                 let inTheMoney = theta * x > 0 ? 1.0 : (x == 0 ? 0.5 : 0)
                 return OptionValuation(
-                    price: price(theta: theta, k),
+                    price: price,
                     delta: theta * dividendDiscount * inTheMoney,
                     gamma: 0,
                     vega: x == 0 ? spotTerm * sqrtT * NormalDistribution.inverseSqrtTwoPi : 0,
@@ -141,7 +145,6 @@ public enum BlackScholesMerton {
             let cdf1 = legs.cdf1(theta)
             let cdf2 = legs.cdf2(theta)
             let density = legs.density1
-            let price = price(theta: theta, k)
             return OptionValuation(
                 price: price,
                 delta: theta * dividendDiscount * cdf1,
@@ -162,8 +165,16 @@ public enum BlackScholesMerton {
         /// computations over a model chain): no greeks.
         @inlinable
         public func pricePair(strike: Double, volatility: Double) -> (call: Double, put: Double) {
-            let shared = Strike(self, strike: strike, volatility: volatility)
-            return (price(theta: 1, shared), price(theta: -1, shared))
+            prices(Strike(self, strike: strike, volatility: volatility))
+        }
+
+        /// `price(theta: 1, k)` and `price(theta: -1, k)`, each the same to the bit, the
+        /// out-of-the-money side's legs priced once (`BlackLegs.pair`).
+        @inlinable
+        func prices(_ k: Strike) -> (call: Double, put: Double) {
+            BlackLegs.pair(k.legs, x: k.x, s: k.s, spotTerm: k.spotTerm, strikeTerm: k.strikeTerm) { theta in
+                accuratePrice(theta: theta, x: k.x, s: k.s, strike: k.strike)
+            }
         }
 
         /// The price of sign θ at a strike: the legs' price, or the normalised form where they

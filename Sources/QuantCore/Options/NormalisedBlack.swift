@@ -100,7 +100,7 @@ public enum NormalisedBlack {
     static func scaledDensity(h: Double, t: Double) -> Double {
         let h2 = h * h
         let t2 = t * t
-        let lo = fma(h, h, -h2) + fma(t, t, -t2)
+        let lo = (-h2).addingProduct(h, h) + (-t2).addingProduct(t, t)
         return NormalDistribution.inverseSqrtTwoPi * exp(-0.5 * (h2 + t2)) * (1 - 0.5 * lo)
     }
 

@@ -20,24 +20,41 @@ public struct SPXMarketModel: Sendable {
         let anchored = try Self.cboeAnchor(
             inputs: inputs, parameters: parameters, expiryDates: expiryDates, shape: parameters.surface, events: events, start: inputs.vix)
         anchorVIX = anchored.anchor
-        surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: parameters.surface, times: times, events: events)
         if let note = anchored.note { notes.append(note) }
+        // The full surface with the fixed shape at that anchor: the day's surface without a
+        // fitted SKEW, and the fallback when the fit fails. A day whose SKEW is fitted rebuilds
+        // the full surface with the fitted shape and never reads this one, so it is calibrated
+        // only where it is used (17-18 variance-swap solves a session fewer). Where it cannot be
+        // calibrated the model fails with its error, as before, unless the SKEW fit succeeded.
+        let fixedAnchor = anchored.anchor
+        func fixedShape() throws -> SPXVolSurface {
+            try Self.calibrate(inputs: inputs, vix: fixedAnchor, shape: parameters.surface, times: times, events: events)
+        }
         guard let skew = inputs.skew else {
+            surface = try fixedShape()
             notes.append("SPX skew: no SKEW in the store for \(inputs.date): fixed smile shape (rho \(parameters.surface.rho))")
             return
         }
         guard IndexPlausibility.isPlausible(skew, symbol: "SKEW") else {
+            surface = try fixedShape()
             skewSource = .implausible
             notes.append("SPX skew: SKEW \(skew) on \(inputs.date) is outside the plausible range: not fitted, fixed smile shape (rho \(parameters.surface.rho))")
             return
         }
         // A failed fit falls back to the fixed shape, says so and names the cause; the day's
         // prices then come from the VIX alone, as on a day without a SKEW.
-        let fixed = (surface, anchorVIX, notes)
         do {
-            try calibrateSkew(target: skew, times: times, events: events)
+            let fit = try Self.calibrateSkew(
+                inputs: inputs, parameters: parameters, expiryDates: expiryDates, anchor: fixedAnchor, target: skew, times: times,
+                events: events)
+            surface = fit.surface
+            anchorVIX = fit.anchor
+            notes += fit.notes
+            skewSource = fit.clamped ? .clamped : .skew
+            skewTarget = skew
+            modelSKEW = fit.modelSKEW
         } catch {
-            (surface, anchorVIX, notes) = fixed
+            surface = try fixedShape()
             skewSource = .failed
             notes.append("SPX skew: fitting SKEW \(skew) failed on \(inputs.date) (\(error)): fixed smile shape (rho \(parameters.surface.rho))")
         }
@@ -65,37 +82,52 @@ public struct SPXMarketModel: Sendable {
     /// The search runs on a probe surface (`CboeProbe`): the listed expiries up to the Cboe
     /// computation's next term (5-6 of 16-17), a step solving 6-7 variance swaps instead of the
     /// full surface's 17-18 (each also solves its 30-day anchor); the caller calibrates the full
-    /// surface once, at the anchor found. Returns the anchor and the note for `notes`, if any.
+    /// surface once, at the anchor found. Returns the anchor, the note for `notes`, if any, and
+    /// the Cboe terms over the probe at that anchor when they were computed (the full surface's
+    /// own terms, bit for bit: its SKEW needs no new strips). `startTerms`, when the caller has
+    /// them, are the terms of the probe at `start` with `shape` (a SKEW fit's last evaluation),
+    /// so the first step neither recalibrates nor reprices that probe.
     private static func cboeAnchor(
         inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], shape: SPXSurfaceParameters,
-        events: [PendingEvent], start: Double
-    ) throws -> (anchor: Double, note: String?) {
+        events: [PendingEvent], start: Double, startTerms: CboeTerms? = nil
+    ) throws -> (anchor: Double, note: String?, terms: CboeTerms?) {
         let probe: CboeProbe
         do {
             probe = try CboeProbe(inputs: inputs, parameters: parameters, expiryDates: expiryDates, events: events)
         } catch {
-            return (start, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
+            return (start, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)", nil)
+        }
+        // A calibration error stops the model; a Cboe computation error becomes the note.
+        func termsOfProbe(at vix: Double) throws -> Result<CboeTerms, any Error> {
+            let model = try probe.model(vix: vix, shape: shape)
+            return Result { try ModelVIX.terms(model) }
         }
         var anchor = start
-        var model = try probe.model(vix: anchor, shape: shape)
+        var terms = try startTerms.map { Result.success($0) } ?? termsOfProbe(at: anchor)
         for _ in 0..<4 {
             let computed: Double
+            let current: CboeTerms
             do {
-                computed = try ModelVIX.cboe(model)
+                current = try terms.get()
+                computed = try CboeVIX.index(near: current.near, next: current.next)
             } catch {
-                return (anchor, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)")
+                return (anchor, "SPX surface: Cboe VIX over the model chain not computable (\(error)): anchored at the VIX \(inputs.vix)", nil)
             }
-            if abs(computed - inputs.vix) <= 0.005 { return (anchor, nil) }
+            if abs(computed - inputs.vix) <= 0.005 { return (anchor, nil, current) }
             guard computed > 0 else {
-                return (anchor, "SPX surface: Cboe VIX over the model chain is \(computed): anchored at \(anchor)")
+                return (anchor, "SPX surface: Cboe VIX over the model chain is \(computed): anchored at \(anchor)", current)
             }
             anchor *= inputs.vix / computed
-            model = try probe.model(vix: anchor, shape: shape)
+            terms = try termsOfProbe(at: anchor)
         }
-        let last = try ModelVIX.cboe(model)
-        guard abs(last - inputs.vix) > 0.005 else { return (anchor, nil) }
-        return (anchor, "SPX surface: Cboe VIX over the model chain \(Self.format(last)) after 4 anchor steps (VIX \(inputs.vix))")
+        let current = try terms.get()
+        let last = try CboeVIX.index(near: current.near, next: current.next)
+        guard abs(last - inputs.vix) > 0.005 else { return (anchor, nil, current) }
+        return (anchor, "SPX surface: Cboe VIX over the model chain \(Self.format(last)) after 4 anchor steps (VIX \(inputs.vix))", current)
     }
+
+    /// The near and next Cboe variance terms over a model's chain (`ModelVIX.terms`).
+    typealias CboeTerms = (near: CboeVarianceTerm, next: CboeVarianceTerm)
 
     /// What the Cboe computations (`ModelVIX`, `ModelSKEW`) read of a model, for the searches
     /// that recalibrate it at every step: the listed expiries up to and including the next
@@ -150,12 +182,22 @@ public struct SPXMarketModel: Sendable {
     /// the path reaches is matched as closely as it allows and `notes` say so. The search is
     /// the Illinois variant of regula falsi on the Cboe probe (`CboeProbe`: the expiries up to
     /// the next Cboe term, whose slices are the full surface's bit for bit); the full surface is
-    /// then rebuilt with that shape and re-anchored to the VIX.
-    private mutating func calibrateSkew(target: Double, times: [Double], events: [PendingEvent]) throws {
+    /// then rebuilt with that shape and re-anchored to the VIX. Returns what the model takes
+    /// from the fit (`SkewFit`); the caller keeps none of it when the fit throws.
+    private static func calibrateSkew(
+        inputs: MarketInputs, parameters: ChainModelParameters, expiryDates: [MarketDate], anchor start: Double, target: Double,
+        times: [Double], events: [PendingEvent]
+    ) throws -> SkewFit {
         let probe = try CboeProbe(inputs: inputs, parameters: parameters, expiryDates: expiryDates, events: events)
         let path = SkewPath(base: parameters.surface)
+        var notes: [String] = []
+        // Each evaluated strength's Cboe terms (`ModelSKEW.cboe` is the SKEW over them): the
+        // re-anchoring starts at the chosen one's, already computed.
+        var evaluated: [(strength: Double, terms: CboeTerms)] = []
         func gap(_ strength: Double) throws -> Double {
-            try ModelSKEW.cboe(probe.model(vix: anchorVIX, shape: path.shape(strength))) - target
+            let terms = try ModelVIX.terms(probe.model(vix: start, shape: path.shape(strength)))
+            evaluated.append((strength, terms))
+            return try CboeSKEW.index(near: terms.near, next: terms.next) - target
         }
         var a = path.range.upperBound, fa = try gap(a)  // the highest SKEW the path reaches
         var b = path.range.lowerBound, fb = try gap(b)  // the lowest
@@ -188,18 +230,32 @@ public struct SPXMarketModel: Sendable {
         }
         let shape = path.shape(strength)
         let anchored = try Self.cboeAnchor(
-            inputs: inputs, parameters: parameters, expiryDates: expiryDates, shape: shape, events: events, start: anchorVIX)
-        anchorVIX = anchored.anchor
-        surface = try Self.calibrate(inputs: inputs, vix: anchorVIX, shape: shape, times: times, events: events)
+            inputs: inputs, parameters: parameters, expiryDates: expiryDates, shape: shape, events: events, start: start,
+            startTerms: evaluated.last { $0.strength.bitPattern == strength.bitPattern }?.terms)
+        let surface = try Self.calibrate(inputs: inputs, vix: anchored.anchor, shape: shape, times: times, events: events)
         if let note = anchored.note { notes.append(note) }
-        let computed = try ModelSKEW.cboe(self)
-        skewSource = clamped ? .clamped : .skew
-        skewTarget = target
-        modelSKEW = computed
+        let computed: Double
+        if let terms = anchored.terms {
+            computed = try CboeSKEW.index(near: terms.near, next: terms.next)
+        } else {
+            computed = try ModelSKEW.cboe(SPXMarketModel(inputs: inputs, parameters: parameters, expiryDates: expiryDates, surface: surface))
+        }
         if !clamped, abs(computed - target) > 1 {
             notes.append("SPX skew: the fit stopped \(Self.format(abs(computed - target))) points from SKEW \(Self.format(target))")
         }
         notes.append("SPX skew: calibrated to the real SKEW \(Self.format(target)) (model \(Self.format(computed)); rho \(Self.format(shape.rho)), eta \(Self.format(shape.eta)))")
+        return SkewFit(surface: surface, anchor: anchored.anchor, notes: notes, clamped: clamped, modelSKEW: computed)
+    }
+
+    /// What a SKEW fit gives the model: the full surface with the fitted shape, re-anchored
+    /// to the VIX, the anchor, the fit's notes in order, whether the SKEW lay beyond the smile
+    /// path (the nearest end used) and the Cboe SKEW over the fitted chain.
+    private struct SkewFit {
+        let surface: SPXVolSurface
+        let anchor: Double
+        let notes: [String]
+        let clamped: Bool
+        let modelSKEW: Double
     }
 
     /// The path of smile shapes the SKEW calibration searches (see `calibrateSkew`): the
