@@ -163,6 +163,33 @@ import Testing
         #expect(compared > 300)
     }
 
+    /// The VVIX search's terms carry each strike's ln(K/F) (computed once, not at every step of
+    /// the search): the same bits as `logMoneyness`, smile volatilities from them the same bits
+    /// as `strikeVolatilities` computing them, and a bad strike or future the same first error.
+    @Test func vvixTermsLogMoneynessIsTheStrikesOwn() throws {
+        let (store, calendar) = try VIXComplexTests.fixture.get()
+        let inputs = try MarketInputs.load(store, date: try #require(MarketDate(parsing: "2020-03-16")))
+        let vix = try VIXComplex.calibrate(inputs: inputs, calendar: calendar, parameters: ChainModelParameters())
+        let terms = try vix.vvixTerms(calendar: calendar, inputs: inputs)
+        #expect(terms.count == 2)
+        for term in terms {
+            #expect(term.logMoneyness.count == term.strikes.count && !term.strikes.isEmpty)
+            let own = term.strikes.map { VIXComplex.logMoneyness(strike: $0, future: term.future).bitPattern }
+            #expect(term.logMoneyness.map(\.bitPattern) == own)
+            let fromTerms = try vix.strikeVolatilities(term.strikes, logMoneyness: term.logMoneyness, future: term.future, time: term.years)
+            let computed = try vix.strikeVolatilities(term.strikes, future: term.future, time: term.years)
+            #expect(fromTerms.map(\.bitPattern) == computed.map(\.bitPattern))
+        }
+        let strikes = [10.0, 15, -1, 20, .nan]
+        for future in [20.0, 0, .infinity] {
+            let ks = strikes.map { VIXComplex.logMoneyness(strike: $0, future: future) }
+            var errors: [(any Error)?] = [nil, nil]
+            do { _ = try vix.strikeVolatilities(strikes, future: future, time: 0.1) } catch { errors[0] = error }
+            do { _ = try vix.strikeVolatilities(strikes, logMoneyness: ks, future: future, time: 0.1) } catch { errors[1] = error }
+            #expect(errors[0] != nil && VIXQuoteSheetTests.structure(errors[0]) == VIXQuoteSheetTests.structure(errors[1]), "F \(future)")
+        }
+    }
+
     /// `provenSmile` vouches for a smile inside the bounds its argument needs and not outside
     /// them: 1 − ρ² either side of 1e-6, and a time so short that φ(k̄ + 1) passes 1e6. (The
     /// third bound, θ(2 + 2φ(k̄ + 1))/T ≤ 1e300, is out of the model's reach: θ/T is the squared

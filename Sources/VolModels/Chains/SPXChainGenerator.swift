@@ -18,8 +18,8 @@ public enum SPXChainGenerator {
             let pricing = ExpiryPricing(model, expiry: expiry)
             // Both sides of a strike share its smile volatility and, in the kernel, its d₁, d₂,
             // normal tails and density (`valuePair`: each the same to the bit as alone).
-            let listed = pricing.listedStrikes { strike in
-                let (k, vol) = pricing.smile(strike)
+            let listed = pricing.listedStrikes { strike, k in
+                let vol = pricing.volatility(k: k)
                 let (call, put) = pricing.kernel.valuePair(strike: strike, volatility: vol)
                 func quote(_ v: OptionValuation) -> SyntheticQuote {
                     let (bid, ask) = pricing.quote(mid: v.price, k: k)
@@ -41,8 +41,8 @@ public enum SPXChainGenerator {
     /// model VIX and SKEW of every calibration step read these strips.
     public static func strip(_ model: SPXMarketModel, expiry: MarketDate) -> (strip: [OptionStripQuote], years: Double, rate: Double) {
         let pricing = ExpiryPricing(model, expiry: expiry)
-        let listed = pricing.listedStrikes { strike in
-            let (k, vol) = pricing.smile(strike)
+        let listed = pricing.listedStrikes { strike, k in
+            let vol = pricing.volatility(k: k)
             let (call, put) = pricing.kernel.pricePair(strike: strike, volatility: vol)
             func quote(_ mid: Double) -> StripSide {
                 let (bid, ask) = pricing.quote(mid: mid, k: k)
@@ -88,10 +88,10 @@ public enum SPXChainGenerator {
             atm = (forward / step).rounded() * step
         }
 
-        /// The strike's log-moneyness and smile volatility.
-        func smile(_ strike: Double) -> (k: Double, volatility: Double) {
-            let k = log(strike / forward)
-            return (k, (slice.totalVariance(k: k) / years).squareRoot())
+        /// The smile volatility at log-moneyness k = ln(K/F) (`listedStrikes` hands each strike's k
+        /// to its pricing: the one it tested against the strike schedule's bound).
+        func volatility(k: Double) -> Double {
+            (slice.totalVariance(k: k) / years).squareRoot()
         }
 
         func quote(mid: Double, k: Double) -> (bid: Double, ask: Double) {
@@ -100,16 +100,19 @@ public enum SPXChainGenerator {
 
         /// Walks out from the money on each side while the out-of-the-money option is listed,
         /// keeping both quotes of each listed strike (each strike is priced once), in strike
-        /// order with the money strike between the sides.
+        /// order with the money strike between the sides. `quotes` gets the strike and its
+        /// ln(K/F), computed once for the bound and the smile.
         func listedStrikes<Quote>(
-            _ quotes: (Double) -> (call: Quote, put: Quote), mid: (Quote) -> Double
+            _ quotes: (_ strike: Double, _ k: Double) -> (call: Quote, put: Quote), mid: (Quote) -> Double
         ) -> (strikes: [Double], calls: [Quote], puts: [Quote]) {
             var lowerStrikes: [Double] = []
             var lowerCalls: [Quote] = []
             var lowerPuts: [Quote] = []
             var strike = atm - step
-            while strike > 0, log(strike / forward) >= -schedule.maximumDeviations * deviation {
-                let pair = quotes(strike)
+            while strike > 0 {
+                let k = log(strike / forward)
+                guard k >= -schedule.maximumDeviations * deviation else { break }
+                let pair = quotes(strike, k)
                 guard mid(pair.put) >= schedule.minimumListedPrice else { break }
                 lowerStrikes.append(strike)
                 lowerCalls.append(pair.call)
@@ -120,15 +123,17 @@ public enum SPXChainGenerator {
             var upperCalls: [Quote] = []
             var upperPuts: [Quote] = []
             strike = atm + step
-            while log(strike / forward) <= schedule.maximumDeviations * deviation {
-                let pair = quotes(strike)
+            while true {
+                let k = log(strike / forward)
+                guard k <= schedule.maximumDeviations * deviation else { break }
+                let pair = quotes(strike, k)
                 guard mid(pair.call) >= schedule.minimumListedPrice else { break }
                 upperStrikes.append(strike)
                 upperCalls.append(pair.call)
                 upperPuts.append(pair.put)
                 strike += step
             }
-            let money = quotes(atm)
+            let money = quotes(atm, log(atm / forward))
             return (
                 Array(lowerStrikes.reversed()) + [atm] + upperStrikes,
                 Array(lowerCalls.reversed()) + [money.call] + upperCalls,

@@ -208,6 +208,19 @@ public struct VIXComplex: Sendable {
     /// `impliedVolatility` use (the same arithmetic, so the same bits), with the expiry's smile
     /// built once instead of once per option. Needs K, F, VIX and T > 0.
     func strikeVolatilities(_ strikes: [Double], future: Double, time: Double) throws(VIXModelError) -> [Double] {
+        try strikeVolatilities(strikes, future: future, time: time) { Self.logMoneyness(strike: strikes[$0], future: future) }
+    }
+
+    /// `strikeVolatilities` with each strike's k = ln(K/F) already computed (`logMoneyness`,
+    /// index for index, as many as `strikes`: a `VVIXTerm`'s).
+    func strikeVolatilities(_ strikes: [Double], logMoneyness: [Double], future: Double, time: Double) throws(VIXModelError) -> [Double] {
+        try strikeVolatilities(strikes, future: future, time: time) { logMoneyness[$0] }
+    }
+
+    /// The checks and the smile of both forms, `k(i)` the i-th strike's ln(K/F).
+    private func strikeVolatilities(
+        _ strikes: [Double], future: Double, time: Double, k logMoneyness: (Int) -> Double
+    ) throws(VIXModelError) -> [Double] {
         // No strike, no check (as pricing each strike checked nothing when there was none).
         guard !strikes.isEmpty else { return [] }
         try VIXCheck.positive(future, "F")
@@ -216,9 +229,9 @@ public struct VIXComplex: Sendable {
         let smile = try optionModel.smile(vix: vix, time: time)
         var volatilities: [Double] = []
         volatilities.reserveCapacity(strikes.count)
-        for strike in strikes {
+        for (index, strike) in strikes.enumerated() {
             try VIXCheck.positive(strike, "K")
-            let k = Self.logMoneyness(strike: strike, future: future)
+            let k = logMoneyness(index)
             try VIXCheck.finite(k, "k")
             volatilities.append(Self.smileVolatility(smile, logMoneyness: k, time: time))
         }
@@ -327,11 +340,22 @@ public struct VIXComplex: Sendable {
 
     // MARK: - VVIX over the modelled chain
 
+    /// One VIX expiry the VVIX reads, fixed for the whole VVIX search (only the vol of vol
+    /// varies): its strikes and, index for index, their ln(K/F) (`logMoneyness`), computed once.
     struct VVIXTerm {
-        var years: Double
-        var rate: Double
-        var future: Double
-        var strikes: [Double]
+        let years: Double
+        let rate: Double
+        let future: Double
+        let strikes: [Double]
+        let logMoneyness: [Double]
+
+        init(years: Double, rate: Double, future: Double, strikes: [Double]) {
+            self.years = years
+            self.rate = rate
+            self.future = future
+            self.strikes = strikes
+            logMoneyness = strikes.map { VIXComplex.logMoneyness(strike: $0, future: future) }
+        }
     }
 
     /// The two monthly VIX expiries the VVIX reads: the last one at most 30 days out (and more
@@ -363,10 +387,11 @@ public struct VIXComplex: Sendable {
             let deviation = try atmVolatility(time: term.years) * term.years.squareRoot()
             var strip: [OptionStripQuote] = []
             strip.reserveCapacity(term.strikes.count)
-            let volatilities = try strikeVolatilities(term.strikes, future: term.future, time: term.years)
-            for (strike, volatility) in zip(term.strikes, volatilities) {
-                let (call, put) = try pricePair(strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatility)
-                let sd = abs(log(strike / term.future)) / deviation
+            let volatilities = try strikeVolatilities(term.strikes, logMoneyness: term.logMoneyness, future: term.future, time: term.years)
+            for (index, strike) in term.strikes.enumerated() {
+                let (call, put) = try pricePair(
+                    strike: strike, future: term.future, time: term.years, rate: term.rate, volatility: volatilities[index])
+                let sd = abs(term.logMoneyness[index]) / deviation
                 let c = parameters.vixSpreads.quote(mid: call, standardDeviations: sd, eventDay: eventDay)
                 let p = parameters.vixSpreads.quote(mid: put, standardDeviations: sd, eventDay: eventDay)
                 // Cboe prices each option at its mid; the bid decides the zero-bid truncation.
