@@ -105,8 +105,9 @@ import Testing
         }
     }
 
-    /// A call and a put priced together (`valuePair`, `uncheckedPricePair`: one strike's d₁, d₂
-    /// and tails shared) are each the valuation priced alone, every field to the bit, including
+    /// A call and a put priced together (`valuePair`, `uncheckedPricePair`: one strike's d₁, d₂,
+    /// tails and out-of-the-money price shared, `BlackLegs.pair`) are each the valuation priced
+    /// alone, every field to the bit, including
     /// around the negligible-deviation threshold and at σ = 0. (That the shared code computes
     /// what `value` computed before it was split is checked on whole outputs: every modelled
     /// chain's csv, greeks included, is byte-identical to the earlier binary's.)
@@ -125,9 +126,10 @@ import Testing
             let pair = expiry.valuePair(strike: m.strike, volatility: volatility)
             #expect(bits(pair.call) == bits(expiry.value(.call, strike: m.strike, volatility: volatility)), "BSM call \(m) σ \(volatility)")
             #expect(bits(pair.put) == bits(expiry.value(.put, strike: m.strike, volatility: volatility)), "BSM put \(m) σ \(volatility)")
-            // `value`, `valuePair`, `price` and `pricePair` share one price path (`price(theta:_:)`):
-            // these guard against a second path appearing; what that path computes is checked
-            // against mpmath by OptionPricingReferenceTests and NormalisedBlackReferenceTests.
+            // `value` and `price` share one price path (`price(theta:_:)`); the pairs take theirs
+            // through `BlackLegs.pair`, which must give the same bits: these guard against the two
+            // diverging. What the path computes is checked against mpmath by
+            // OptionPricingReferenceTests and NormalisedBlackReferenceTests.
             #expect(pair.call.price.bitPattern == expiry.price(.call, strike: m.strike, volatility: volatility).bitPattern, "BSM call price \(m)")
             #expect(pair.put.price.bitPattern == expiry.price(.put, strike: m.strike, volatility: volatility).bitPattern, "BSM put price \(m)")
             let prices = expiry.pricePair(strike: m.strike, volatility: volatility)

@@ -180,8 +180,9 @@ import Testing
             let computed = try vix.strikeVolatilities(term.strikes, future: term.future, time: term.years)
             #expect(fromTerms.map(\.bitPattern) == computed.map(\.bitPattern))
         }
-        let strikes = [10.0, 15, -1, 20, .nan]
-        for future in [20.0, 0, .infinity] {
+        // F = 20: the strike -1 fails "K" first; F = 0 and ∞ fail "F"; F = 1e300: K/F underflows
+        // to 0 at the strike 1e-30, so k = -∞ fails "k".
+        for (strikes, future) in [([10.0, 15, -1, 20, .nan], 20.0), ([10, 15], 0), ([10, 15], .infinity), ([10, 1e-30, 20], 1e300)] {
             let ks = strikes.map { VIXComplex.logMoneyness(strike: $0, future: future) }
             var errors: [(any Error)?] = [nil, nil]
             do { _ = try vix.strikeVolatilities(strikes, future: future, time: 0.1) } catch { errors[0] = error }
