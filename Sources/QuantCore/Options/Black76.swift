@@ -102,13 +102,9 @@ public enum Black76 {
 
     @inlinable
     static func price(theta: Double, _ k: PriceStrike) -> Double {
-        if let legs = k.legs,
-            let price = legs.price(
-                theta: theta, x: k.x, s: k.s, spotTerm: k.discount * k.forward, strikeTerm: k.discount * k.strike)
-        {
-            return price
+        BlackLegs.price(k.legs, theta: theta, x: k.x, s: k.s, spotTerm: k.discount * k.forward, strikeTerm: k.discount * k.strike) {
+            theta in accuratePrice(theta: theta, x: k.x, s: k.s, forward: k.forward, strike: k.strike, discount: k.discount)
         }
-        return accuratePrice(theta: theta, x: k.x, s: k.s, forward: k.forward, strike: k.strike, discount: k.discount)
     }
 
     /// e^{-rT}·√(F·K)·b(x, s): the cancellation-free normalised form.

@@ -107,8 +107,19 @@ struct BlackLegs {
 }
 
 extension BlackLegs {
-    /// The call's and the put's prices at one strike: each is `legs?.price(theta:…) ??
-    /// accurate(θ)` (the one price path) to the bit, but the out-of-the-money side's legs
+    /// The one price path of an option of sign θ: the legs' price, or `accurate(θ)` (the
+    /// normalised form) where there are no legs or they cannot give it. Black-Scholes-Merton,
+    /// Black-76 and `pair` all price through it.
+    @inlinable
+    static func price(
+        _ legs: BlackLegs?, theta: Double, x: Double, s: Double, spotTerm: Double, strikeTerm: Double,
+        accurate: (Double) -> Double
+    ) -> Double {
+        legs?.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm) ?? accurate(theta)
+    }
+
+    /// The call's and the put's prices at one strike: each is `price(legs, theta:…)` (the one
+    /// price path) to the bit, but the out-of-the-money side's legs
     /// price is computed once. Wherever the in-the-money side's direct difference would cancel,
     /// its price is θ·B·expm1(x) plus exactly that price (`inTheMoney`), which it would
     /// otherwise compute again, with the Mills-ratio series far from the money. At the money
@@ -120,7 +131,7 @@ extension BlackLegs {
     ) -> (call: Double, put: Double) {
         guard let legs, x < 0 || x > 0 else {
             func alone(_ theta: Double) -> Double {
-                legs?.price(theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm) ?? accurate(theta)
+                price(legs, theta: theta, x: x, s: s, spotTerm: spotTerm, strikeTerm: strikeTerm, accurate: accurate)
             }
             return (alone(1), alone(-1))
         }

@@ -182,12 +182,9 @@ public enum BlackScholesMerton {
         /// path of `value`, `valuePair`, `price` and `pricePair`.
         @inlinable
         func price(theta: Double, _ k: Strike) -> Double {
-            if let legs = k.legs,
-                let price = legs.price(theta: theta, x: k.x, s: k.s, spotTerm: k.spotTerm, strikeTerm: k.strikeTerm)
-            {
-                return price
+            BlackLegs.price(k.legs, theta: theta, x: k.x, s: k.s, spotTerm: k.spotTerm, strikeTerm: k.strikeTerm) { theta in
+                accuratePrice(theta: theta, x: k.x, s: k.s, strike: k.strike)
             }
-            return accuratePrice(theta: theta, x: k.x, s: k.s, strike: k.strike)
         }
 
         /// e^{-(r+q)T/2}·√(S·K)·b(x, s): the cancellation-free normalised form.
