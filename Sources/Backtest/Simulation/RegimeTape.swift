@@ -33,24 +33,26 @@ struct RegimeTape: Sendable {
         for window in windows { needed.formUnion(window) }
         let days = needed.sorted()
         let voters = engine.voters
-        let readings = try ParallelMap.map(days.count, parallel: parallel) { index in
+        // The quorum reads only each day's votes; the readings' evidence is not kept.
+        let counts = try ParallelMap.map(days.count, parallel: parallel) { index in
             let input = VoterInput(store: store, calendar: calendar, date: days[index], rules: rules)
-            return try voters.map { try $0.read(input) }
+            return RegimeQuorum.Count(try voters.map { try $0.read(input) })
         }
-        let byDay = Dictionary(uniqueKeysWithValues: zip(days, readings))
+        let byDay = Dictionary(uniqueKeysWithValues: zip(days, counts))
         let quorum = RegimeQuorum(rules: rules)
-        postures.reserveCapacity(sessions.count)
-        heldSessions.reserveCapacity(sessions.count)
-        for window in windows {
+        // The windows are independent replays (each starts in calm), about 31 decisions each.
+        let ends = try ParallelMap.map(windows.count, parallel: parallel) { index -> (Regime, Int) in
             var posture = Regime.calm
             var held = 0
             var path: [Regime] = []
-            for day in window {
-                _ = quorum.advance(date: day, posture: &posture, heldSessions: &held, readings: byDay[day]!)
+            path.reserveCapacity(windows[index].count)
+            for day in windows[index] {
+                quorum.advance(posture: &posture, heldSessions: &held, count: byDay[day]!)
                 path.append(posture)
             }
-            postures.append(posture)
-            heldSessions.append(max(1, path.reversed().prefix { $0 == posture }.count))
+            return (posture, max(1, path.reversed().prefix { $0 == posture }.count))
         }
+        postures = ends.map(\.0)
+        heldSessions = ends.map(\.1)
     }
 }

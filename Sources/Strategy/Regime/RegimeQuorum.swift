@@ -44,27 +44,100 @@ public struct RegimeQuorum: Sendable {
     /// Severity order, most severe first (also the tie-break order).
     public static let severity: [Regime] = [.stress, .reliefRally, .realResolution, .calm]
 
+    /// Votes per regime among the non-abstaining voters of one day, and their number: all the
+    /// rule reads of the readings.
+    public struct Count: Sendable, Equatable {
+        public private(set) var calm = 0
+        public private(set) var reliefRally = 0
+        public private(set) var realResolution = 0
+        public private(set) var stress = 0
+
+        public init(_ readings: [VoterReading]) {
+            for reading in readings {
+                switch reading.vote {
+                case .calm: calm += 1
+                case .reliefRally: reliefRally += 1
+                case .realResolution: realResolution += 1
+                case .stress: stress += 1
+                case .abstain: break
+                }
+            }
+        }
+
+        public var participating: Int { calm + reliefRally + realResolution + stress }
+
+        public func votes(_ regime: Regime) -> Int {
+            switch regime {
+            case .calm: calm
+            case .reliefRally: reliefRally
+            case .realResolution: realResolution
+            case .stress: stress
+            }
+        }
+    }
+
+    /// What the rule concludes, before it is explained: the one place the rule is applied.
+    enum Verdict {
+        case tooFewParticipants
+        case noCandidate
+        /// The candidate is the current posture, which keeps its quorum of `k`.
+        case keeps(k: Int)
+        case changes(to: Regime, k: Int)
+    }
+
+    func verdict(previous: Regime, heldSessions: Int, count: Count) -> Verdict {
+        guard count.participating >= rules.minimumParticipants else { return .tooFewParticipants }
+        let persisted = previous == .reliefRally && heldSessions >= rules.resolutionPersistence
+        let candidate: Regime?
+        let stressK = previous == .stress ? rules.stressHoldVotes : rules.stressVotes
+        if count.stress >= stressK {
+            candidate = .stress
+        } else if persisted, count.realResolution >= rules.resolutionVotes {
+            candidate = .realResolution
+        } else if count.reliefRally >= rules.reliefVotes, previous != .realResolution {
+            candidate = .reliefRally
+        } else if count.calm >= rules.calmVotes, count.stress < rules.stressHoldVotes, previous != .reliefRally || persisted {
+            candidate = .calm
+        } else {
+            candidate = nil
+        }
+        guard let candidate else { return .noCandidate }
+        guard candidate != previous else { return .keeps(k: previous == .stress ? stressK : rules.votesNeeded(for: previous)) }
+        return .changes(to: candidate, k: rules.votesNeeded(for: candidate))
+    }
+
     /// `decide` on the running posture, then moves it on: a change starts a new run of one
     /// session, no change lengthens the current run.
     public func advance(date: MarketDate, posture: inout Regime, heldSessions: inout Int, readings: [VoterReading]) -> RegimeDecision {
         let decision = decide(date: date, previous: posture, heldSessions: heldSessions, readings: readings)
-        if decision.changed {
-            posture = decision.regime
+        Self.move(posture: &posture, heldSessions: &heldSessions, to: decision.changed ? decision.regime : nil)
+        return decision
+    }
+
+    /// `advance` without the decision's evidence and explanation, for replays that keep only
+    /// the posture path (a backtest's regime tape replays about 150,000 of them): the same
+    /// verdict, the same move.
+    public func advance(posture: inout Regime, heldSessions: inout Int, count: Count) {
+        let change: Regime?
+        if case .changes(let to, _) = verdict(previous: posture, heldSessions: heldSessions, count: count) { change = to } else { change = nil }
+        Self.move(posture: &posture, heldSessions: &heldSessions, to: change)
+    }
+
+    private static func move(posture: inout Regime, heldSessions: inout Int, to change: Regime?) {
+        if let change {
+            posture = change
             heldSessions = 1
         } else {
             heldSessions += 1
         }
-        return decision
     }
 
     public func decide(date: MarketDate, previous: Regime, heldSessions: Int, readings: [VoterReading]) -> RegimeDecision {
+        let count = Count(readings)
         var tally: [String: Int] = [:]
-        for regime in Regime.allCases { tally[regime.rawValue] = 0 }
-        for reading in readings {
-            if let regime = reading.vote.regime { tally[regime.rawValue, default: 0] += 1 }
-        }
-        let participating = readings.filter { $0.vote != .abstain }.count
-        func votes(_ regime: Regime) -> Int { tally[regime.rawValue] ?? 0 }
+        for regime in Regime.allCases { tally[regime.rawValue] = count.votes(regime) }
+        let participating = count.participating
+        let votes = count.votes
         let summary = Self.severity.map { "\($0.rawValue) \(votes($0))" }.joined(separator: ", ")
 
         func unchanged(_ why: String) -> RegimeDecision {
@@ -77,33 +150,19 @@ public struct RegimeQuorum: Sendable {
                 explanation: "\(previous.rawValue) kept: \(why) [votes: \(summary); \(participating) participating]")
         }
 
-        guard participating >= rules.minimumParticipants else {
+        switch verdict(previous: previous, heldSessions: heldSessions, count: count) {
+        case .tooFewParticipants:
             return unchanged("only \(participating) voters participating, \(rules.minimumParticipants) needed for any change")
-        }
-        let persisted = previous == .reliefRally && heldSessions >= rules.resolutionPersistence
-        let candidate: Regime?
-        let stressK = previous == .stress ? rules.stressHoldVotes : rules.stressVotes
-        if votes(.stress) >= stressK {
-            candidate = .stress
-        } else if persisted, votes(.realResolution) >= rules.resolutionVotes {
-            candidate = .realResolution
-        } else if votes(.reliefRally) >= rules.reliefVotes, previous != .realResolution {
-            candidate = .reliefRally
-        } else if votes(.calm) >= rules.calmVotes, votes(.stress) < rules.stressHoldVotes, previous != .reliefRally || persisted {
-            candidate = .calm
-        } else {
-            candidate = nil
-        }
-        guard let candidate else { return unchanged("no regime reached its quorum") }
-        guard candidate != previous else {
-            let k = previous == .stress ? stressK : rules.votesNeeded(for: previous)
+        case .noCandidate:
+            return unchanged("no regime reached its quorum")
+        case .keeps(let k):
             return unchanged("\(previous.rawValue) still has its quorum (\(votes(previous)) ≥ \(k))")
+        case .changes(let candidate, let k):
+            return RegimeDecision(
+                date: date, regime: candidate, previousRegime: previous, changed: true, readings: readings, tally: tally,
+                participating: participating, quorumRequired: k,
+                explanation: "\(previous.rawValue) → \(candidate.rawValue): \(votes(candidate)) of \(participating) voters (quorum \(k))"
+                    + (candidate == .realResolution ? " after \(heldSessions) sessions of relief_rally" : "") + " [votes: \(summary)]")
         }
-        let k = rules.votesNeeded(for: candidate)
-        return RegimeDecision(
-            date: date, regime: candidate, previousRegime: previous, changed: true, readings: readings, tally: tally,
-            participating: participating, quorumRequired: k,
-            explanation: "\(previous.rawValue) → \(candidate.rawValue): \(votes(candidate)) of \(participating) voters (quorum \(k))"
-                + (candidate == .realResolution ? " after \(heldSessions) sessions of relief_rally" : "") + " [votes: \(summary)]")
     }
 }
