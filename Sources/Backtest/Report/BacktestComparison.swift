@@ -85,6 +85,10 @@ public enum BacktestComparison {
             case strategy(BacktestRun)
             case replicas(cndr: ReplicaRun, vxth: ReplicaRun, summaries: [Swift.Result<BacktestSummary, any Error>])
         }
+        // The regime tape first, on both cores: the strategy's run reads it before its first
+        // session (its only possible error before then, so the error order is unchanged), and
+        // built there it had only the strategy's core, the replicas holding the other.
+        _ = try timeline.regimeTape(ruleset.regime)
         let sessions = timeline.sessions
         let slots = ResultSlots<Run>(count: 2)
         DispatchQueue.concurrentPerform(iterations: 2) { index in
