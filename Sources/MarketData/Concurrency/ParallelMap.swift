@@ -8,7 +8,7 @@ package enum ParallelMap {
         guard parallel, count > 1 else { return try (0..<count).map(body) }
         let slots = ResultSlots<T>(count: count)
         // Contiguous chunks, so neighbouring items share cache-warm data; 16 a core, because
-        // items differ in cost (a 2008 session calibrates longer than a 2017 one) and with 4 a
+        // items differ in cost (sessions take different numbers of calibration steps) and with 4 a
         // core the last chunk of a backtest's timeline left one of two cores idle for a
         // quarter of a second.
         let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount) * 16)
