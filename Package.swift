@@ -112,6 +112,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "vixshield", dependencies: ["VixShieldCLI"]),
+        // Scratch directories for the tests, removed when the test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
         .testTarget(
             name: "QuantCoreTests",
             dependencies: [
@@ -123,7 +125,7 @@ let package = Package(
         .testTarget(
             name: "MarketDataTests",
             dependencies: [
-                "MarketData",
+                "TestScratch", "MarketData",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
@@ -132,7 +134,7 @@ let package = Package(
         .testTarget(
             name: "VolModelsTests",
             dependencies: [
-                "VolModels", "QuantCore", "MarketData",
+                "TestScratch", "VolModels", "QuantCore", "MarketData",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Resources")]
@@ -140,28 +142,28 @@ let package = Package(
         .testTarget(
             name: "StrategyTests",
             dependencies: [
-                "Strategy", "VolModels", "QuantCore", "MarketData",
+                "TestScratch", "Strategy", "VolModels", "QuantCore", "MarketData",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
         .testTarget(
             name: "BacktestTests",
-            dependencies: ["Backtest", "Strategy", "VolModels", "QuantCore", "MarketData"]
+            dependencies: ["TestScratch", "Backtest", "Strategy", "VolModels", "QuantCore", "MarketData"]
         ),
         .testTarget(
             name: "VixShieldServerTests",
             dependencies: [
-                "VixShieldServer", "MarketData", "Strategy", "Backtest",
+                "TestScratch", "VixShieldServer", "MarketData", "Strategy", "Backtest",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         .testTarget(
             name: "PostgresStoreTests",
-            dependencies: ["PostgresStore", "MarketData", "Strategy"]
+            dependencies: ["TestScratch", "PostgresStore", "MarketData", "Strategy"]
         ),
         .testTarget(
             name: "VixShieldCLITests",
-            dependencies: ["VixShieldCLI", "QuantCore", "MarketData", "PostgresStore"]
+            dependencies: ["TestScratch", "VixShieldCLI", "QuantCore", "MarketData", "PostgresStore"]
         ),
     ]
 )

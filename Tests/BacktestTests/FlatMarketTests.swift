@@ -4,6 +4,7 @@ import Strategy
 import Testing
 import VolModels
 @testable import Backtest
+import TestScratch
 
 /// A hand-checkable scenario in a synthetic flat market (S&P 500 2,500, VIX 15, 2% rates, no
 /// events, no macro data so the regime stays calm): one condor held to expiry returns exactly
@@ -11,7 +12,7 @@ import VolModels
 /// costs (all to the cent).
 @Suite struct FlatMarketTests {
     static func store(spxOnExpiry: Double?, expiry: MarketDate) throws -> SQLiteMarketStore {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-flat-\(UUID().uuidString)")
+        let directory = TestScratch.directory("flat")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
         let sessionsFile = try [UInt8](Data(contentsOf: BundledData.directory.appendingPathComponent("calendar/nyse_sessions_1990-2026.csv")))
         guard case .sessions(let sessions) = try MarketImporters.importer(for: .sessions).parse(sessionsFile, file: "sessions") else {

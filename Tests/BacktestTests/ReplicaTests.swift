@@ -4,6 +4,7 @@ import Strategy
 import Testing
 import VolModels
 @testable import Backtest
+import TestScratch
 
 /// The CNDR and VXTH replicas on synthetic flat markets (S&P 500 2,500, VIX constant, zero
 /// rates, no events), against hand computations to the cent: a CNDR condor that expires out
@@ -11,7 +12,7 @@ import VolModels
 /// lose exactly their premium plus fees; the S&P 500 leg compounds exactly the dividend yield.
 @Suite struct ReplicaTests {
     static func timeline(vix: Double, from: MarketDate, to: MarketDate, drop: (on: MarketDate, to: Double)? = nil) throws -> MarketTimeline {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-replica-\(UUID().uuidString)")
+        let directory = TestScratch.directory("replica")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
         let sessionsFile = try [UInt8](Data(contentsOf: BundledData.directory.appendingPathComponent("calendar/nyse_sessions_1990-2026.csv")))
         guard case .sessions(let sessions) = try MarketImporters.importer(for: .sessions).parse(sessionsFile, file: "sessions") else {

@@ -4,11 +4,12 @@ import Strategy
 import Testing
 import VolModels
 @testable import Backtest
+import TestScratch
 
 /// The day-by-day replay on real data: ledger invariant, determinism, no look-ahead.
 @Suite(.serialized) struct SimulatorTests {
     static let store = Result { () throws -> SQLiteMarketStore in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bt-\(UUID().uuidString)")
+        let directory = TestScratch.directory("bt")
         return try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
     }
 
@@ -66,7 +67,7 @@ import VolModels
 /// A store with the bundled market data dated on or before `cutoff`, the full calendar and the
 /// scheduled events (published in advance).
 func marketDataTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bt-cut-\(UUID().uuidString)")
+    let directory = TestScratch.directory("bt-cut")
     let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
     try store.write(BundledData.batches(through: cutoff))
     return store

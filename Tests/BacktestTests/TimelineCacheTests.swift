@@ -4,6 +4,7 @@ import Strategy
 import Testing
 import VolModels
 @testable import Backtest
+import TestScratch
 
 /// The timeline cache (issue 14, item 3): a timeline read back from disk gives the same report
 /// as one calibrated afresh, byte for byte; the key changes with the store's content, the model
@@ -18,16 +19,10 @@ import VolModels
         return (try MemoryMarketStore.load(sqlite, quoteDates: from...to), calendar)
     }
 
-    /// A fresh directory under one per-run parent, removed when the test process ends.
+    /// A fresh directory in the tests' scratch space, removed when the test process ends.
     static func directory() -> String {
-        parent.appendingPathComponent(UUID().uuidString).path
+        TestScratch.directory("cache-tests").path
     }
-
-    static let parent: URL = {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-cache-tests-\(getpid())")
-        atexit { try? FileManager.default.removeItem(at: TimelineCacheTests.parent) }
-        return url
-    }()
 
     static func report(_ timeline: MarketTimeline) throws -> String {
         try StableJSON.encode(BacktestComparison.compare(timeline: timeline).report)

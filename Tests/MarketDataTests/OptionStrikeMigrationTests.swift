@@ -3,11 +3,12 @@ import GRDB
 import Testing
 
 @testable import MarketData
+import TestScratch
 
 /// Migration v9 carries a store's quotes (a row per quote) into strike rows unchanged.
 @Suite struct OptionStrikeMigrationTests {
     @Test func quotesOfAnOlderStoreSurviveTheMigration() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-v9-\(UUID().uuidString)")
+        let directory = TestScratch.directory("v9")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("old.sqlite").path

@@ -1,10 +1,11 @@
 import GRDB
 import Foundation
 @testable import MarketData
+import TestScratch
 
 /// A fresh store in its own temporary directory, seeded with the bundled data unless asked not to.
 func temporaryStore(seed: Bool = true) throws -> SQLiteMarketStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-tests-\(UUID().uuidString)")
+    let directory = TestScratch.directory("tests")
     return try SQLiteMarketStore(path: directory.appendingPathComponent("store.sqlite").path, seed: seed)
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import PostgresStore
+import TestScratch
 
 /// The two store implementations the suite runs against. PostgreSQL needs a server: the URL
 /// of a role that may create databases in `VIXSHIELD_TEST_DATABASE_URL` (`.ci/run` starts one
@@ -21,7 +22,7 @@ enum Backend: String, CaseIterable, Sendable, CustomStringConvertible {
     func makeStore(seeded: Bool) throws -> (store: any VixShieldStore, url: String, cleanup: @Sendable () -> Void) {
         switch self {
         case .sqlite:
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-suite-\(UUID().uuidString)")
+            let directory = TestScratch.directory("suite")
             let path = directory.appendingPathComponent("s.sqlite").path
             let store = try SQLiteMarketStore(path: path, seed: seeded)
             return (store, path, { try? FileManager.default.removeItem(at: directory) })

@@ -1,11 +1,12 @@
 import Foundation
 import MarketData
 @testable import VolModels
+import TestScratch
 
 /// Shared store and calendar for the condor tests (the bundled data seeded into a temp file).
 enum CondorFixture {
     static let store = Result { () throws -> (SQLiteMarketStore, TradingCalendar) in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-condor-\(UUID().uuidString)")
+        let directory = TestScratch.directory("condor")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         return (store, try TradingCalendar(sessions: store.sessions().map(\.date)))
     }

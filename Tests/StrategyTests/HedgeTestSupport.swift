@@ -4,6 +4,7 @@ import Testing
 import VolModels
 
 @testable import Strategy
+import TestScratch
 
 /// Real dates through the seeded store: the day's modelled VIX chain, the trailing VIX closes
 /// and the next FOMC statement, as the planner's caller would build them.
@@ -12,7 +13,7 @@ struct HedgeMarket: Sendable {
     let calendar: TradingCalendar
 
     static let shared = Result { () throws -> HedgeMarket in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-hedge-\(UUID().uuidString)")
+        let directory = TestScratch.directory("hedge")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         return HedgeMarket(store: store, calendar: try TradingCalendar(sessions: store.sessions().map(\.date)))
     }

@@ -1,10 +1,11 @@
 import Foundation
 import MarketData
 @testable import Strategy
+import TestScratch
 
 /// One seeded store shared by the regime tests (read-only use), in its own temporary directory.
 let regimeSharedStore: SQLiteMarketStore = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-regime-\(UUID().uuidString)")
+    let directory = TestScratch.directory("regime")
     return try! SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
 }()
 
@@ -27,7 +28,7 @@ func marketTruncatedStore(through cutoff: MarketDate) throws -> SQLiteMarketStor
 }
 
 private func storeOf(_ batches: [ImportBatch]) throws -> SQLiteMarketStore {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-cut-\(UUID().uuidString)")
+    let directory = TestScratch.directory("cut")
     let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
     try store.write(batches)
     return store

@@ -3,6 +3,7 @@ import MarketData
 import Testing
 import VolModels
 @testable import Strategy
+import TestScratch
 
 /// The whole signal: determinism, no look-ahead, named historical days, ruleset validation.
 @Suite(.serialized) struct SignalTests {
@@ -105,7 +106,7 @@ import VolModels
 /// With a real SPX chain imported for the date, the signal prices off the surface fitted to it.
 @Suite struct SignalRealChainTests {
     @Test func importedChainReplacesTheModelSurface() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-signal-chain-\(UUID().uuidString)")
+        let directory = TestScratch.directory("signal-chain")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let date = day("2017-07-14")

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `vixshield backtest` through the binary on a short window.
 @Suite struct BacktestCommandTests {
     let cli = ExecutableTests()
 
     @Test func tableJSONAndTradesFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-backtest-\(UUID().uuidString)")
+        let directory = TestScratch.directory("backtest")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
@@ -62,7 +63,7 @@ import Testing
     /// `backtest --frontier`: the table, stable JSON keys, the HTML report with its chart, and
     /// the flags it refuses to mix with.
     @Test func frontierTableJSONAndReport() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-frontier-\(UUID().uuidString)")
+        let directory = TestScratch.directory("frontier")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `vixshield book import` and `book show` through the binary: fills in, an all-or-nothing
 /// refusal, expiries settled, P&L by layer adding up to equity − deposits to the cent.
@@ -13,7 +14,7 @@ import Testing
     } ?? "examples/book-2018-02.csv is missing"
 
     @Test func importShowAndRefuse() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-book-\(UUID().uuidString)")
+        let directory = TestScratch.directory("book")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
@@ -69,7 +70,7 @@ import Testing
     let cli = ExecutableTests()
 
     @Test func signalOnTheExportedBookListsTheBacktestsOrders() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-parity-\(UUID().uuidString)")
+        let directory = TestScratch.directory("parity")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path

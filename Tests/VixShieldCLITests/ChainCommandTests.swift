@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `vixshield chain` through the binary, on a temporary store seeded with the bundled data.
 @Suite struct ChainCommandTests {
     let cli = ExecutableTests()
 
     @Test func writesModelledChainsAndSaysSo() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-chain-\(UUID().uuidString)")
+        let directory = TestScratch.directory("chain")
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
         let spx = try cli.run(["chain", "--db", db, "--date", "2018-02-05", "--underlying", "SPX", "--format", "optionsdx"])
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func clearErrorsForBadDatesAndConfigs() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-chain-\(UUID().uuidString)")
+        let directory = TestScratch.directory("chain")
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
         let weekend = try cli.run(["chain", "--db", db, "--date", "2018-02-04", "--underlying", "SPX"])

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `vixshield data import|list|show` end to end through the binary, on a temporary store.
 @Suite struct DataCommandTests {
     let cli = ExecutableTests()
 
     func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-cli-\(UUID().uuidString)")
+        let url = TestScratch.directory("cli")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// The shipped binary's contract for scripts: exit status and a one-line error on stderr.
 @Suite struct ExecutableTests {
@@ -20,7 +21,7 @@ import Testing
     }
 
     /// Where the binary's caches go during the tests (never the user's ~/.cache).
-    static let cacheHome = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-test-cache-\(UUID().uuidString)").path
+    static let cacheHome = TestScratch.directory("test-cache").path
 
     func run(_ arguments: [String], environment: [String: String]? = nil) throws -> (status: Int32, out: String, err: String) {
         let process = Process()
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func badInputExitsNonZeroWithOneLine() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bad-\(getpid()).csv")
+        let file = TestScratch.file("bad", extension: "csv")
         try "S,K,T,r,q,sigma,type\n2700,2650,0.1,0.02,0.018,0.16,P\n2700,2650,0.1,0.02,0.018,oops,P\n".write(to: file, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: file) }
         let result = try run(["price", "--model", "bsm", "--input", file.path])

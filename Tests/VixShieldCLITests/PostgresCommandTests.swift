@@ -2,6 +2,7 @@ import Foundation
 import MarketData
 import PostgresStore
 import Testing
+import TestScratch
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -29,7 +30,7 @@ import Testing
     @Test(.enabled(if: enabled)) func racingRunsOnPostgresRecordOneEntry() throws {
         let (url, drop) = try Self.database()
         defer { drop() }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-pgrace-\(UUID().uuidString)")
+        let directory = TestScratch.directory("pgrace")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let fills = directory.appendingPathComponent("cash.csv")
@@ -93,7 +94,7 @@ import Testing
     /// or with all of it, on both stores.
     @Test(arguments: ["sqlite", "postgres"]) func aKilledServerLeavesTheBookWhole(_ backend: String) async throws {
         guard backend == "sqlite" || Self.enabled else { return }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-kill-\(UUID().uuidString)")
+        let directory = TestScratch.directory("kill")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         var drop: () -> Void = {}

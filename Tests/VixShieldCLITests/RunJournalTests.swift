@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `vixshield run` and `journal`: idempotent per date and ruleset, a second ruleset adds an
 /// entry, and a run killed with SIGKILL at any moment leaves no half entry (one transaction).
@@ -7,7 +8,7 @@ import Testing
     let cli = ExecutableTests()
 
     static func store(_ cli: ExecutableTests) throws -> (directory: URL, db: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-run-\(UUID().uuidString)")
+        let directory = TestScratch.directory("run")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let db = directory.appendingPathComponent("s.sqlite").path
         let fills = directory.appendingPathComponent("fills.csv")

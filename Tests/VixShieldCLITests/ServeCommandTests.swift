@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestScratch
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking
@@ -10,7 +11,7 @@ import Testing
     let cli = ExecutableTests()
 
     @Test func tokenIsPrintedOnceAloneOnTheLastLineAndStoredAsAHash() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-token-\(UUID().uuidString)")
+        let directory = TestScratch.directory("token")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
@@ -30,7 +31,7 @@ import Testing
 
     /// The server answers on its port and stops cleanly on SIGTERM.
     @Test func serveAnswersAndStopsOnSIGTERM() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-serve-\(UUID().uuidString)")
+        let directory = TestScratch.directory("serve")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
@@ -67,7 +68,7 @@ import Testing
     /// Four processes running the same day on one store record it once: the journal's unique
     /// (date, ruleset) key decides, and a writer waits for another's transaction.
     @Test func racingRunsRecordOneEntry() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-race-\(UUID().uuidString)")
+        let directory = TestScratch.directory("race")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path

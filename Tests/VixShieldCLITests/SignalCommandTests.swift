@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestScratch
 
 /// `vixshield signal` and `vixshield ruleset show` through the binary.
 @Suite struct SignalCommandTests {
     let cli = ExecutableTests()
 
     @Test func signalPrintsRegimeCondorHedgesAndDisclaimer() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-signal-\(UUID().uuidString)")
+        let directory = TestScratch.directory("signal")
         defer { try? FileManager.default.removeItem(at: directory) }
         let db = directory.appendingPathComponent("s.sqlite").path
         let text = try cli.run(["signal", "--db", db, "--date", "2017-07-14"])
@@ -25,7 +26,7 @@ import Testing
     }
 
     @Test func rulesetShowAndBadRulesetFiles() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-rules-\(UUID().uuidString)")
+        let directory = TestScratch.directory("rules")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let shown = try cli.run(["ruleset", "show"])

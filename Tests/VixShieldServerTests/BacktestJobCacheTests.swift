@@ -3,13 +3,14 @@ import Foundation
 import MarketData
 import Testing
 @testable import VixShieldServer
+import TestScratch
 
 /// Backtest jobs use the server's timeline cache (`serve --cache-dir`): the first job over a
 /// range writes it, a second reads it and computes the same report.
 @Suite struct BacktestJobCacheTests {
     @Test func aSecondJobOverTheSameRangeReadsTheCache() throws {
         var environment = try ServerFixture.get().environment
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-server-cache-\(UUID().uuidString)")
+        let directory = TestScratch.directory("server-cache")
         defer { try? FileManager.default.removeItem(at: directory) }
         environment.timelineCache = TimelineCache(directory: directory.path, codeIdentity: "test")
         let (from, to) = (MarketDate(parsing: "2018-01-29")!, MarketDate(parsing: "2018-02-16")!)

@@ -3,12 +3,13 @@ import MarketData
 import Testing
 
 @testable import VixShieldServer
+import TestScratch
 
 /// Jobs live in the store: a job queued by another replica is answered from it, and a job
 /// whose server stopped beating its heart is reported failed.
 @Suite struct BacktestJobsTests {
     static func store() throws -> (SQLiteMarketStore, URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-jobs-\(UUID().uuidString)")
+        let directory = TestScratch.directory("jobs")
         return (try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false), directory)
     }
 

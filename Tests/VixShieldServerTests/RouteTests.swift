@@ -6,6 +6,7 @@ import MarketData
 import Strategy
 import Testing
 @testable import VixShieldServer
+import TestScratch
 
 /// The API's routes on the bundled store, in process and live. Each suite uses its own store
 /// where it writes, so the order of suites does not matter.
@@ -24,7 +25,7 @@ import Testing
 
     /// A fresh store of its own with tokens (these tests write fills and runs).
     static func writableFixture() throws -> ServerFixture {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-server-w-\(UUID().uuidString)")
+        let directory = TestScratch.directory("server-w")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         let environment = try ServerEnvironment(store: store, ruleset: .standard)
         let read = try environment.tokens.issue(scope: .read, label: "r", createdAt: "2026-11-30T00:00:00Z")

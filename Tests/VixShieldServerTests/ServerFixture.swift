@@ -5,6 +5,7 @@ import MarketData
 import Strategy
 import Testing
 @testable import VixShieldServer
+import TestScratch
 
 /// One store seeded with the bundled data, a token of each scope, and the environment.
 struct ServerFixture: Sendable {
@@ -14,7 +15,7 @@ struct ServerFixture: Sendable {
     let admin: String
 
     static let shared = Result { () throws -> ServerFixture in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-server-\(UUID().uuidString)")
+        let directory = TestScratch.directory("server")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         let environment = try ServerEnvironment(store: store, ruleset: .standard)
         func token(_ scope: TokenScope) throws -> String {

@@ -3,10 +3,11 @@ import MarketData
 import QuantCore
 import Testing
 @testable import VolModels
+import TestScratch
 
 @Suite struct ChainOutputTests {
     static let fixture = Result { () throws -> (SQLiteMarketStore, TradingCalendar) in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-co-\(UUID().uuidString)")
+        let directory = TestScratch.directory("co")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         return (store, try TradingCalendar(sessions: store.sessions().map(\.date)))
     }

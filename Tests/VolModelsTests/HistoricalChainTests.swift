@@ -3,13 +3,14 @@ import MarketData
 import QuantCore
 import Testing
 @testable import VolModels
+import TestScratch
 
 /// The model on every trading day of 2014-2018 with real S&P 500, VIX and Treasury data:
 /// the Cboe VIX computed over the model's own SPX chain reproduces that day's VIX, and the
 /// generated SPX and VIX chains are free of static arbitrage.
 @Suite(.serialized) struct HistoricalChainTests {
     static let fixture = Result { () throws -> (SQLiteMarketStore, TradingCalendar, [MarketDate]) in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-vol-\(UUID().uuidString)")
+        let directory = TestScratch.directory("vol")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let first = MarketDate(year: 2014, month: 1, day: 2)!

@@ -3,12 +3,13 @@ import MarketData
 import QuantCore
 import Testing
 @testable import VolModels
+import TestScratch
 
 /// Fitting the surface to a chain: a chain generated with known SSVI parameters, quoted with
 /// bid/ask ticks and written through the OptionsDX layout, is fitted back.
 @Suite struct RealChainCalibrationTests {
     @Test func recoversKnownParametersFromAQuotedChain() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-fit-\(UUID().uuidString)")
+        let directory = TestScratch.directory("fit")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
         let date = MarketDate(year: 2017, month: 9, day: 13)!

@@ -3,11 +3,12 @@ import MarketData
 import QuantCore
 import Testing
 @testable import VolModels
+import TestScratch
 
 /// Event variance ("temporal theta") on real dates around the 2018-03-21 FOMC statement.
 @Suite struct TemporalThetaTests {
     static let fixture = Result { () throws -> (SQLiteMarketStore, TradingCalendar) in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-tt-\(UUID().uuidString)")
+        let directory = TestScratch.directory("tt")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         return (store, try TradingCalendar(sessions: store.sessions().map(\.date)))
     }

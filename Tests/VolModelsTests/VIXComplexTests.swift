@@ -3,13 +3,14 @@ import MarketData
 import QuantCore
 import Testing
 @testable import VolModels
+import TestScratch
 
 /// The VIX complex on real data (bundled VVIX and VX settlements 2007-2016, Cboe's real VXTH
 /// call quotes): calibration to the VVIX, futures through settlements, the fallbacks out of
 /// sample, and real call prices. Tolerances are the targets.
 @Suite(.serialized) struct VIXComplexTests {
     static let fixture = Result { () throws -> (SQLiteMarketStore, TradingCalendar) in
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-vixc-\(UUID().uuidString)")
+        let directory = TestScratch.directory("vixc")
         let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
         return (store, try TradingCalendar(sessions: store.sessions().map(\.date)))
     }
