@@ -7,7 +7,7 @@ import Testing
 /// The tape is the canonical regime path: on every session, the posture and the sessions held
 /// are those of `RegimeEngine.replay` for that date (what `signal` reports), whether the tape's
 /// windows replay serially or on all cores.
-@Suite(.serialized) struct RegimeTapeTests {
+@Suite struct RegimeTapeTests {
     @Test func everySessionHasTheEnginesPostureAndRun() throws {
         let sqlite = try SimulatorTests.store.get()
         let calendar = try TradingCalendar(sessions: sqlite.sessions().map(\.date))
