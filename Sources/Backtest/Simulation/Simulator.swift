@@ -50,9 +50,16 @@ public enum Simulator {
         }
         // Every session was checked on its running totals; now replay the whole journal day by day.
         try state.ledger.checkInvariant()
-        // Drawn once, for the condor still open after the last session.
-        let finalRiskGraph = state.condor.flatMap { open in
-            timeline.days.last.flatMap { try? CondorRiskGraph.compute(condor: open.condor, model: $0.model) }
+        // Drawn once, for the condor still open after the last session; one expiring that day
+        // has no risk left to draw (the graph's only refusal with its default range and step),
+        // and any other failure stops the run.
+        let finalRiskGraph = try state.condor.flatMap { open -> CondorRiskGraph? in
+            guard let last = timeline.days.last, open.condor.expiry > last.model.inputs.date else { return nil }
+            do {
+                return try CondorRiskGraph.compute(condor: open.condor, model: last.model)
+            } catch {
+                throw BacktestError.marketData("\(last.model.inputs.date): the open condor's risk graph: \(error)")
+            }
         }
         return BacktestRun(
             label: c.hedge.rawValue, days: state.days, trades: state.trades, ledger: state.ledger,
