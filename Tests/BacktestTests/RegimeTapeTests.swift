@@ -16,12 +16,7 @@ import Testing
         let store = try MemoryMarketStore.load(sqlite, quoteDates: from...to)
         let sessions = try #require(calendar.sessions(from: from, through: to))
         // The standard rules, and a looser set that changes posture more often.
-        var loose = RegimeRules()
-        loose.warmupSessions = 12
-        loose.reliefVotes = 2
-        loose.resolutionPersistence = 2
-        loose.resolutionVotes = 1
-        loose.stressHoldVotes = 1
+        let loose = RegimeRules(warmupSessions: 12, stressHoldVotes: 1, reliefVotes: 2, resolutionVotes: 1, resolutionPersistence: 2)
         var changes = 0
         for rules in [RegimeRules(), loose] {
             let engine = RegimeEngine(rules: rules)
