@@ -151,34 +151,58 @@ import TestScratch
         #expect(timeline.days.map(\.model.anchorVIX) == fresh.days.map(\.model.anchorVIX))
     }
 
-    @Test func onlyTheNewestFilesOfEachKindAreKept() throws {
+    @Test(arguments: [("tape", "timeline"), ("timeline", "tape")])
+    func onlyTheNewestFilesOfEachKindAreKept(kind: String, other: String) throws {
         let directory = Self.directory()
         let cache = TimelineCache(directory: directory, codeIdentity: "test")
-        func key(_ index: Int) -> [UInt8] { Array(repeating: UInt8(index), count: 32) }
-        // One timeline, read an hour ago, then `keep` older tapes with distinct times (file times
-        // are coarser than a loop), then three new tapes.
-        try cache.write(kind: "timeline", key: key(99), payload: [99])
-        for index in 0..<TimelineCache.keep {
-            try cache.write(kind: "tape", key: key(index), payload: [UInt8(index)])
+        let keep = TimelineCache.keep(kind: kind)
+        func key(_ index: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(index).bigEndian) { Array($0) } + Array(repeating: 7, count: 28) }
+        // One file of the other kind, read an hour ago, then `keep` older files with distinct
+        // times (file times are coarser than a loop), then three new ones.
+        try cache.write(kind: other, key: key(99_999), payload: [99])
+        for index in 0..<keep {
+            try cache.write(kind: kind, key: key(index), payload: [UInt8(index % 256)])
             try FileManager.default.setAttributes(
-                [.modificationDate: Date(timeIntervalSinceNow: Double(index - 3600))], ofItemAtPath: cache.path(kind: "tape", key: key(index)))
+                [.modificationDate: Date(timeIntervalSinceNow: Double(index - 3600))], ofItemAtPath: cache.path(kind: kind, key: key(index)))
         }
-        // Reading a file makes it the newest: tape 0 survives, tape 1 is the oldest now.
-        guard case .payload = cache.read(kind: "tape", key: key(0)) else { Issue.record("tape 0 unreadable"); return }
-        for index in TimelineCache.keep..<(TimelineCache.keep + 3) {
-            try cache.write(kind: "tape", key: key(index), payload: [UInt8(index)])
+        // Reading a file makes it the newest: file 0 survives, file 1 is the oldest now.
+        guard case .payload = cache.read(kind: kind, key: key(0)) else { Issue.record("\(kind) 0 unreadable"); return }
+        for index in keep..<(keep + 3) {
+            try cache.write(kind: kind, key: key(index), payload: [UInt8(index % 256)])
         }
-        #expect(try Self.files(directory).filter { $0.hasPrefix("tape-") }.count == TimelineCache.keep)
-        for index in 0..<(TimelineCache.keep + 3) {
-            let kept = FileManager.default.fileExists(atPath: cache.path(kind: "tape", key: key(index)))
-            #expect(kept == (index == 0 || index >= 4), "tape \(index)")
+        #expect(try Self.files(directory).filter { $0.hasPrefix(kind + "-") }.count == keep)
+        for index in 0..<(keep + 3) {
+            let kept = FileManager.default.fileExists(atPath: cache.path(kind: kind, key: key(index)))
+            #expect(kept == (index == 0 || index >= 4), "\(kind) \(index)")
         }
-        // Tapes never evict the timeline.
-        guard case .payload(let payload) = cache.read(kind: "timeline", key: key(99)) else {
-            Issue.record("the timeline was evicted by tapes")
+        // One kind never evicts the other.
+        guard case .payload(let payload) = cache.read(kind: other, key: key(99_999)) else {
+            Issue.record("the \(other) was evicted by \(kind)s")
             return
         }
         #expect(payload == [99])
+    }
+
+    /// A sweep over more regime rules than the timeline bound (here 14) finds every tape in the
+    /// cache on its next run: with one bound for both kinds (12), the least recently used tape
+    /// was always the next one asked for, and every run rebuilt them all.
+    @Test func aSweepsManyTapesAreReadBack() throws {
+        let (store, calendar) = try Self.fixture()
+        let cache = TimelineCache(directory: Self.directory(), codeIdentity: "test")
+        let short = MarketDate(parsing: "2018-02-09")!
+        let variants = (0..<14).map { RegimeRules(warmupSessions: 10 + $0) }
+        for run in 0..<2 {
+            let timeline = try MarketTimeline(store: store, calendar: calendar, from: Self.from, to: short, cache: cache)
+            for rules in variants { _ = try timeline.regimeTape(rules) }
+            let outcomes = timeline.tapeCacheOutcomes.map { outcome -> String in
+                switch outcome {
+                case .hit: "hit"
+                case .built: "built"
+                default: "\(outcome)"
+                }
+            }
+            #expect(outcomes == Array(repeating: run == 0 ? "built" : "hit", count: variants.count), "run \(run): \(outcomes)")
+        }
     }
 
     @Test func theDefaultDirectoryFollowsXDG() {

@@ -18,8 +18,11 @@ public struct TimelineCache: Sendable {
     public let directory: String
     /// Identifies the code that writes and reads the cache; nil turns the cache off.
     public let codeIdentity: String?
-    /// Files of each kind kept in `directory` after a write (least recently used removed first).
-    public static let keep = 12
+    /// Files of `kind` kept in `directory` after a write (least recently used removed first):
+    /// 12 timelines (8-40 MB each), 1,024 regime tapes (26 KB for 2014-2018, about 100 KB for
+    /// 2007-2026). A sweep over more regime rules than the bound rebuilds every tape on every
+    /// run (the least recently used is always the next one asked for), and tapes are small.
+    public static func keep(kind: String) -> Int { kind == "tape" ? 1_024 : 12 }
     static let magic = Array("VXSHTLC1".utf8)
     static let fileExtension = "vxcache"
 
@@ -218,7 +221,8 @@ public struct TimelineCache: Sendable {
     func prune(kind: String) throws {
         let manager = FileManager.default
         let names = try manager.contentsOfDirectory(atPath: directory).filter { $0.hasPrefix(kind + "-") && $0.hasSuffix("." + Self.fileExtension) }
-        guard names.count > Self.keep else { return }
+        let keep = Self.keep(kind: kind)
+        guard names.count > keep else { return }
         var dated: [(name: String, modified: Date)] = []
         for name in names {
             do {
@@ -227,7 +231,7 @@ public struct TimelineCache: Sendable {
                 continue
             }
         }
-        for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(Self.keep) {
+        for old in dated.sorted(by: { $0.modified > $1.modified }).dropFirst(keep) {
             do {
                 try manager.removeItem(atPath: directory + "/" + old.name)
             } catch CocoaError.fileNoSuchFile, CocoaError.fileReadNoSuchFile {
