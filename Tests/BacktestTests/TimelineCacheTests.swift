@@ -157,9 +157,12 @@ import TestScratch
         let cache = TimelineCache(directory: directory, codeIdentity: "test")
         let keep = TimelineCache.keep(kind: kind)
         func key(_ index: Int) -> [UInt8] { withUnsafeBytes(of: UInt32(index).bigEndian) { Array($0) } + Array(repeating: 7, count: 28) }
-        // One file of the other kind, read an hour ago, then `keep` older files with distinct
-        // times (file times are coarser than a loop), then three new ones.
+        // One file of the other kind, older than all of them (two hours), then `keep` files
+        // dated an hour ago with distinct times (file times are coarser than a loop), then
+        // three new ones.
         try cache.write(kind: other, key: key(99_999), payload: [99])
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -7_200)], ofItemAtPath: cache.path(kind: other, key: key(99_999)))
         for index in 0..<keep {
             try cache.write(kind: kind, key: key(index), payload: [UInt8(index % 256)])
             try FileManager.default.setAttributes(

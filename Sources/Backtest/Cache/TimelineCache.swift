@@ -19,8 +19,8 @@ public struct TimelineCache: Sendable {
     /// Identifies the code that writes and reads the cache; nil turns the cache off.
     public let codeIdentity: String?
     /// Files of `kind` kept in `directory` after a write (least recently used removed first):
-    /// 12 timelines (8-40 MB each), 1,024 regime tapes (26 KB for 2014-2018, about 100 KB for
-    /// 2007-2026). A sweep over more regime rules than the bound rebuilds every tape on every
+    /// 12 timelines (up to about 8 MB each, 2007-2026), 1,024 regime tapes (26 KB for 2014-2018,
+    /// about 100 KB for 2007-2026: as much as the timelines at most). A sweep over more regime rules than the bound rebuilds every tape on every
     /// run (the least recently used is always the next one asked for), and tapes are small.
     public static func keep(kind: String) -> Int { kind == "tape" ? 1_024 : 12 }
     static let magic = Array("VXSHTLC1".utf8)
@@ -200,7 +200,7 @@ public struct TimelineCache: Sendable {
     }
 
     /// Writes `payload` under `key` (atomically: a reader sees the old file or the new one),
-    /// then removes the oldest files of the same kind beyond `keep`.
+    /// then removes the oldest files of the same kind beyond `keep(kind:)`.
     func write(kind: String, key: [UInt8], payload: [UInt8]) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var out = ArchiveWriter(capacity: payload.count + 80)
@@ -215,7 +215,7 @@ public struct TimelineCache: Sendable {
         try? prune(kind: kind)
     }
 
-    /// Keeps the `keep` most recently written or read files of `kind` (timelines and tapes are
+    /// Keeps the `keep(kind:)` most recently written or read files of `kind` (timelines and tapes are
     /// pruned apart: a sweep's many tapes never evict the timeline). A file another process
     /// removed meanwhile is simply gone.
     func prune(kind: String) throws {

@@ -50,11 +50,12 @@ public enum Simulator {
         }
         // Every session was checked on its running totals; now replay the whole journal day by day.
         try state.ledger.checkInvariant()
-        // Drawn once, for the condor still open after the last session; one expiring that day
-        // has no risk left to draw (the graph's only refusal with its default range and step),
-        // and any other failure stops the run.
+        // Drawn once, for the condor still open after the last session. It cannot fail: a condor
+        // is settled on its expiry session and opens with at least `min_dte` ≥ 1 days left, so
+        // the graph's one refusal with its default range and step (no day left to expiry)
+        // would be a settlement error, and stops the run with the date.
         let finalRiskGraph = try state.condor.flatMap { open -> CondorRiskGraph? in
-            guard let last = timeline.days.last, open.condor.expiry > last.model.inputs.date else { return nil }
+            guard let last = timeline.days.last else { return nil }
             do {
                 return try CondorRiskGraph.compute(condor: open.condor, model: last.model)
             } catch {
