@@ -20,8 +20,9 @@ public struct TimelineCache: Sendable {
     public let codeIdentity: String?
     /// Files of `kind` kept in `directory` after a write (least recently used removed first):
     /// 12 timelines (up to about 8 MB each, 2007-2026), 1,024 regime tapes (26 KB for 2014-2018,
-    /// about 100 KB for 2007-2026: as much as the timelines at most). A sweep over more regime rules than the bound rebuilds every tape on every
-    /// run (the least recently used is always the next one asked for), and tapes are small.
+    /// about 100 KB for 2007-2026: as much as the timelines at most). A sweep over more regime
+    /// rules than the bound rebuilds every tape on every run (the least recently used is always
+    /// the next one asked for), and tapes are small.
     public static func keep(kind: String) -> Int { kind == "tape" ? 1_024 : 12 }
     static let magic = Array("VXSHTLC1".utf8)
     static let fileExtension = "vxcache"

@@ -41,16 +41,15 @@ struct RegimeTape: Sendable {
         let byDay = Dictionary(uniqueKeysWithValues: zip(days, counts))
         let quorum = RegimeQuorum(rules: rules)
         // The windows are independent replays (each starts in calm), about 31 decisions each.
+        // `advance` restarts the count at 1 on a change and adds 1 otherwise, so after a window
+        // (never empty: it ends with its session) the count is the posture's trailing run.
         let ends = try ParallelMap.map(windows.count, parallel: parallel) { index -> (Regime, Int) in
             var posture = Regime.calm
             var held = 0
-            var path: [Regime] = []
-            path.reserveCapacity(windows[index].count)
             for day in windows[index] {
                 quorum.advance(posture: &posture, heldSessions: &held, count: byDay[day]!)
-                path.append(posture)
             }
-            return (posture, max(1, path.reversed().prefix { $0 == posture }.count))
+            return (posture, held)
         }
         postures = ends.map(\.0)
         heldSessions = ends.map(\.1)
