@@ -68,6 +68,21 @@ import Testing
         #expect(quiet.vote == .calm)
     }
 
+    /// The term-structure voter reads its VIX through the futures model: a VIX the model cannot
+    /// take is an abstention, but an error of the model itself stops the reading (it used to be
+    /// swallowed into an abstention). Rules with the near term beyond the far one, which
+    /// `validate` refuses, are the one way to reach it.
+    @Test func termStructureVoterStopsOnAModelError() throws {
+        let store = regimeSharedStore
+        var rules = RegimeRules()
+        rules.termNearDays = 91
+        rules.termFarDays = 30
+        let input = VoterInput(store: store, calendar: try calendar(of: store), date: day("2018-02-05"), rules: rules)
+        #expect(throws: (any Error).self) { try VIXTermStructureVoter().read(input) }
+        let standard = VoterInput(store: store, calendar: try calendar(of: store), date: day("2018-02-05"), rules: RegimeRules())
+        #expect(try VIXTermStructureVoter().read(standard).vote == .stress)
+    }
+
     @Test func deterministic() throws {
         let a = try decide("2018-02-06")
         let b = try decide("2018-02-06")

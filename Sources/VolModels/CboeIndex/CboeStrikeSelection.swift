@@ -20,58 +20,73 @@ public enum CboeStrikeSelection {
     public static func select(
         strip: [OptionStripQuote], atTheMoneyIndex k0: Int, years: Double, rate: Double
     ) throws(CboeVIXError) -> [CboeStrikeContribution] {
-        var puts: [(Double, Double)] = []
-        var zeroRun = 0
-        var index = k0 - 1
-        while index >= 0 {
-            let row = strip[index]
-            if row.putBid == 0 {
-                zeroRun += 1
-                if zeroRun == 2 { break }
-            } else {
-                zeroRun = 0
-                puts.append((row.strike, row.putMid))
-            }
-            index -= 1
-        }
-        var calls: [(Double, Double)] = []
-        zeroRun = 0
-        index = k0 + 1
-        while index < strip.count {
-            let row = strip[index]
-            if row.callBid == 0 {
-                zeroRun += 1
-                if zeroRun == 2 { break }
-            } else {
-                zeroRun = 0
-                calls.append((row.strike, row.callMid))
-            }
-            index += 1
-        }
-        guard !puts.isEmpty else { throw .noUsableOptions(wing: "put") }
-        guard !calls.isEmpty else { throw .noUsableOptions(wing: "call") }
-
-        let atm = strip[k0]
-        var chosen: [(strike: Double, kind: CboeStrikeContribution.Kind, price: Double)] = []
-        chosen.reserveCapacity(puts.count + calls.count + 1)
-        for (strike, price) in puts.reversed() { chosen.append((strike, .put, price)) }
-        chosen.append((atm.strike, .putCallAverage, (atm.putMid + atm.callMid) / 2))
-        for (strike, price) in calls { chosen.append((strike, .call, price)) }
+        // Each wing is found by the rule's walk outwards from K0; its included strikes are
+        // then the rows with a bid between the walk's stop and K0 (the walk stops on the
+        // second of two consecutive zero bids, so every row inside it was looked at). The
+        // contributions are written in one pass in ascending strike order, each with its
+        // neighbours, so the selection allocates only its result: it runs for every strip of
+        // every calibration step.
+        let putStop = wingStop(strip, from: k0 - 1, step: -1) { $0.putBid }
+        let callStop = wingStop(strip, from: k0 + 1, step: 1) { $0.callBid }
+        let putCount = strip[(putStop + 1)..<k0].count { $0.putBid != 0 }
+        let callCount = strip[(k0 + 1)..<callStop].count { $0.callBid != 0 }
+        guard putCount > 0 else { throw .noUsableOptions(wing: "put") }
+        guard callCount > 0 else { throw .noUsableOptions(wing: "call") }
 
         let growth = exp(rate * years)
-        let last = chosen.count - 1
-        return chosen.enumerated().map { i, item in
-            let deltaK: Double
-            if i == 0 {
-                deltaK = chosen[1].strike - item.strike
-            } else if i == last {
-                deltaK = item.strike - chosen[last - 1].strike
-            } else {
-                deltaK = (chosen[i + 1].strike - chosen[i - 1].strike) / 2
+        var result: [CboeStrikeContribution] = []
+        result.reserveCapacity(putCount + callCount + 1)
+        // A sliding window over the chosen strikes in ascending order: each is written once
+        // its upper neighbour is known (or, for the last, at the end).
+        var previousStrike: Double?
+        var pending: (strike: Double, kind: CboeStrikeContribution.Kind, price: Double)?
+        func choose(_ strike: Double, _ kind: CboeStrikeContribution.Kind, _ price: Double) {
+            if let item = pending {
+                let deltaK =
+                    if let below = previousStrike { (strike - below) / 2 } else { strike - item.strike }
+                result.append(contribution(item, deltaK: deltaK, growth: growth))
+                previousStrike = item.strike
             }
-            let contribution = deltaK / (item.strike * item.strike) * growth * item.price
-            return CboeStrikeContribution(
-                strike: item.strike, kind: item.kind, price: item.price, deltaK: deltaK, contribution: contribution)
+            pending = (strike, kind, price)
         }
+        for index in (putStop + 1)..<k0 where strip[index].putBid != 0 {
+            choose(strip[index].strike, .put, strip[index].putMid)
+        }
+        let atm = strip[k0]
+        choose(atm.strike, .putCallAverage, (atm.putMid + atm.callMid) / 2)
+        for index in (k0 + 1)..<callStop where strip[index].callBid != 0 {
+            choose(strip[index].strike, .call, strip[index].callMid)
+        }
+        if let item = pending, let below = previousStrike {
+            result.append(contribution(item, deltaK: item.strike - below, growth: growth))
+        }
+        return result
+    }
+
+    /// The index the walk from `start` in direction `step` stops at: the second of two
+    /// consecutive zero bids, or one past the strip's end.
+    private static func wingStop(
+        _ strip: [OptionStripQuote], from start: Int, step: Int, bid: (OptionStripQuote) -> Double
+    ) -> Int {
+        var zeroRun = 0
+        var index = start
+        while index >= 0 && index < strip.count {
+            if bid(strip[index]) == 0 {
+                zeroRun += 1
+                if zeroRun == 2 { break }
+            } else {
+                zeroRun = 0
+            }
+            index += step
+        }
+        return index
+    }
+
+    private static func contribution(
+        _ item: (strike: Double, kind: CboeStrikeContribution.Kind, price: Double), deltaK: Double, growth: Double
+    ) -> CboeStrikeContribution {
+        let contribution = deltaK / (item.strike * item.strike) * growth * item.price
+        return CboeStrikeContribution(
+            strike: item.strike, kind: item.kind, price: item.price, deltaK: deltaK, contribution: contribution)
     }
 }

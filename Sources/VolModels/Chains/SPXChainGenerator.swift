@@ -26,11 +26,15 @@ public enum SPXChainGenerator {
                     return SyntheticQuote(bid: bid, ask: ask, mid: v.price, impliedVolatility: vol, valuation: v)
                 }
                 return (quote(call), quote(put))
-            } mid: { $0.mid }
+            } mid: {
+                $0.mid
+            } row: {
+                ($0, $1, $2)
+            }
             expiries.append(
                 SyntheticExpiry(
                     expiry: expiry, years: pricing.years, rate: pricing.rate, forward: pricing.forward,
-                    strikes: listed.strikes, calls: listed.calls, puts: listed.puts))
+                    strikes: listed.map(\.0), calls: listed.map(\.1), puts: listed.map(\.2)))
         }
         return SyntheticChain(underlying: "SPX", date: inputs.date, underlyingLevel: inputs.spot, expiries: expiries)
     }
@@ -41,7 +45,7 @@ public enum SPXChainGenerator {
     /// model VIX and SKEW of every calibration step read these strips.
     public static func strip(_ model: SPXMarketModel, expiry: MarketDate) -> (strip: [OptionStripQuote], years: Double, rate: Double) {
         let pricing = ExpiryPricing(model, expiry: expiry)
-        let listed = pricing.listedStrikes { strike, k in
+        let strip = pricing.listedStrikes { strike, k in
             let vol = pricing.volatility(k: k)
             let (call, put) = pricing.kernel.pricePair(strike: strike, volatility: vol)
             func quote(_ mid: Double) -> StripSide {
@@ -49,11 +53,10 @@ public enum SPXChainGenerator {
                 return StripSide(bid: bid, ask: ask, mid: mid)
             }
             return (quote(call), quote(put))
-        } mid: { $0.mid }
-        let strip = listed.strikes.indices.map { index in
-            OptionStripQuote(
-                strike: listed.strikes[index], callBid: listed.calls[index].bid, callAsk: listed.calls[index].ask,
-                putBid: listed.puts[index].bid, putAsk: listed.puts[index].ask)
+        } mid: {
+            $0.mid
+        } row: { strike, call, put in
+            OptionStripQuote(strike: strike, callBid: call.bid, callAsk: call.ask, putBid: put.bid, putAsk: put.ask)
         }
         return (strip, pricing.years, pricing.rate)
     }
@@ -99,46 +102,41 @@ public enum SPXChainGenerator {
         }
 
         /// Walks out from the money on each side while the out-of-the-money option is listed,
-        /// keeping both quotes of each listed strike (each strike is priced once), in strike
-        /// order with the money strike between the sides. `quotes` gets the strike and its
-        /// ln(K/F), computed once for the bound and the smile.
-        func listedStrikes<Quote>(
-            _ quotes: (_ strike: Double, _ k: Double) -> (call: Quote, put: Quote), mid: (Quote) -> Double
-        ) -> (strikes: [Double], calls: [Quote], puts: [Quote]) {
-            var lowerStrikes: [Double] = []
-            var lowerCalls: [Quote] = []
-            var lowerPuts: [Quote] = []
+        /// keeping both quotes of each listed strike (each strike is priced once) as one `row`,
+        /// in strike order with the money strike between the sides. `quotes` gets the strike
+        /// and its ln(K/F), computed once for the bound and the smile. One array per side and
+        /// the result: the model VIX and SKEW build a strip at every calibration step.
+        func listedStrikes<Quote, Row>(
+            _ quotes: (_ strike: Double, _ k: Double) -> (call: Quote, put: Quote), mid: (Quote) -> Double,
+            row: (_ strike: Double, _ call: Quote, _ put: Quote) -> Row
+        ) -> [Row] {
+            var lower: [Row] = []
             var strike = atm - step
             while strike > 0 {
                 let k = log(strike / forward)
                 guard k >= -schedule.maximumDeviations * deviation else { break }
                 let pair = quotes(strike, k)
                 guard mid(pair.put) >= schedule.minimumListedPrice else { break }
-                lowerStrikes.append(strike)
-                lowerCalls.append(pair.call)
-                lowerPuts.append(pair.put)
+                lower.append(row(strike, pair.call, pair.put))
                 strike -= step
             }
-            var upperStrikes: [Double] = []
-            var upperCalls: [Quote] = []
-            var upperPuts: [Quote] = []
+            var upper: [Row] = []
             strike = atm + step
             while true {
                 let k = log(strike / forward)
                 guard k <= schedule.maximumDeviations * deviation else { break }
                 let pair = quotes(strike, k)
                 guard mid(pair.call) >= schedule.minimumListedPrice else { break }
-                upperStrikes.append(strike)
-                upperCalls.append(pair.call)
-                upperPuts.append(pair.put)
+                upper.append(row(strike, pair.call, pair.put))
                 strike += step
             }
             let money = quotes(atm, log(atm / forward))
-            return (
-                Array(lowerStrikes.reversed()) + [atm] + upperStrikes,
-                Array(lowerCalls.reversed()) + [money.call] + upperCalls,
-                Array(lowerPuts.reversed()) + [money.put] + upperPuts
-            )
+            var rows: [Row] = []
+            rows.reserveCapacity(lower.count + 1 + upper.count)
+            rows.append(contentsOf: lower.reversed())
+            rows.append(row(atm, money.call, money.put))
+            rows.append(contentsOf: upper)
+            return rows
         }
     }
 }

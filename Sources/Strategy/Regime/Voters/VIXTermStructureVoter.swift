@@ -28,13 +28,15 @@ public struct VIXTermStructureVoter: RegimeVoter {
         }
         let near = Double(rules.termNearDays) / 365
         let far = Double(rules.termFarDays) / 365
-        func contango(_ vix: Double) -> Double? {
+        // A VIX the model cannot take (not finite, not positive) is no reading; any other error
+        // of the model (the rules' terms out of order, which validation refuses) stops the run.
+        func contango(_ vix: Double) throws -> Double? {
             guard vix.isFinite, vix > 0 else { return nil }
-            return try? curve.contango(vix: vix, nearTime: near, farTime: far)
+            return try curve.contango(vix: vix, nearTime: near, farTime: far)
         }
         let vix = series.last!.value
-        guard let today = contango(vix) else { return abstain("VIX \(vix) outside the futures model's domain") }
-        let earlier = series.dropLast().suffix(rules.reliefLookbackSessions).compactMap { contango($0.value) }
+        guard let today = try contango(vix) else { return abstain("VIX \(vix) outside the futures model's domain") }
+        let earlier = try series.dropLast().suffix(rules.reliefLookbackSessions).compactMap { try contango($0.value) }
         let lowest = earlier.min()
         var values = ["vix": vix, "contango": today, "theta": curve.parameters.longRunLevel]
         if let lowest { values["recent_min_contango"] = lowest }
