@@ -24,6 +24,10 @@ import Testing
         let dsr = try #require(report.deflatedSharpeProbability)
         #expect(dsr >= 0 && dsr <= 1)
         #expect(!report.walkForwardChoices.isEmpty && report.walkForwardSharpe != nil)
+        #expect(report.deflatedSharpeNote == nil && report.walkForwardNote == nil)
+        // Notes are absent from the JSON when both figures are there.
+        let keys = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        #expect(keys?["deflatedSharpeNote"] == nil && keys?["walkForwardNote"] == nil && keys?["walkForwardSharpe"] != nil)
         // Each variant is the same run as a single backtest with its ruleset.
         let single = try Simulator.run(
             store: store, calendar: calendar,
@@ -31,6 +35,46 @@ import Testing
                 from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-12-29")!, ruleset: grid.variants[3].ruleset))
         let row = try #require(report.rows.first { $0.settings == grid.variants[3].label })
         #expect(abs(row.finalEquity - single.days.last!.equity) <= 1e-9)
+    }
+
+    /// A figure the sweep cannot give comes with its reason, in the report and its JSON: one
+    /// variant has nothing to deflate against, and 15 sessions cannot hold a fit window of 20.
+    @Test func missingFiguresSayWhy() throws {
+        let grid = try SweepGrid.load(
+            toml: "\"condor.short_delta\" = [0.16]\n[walk_forward]\nfit_sessions = 20\ntrade_sessions = 10\n", file: "grid.toml",
+            base: .standard)
+        let store = try SimulatorTests.store.get()
+        let calendar = try TradingCalendar(sessions: store.sessions().map(\.date))
+        let report = try Sweep.run(
+            grid: grid, store: store, calendar: calendar, from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-10-20")!)
+        #expect(report.deflatedSharpeProbability == nil && report.walkForwardSharpe == nil && report.walkForwardChoices.isEmpty)
+        #expect(report.deflatedSharpeNote?.hasPrefix("one variant") == true, "\(report.deflatedSharpeNote ?? "nil")")
+        let walk = try #require(report.walkForwardNote)
+        #expect(walk.contains("15 sessions (fit 20, trade 10)") && walk.contains("need at least 21, got 14"), "\(walk)")
+        let keys = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        #expect(keys?["deflatedSharpeNote"] as? String == report.deflatedSharpeNote && keys?["walkForwardNote"] as? String == walk)
+    }
+
+    /// The reasons themselves, on returns made up to reach each one.
+    @Test func deflatedAndWalkForwardReasons() throws {
+        let grid = try SweepGrid.load(
+            toml: "\"condor.short_delta\" = [0.16, 0.18]\n[walk_forward]\nfit_sessions = 3\ntrade_sessions = 2\n", file: "grid.toml",
+            base: .standard)
+        let varied = [0.01, -0.02, 0.015, 0.0, 0.01, -0.005, 0.02, 0.001]
+        let flat = [Double](repeating: 0.001, count: varied.count)
+        let days = Array(0...varied.count)
+        // A variant without variance has no Sharpe ratio: named in the note.
+        let (none, why) = Sweep.deflatedSharpe(grid: grid, returns: [varied, flat], best: 0)
+        #expect(none == nil && why?.contains("variant condor.short_delta=0.18 has no Sharpe ratio") == true, "\(why ?? "nil")")
+        let (some, noWhy) = Sweep.deflatedSharpe(grid: grid, returns: [varied, varied.map { $0 * 0.5 + 0.001 }], best: 0)
+        #expect(some != nil && noWhy == nil)
+        // Walk-forward: 8 returns, fit 3, trade 2 -> windows trade returns 3-4 and 5-6 (and 7):
+        // the stitched series of the constant variant has no Sharpe; the varied one has.
+        let flatWalk = Sweep.walkForward(grid: grid, returns: [flat, flat], dayNumbers: days)
+        #expect(flatWalk.sharpe == nil && !flatWalk.choices.isEmpty && flatWalk.cagr != nil)
+        #expect(flatWalk.note?.hasPrefix("the stitched out-of-sample returns have no Sharpe ratio") == true, "\(flatWalk.note ?? "nil")")
+        let walk = Sweep.walkForward(grid: grid, returns: [varied, flat], dayNumbers: days)
+        #expect(walk.sharpe != nil && walk.note == nil)
     }
 
     @Test func badGridsNameTheField() {

@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import Testing
+import VolModels
 @testable import Strategy
 
 @Suite(.serialized) struct RegimeEngineTests {
@@ -69,16 +70,24 @@ import Testing
     }
 
     /// The term-structure voter reads its VIX through the futures model: a VIX the model cannot
-    /// take is an abstention, but an error of the model itself stops the reading (it used to be
-    /// swallowed into an abstention). Rules with the near term beyond the far one, which
-    /// `validate` refuses, are the one way to reach it.
+    /// take is an abstention, but an error of the model itself stops the run (it used to be
+    /// swallowed into an abstention). Rules whose near term is not before the far one, which
+    /// `validate` refuses, reach it.
     @Test func termStructureVoterStopsOnAModelError() throws {
         let store = regimeSharedStore
         var rules = RegimeRules()
         rules.termNearDays = 91
         rules.termFarDays = 30
         let input = VoterInput(store: store, calendar: try calendar(of: store), date: day("2018-02-05"), rules: rules)
-        #expect(throws: (any Error).self) { try VIXTermStructureVoter().read(input) }
+        do {
+            let reading = try VIXTermStructureVoter().read(input)
+            Issue.record("expected the futures model's error, got \(reading)")
+        } catch {
+            guard case .expiriesOutOfOrder = error as? VIXModelError else {
+                Issue.record("expected VIXModelError.expiriesOutOfOrder, got \(error)")
+                return
+            }
+        }
         let standard = VoterInput(store: store, calendar: try calendar(of: store), date: day("2018-02-05"), rules: RegimeRules())
         #expect(try VIXTermStructureVoter().read(standard).vote == .stress)
     }

@@ -29,10 +29,14 @@ public enum Sweep {
         /// Probability that the best variant's true Sharpe is above zero after deflating for
         /// the number of trials (nil with too few returns or trials).
         public var deflatedSharpeProbability: Double?
+        /// Why `deflatedSharpeProbability` is nil, when it is (absent from the JSON otherwise).
+        public var deflatedSharpeNote: String?
         public var walkForwardSharpe: Double?
         public var walkForwardCAGR: Double?
         /// Variant chosen for each trade window, `first_day..last_day: settings`.
         public var walkForwardChoices: [String]
+        /// Why `walkForwardSharpe` is nil, when it is (absent from the JSON otherwise).
+        public var walkForwardNote: String?
         public var disclaimer: String
     }
 
@@ -87,36 +91,76 @@ public enum Sweep {
             row.rank = rank + 1
             return row
         }
-        // Deflated Sharpe over the trials' per-session Sharpe ratios.
-        let perSession = returns.map { (try? ReturnMoments(returns: $0))?.sharpe }
-        var deflated: Double?
-        if let best = order.first, perSession.allSatisfy({ $0 != nil }), count >= 2 {
-            deflated = (try? DeflatedSharpeRatio(returns: returns[best], trialSharpeRatios: perSession.map { $0! }))?.probability
-        }
-        // Walk-forward over return indices (return i is from session i to i+1).
-        var stitched: [Double] = []
-        var choices: [String] = []
-        if let windows = try? WalkForward(fitSessions: grid.fitSessions, tradeSessions: grid.tradeSessions).windows(sessions: Array(dayNumbers.dropLast())) {
-            for window in windows {
-                let best = returns.indices.max { sharpe(Array(returns[$0][window.fitRange])) < sharpe(Array(returns[$1][window.fitRange])) }!
-                stitched += returns[best][window.tradeRange]
-                choices.append("\(MarketDate(dayNumber: window.tradeDays.first!))..\(MarketDate(dayNumber: window.tradeDays.last!)): \(grid.variants[best].label)")
-            }
-        }
-        var walkSharpe: Double?, walkCAGR: Double?
-        if stitched.count >= 2 {
-            walkSharpe = try? PortfolioStatistics.sharpeRatio(returns: stitched)
-            let growth = stitched.reduce(1) { $0 * (1 + $1) }
-            walkCAGR = growth > 0 ? pow(growth, 252 / Double(stitched.count)) - 1 : nil
-        }
+        let (deflated, deflatedNote) = deflatedSharpe(grid: grid, returns: returns, best: order.first)
+        let walk = walkForward(grid: grid, returns: returns, dayNumbers: dayNumbers)
         return Report(
             from: timeline.sessions.first ?? from, to: timeline.sessions.last ?? to, variants: count, rows: rows,
-            deflatedSharpeProbability: deflated, walkForwardSharpe: walkSharpe, walkForwardCAGR: walkCAGR, walkForwardChoices: choices,
-            disclaimer: Signal.disclaimer)
+            deflatedSharpeProbability: deflated, deflatedSharpeNote: deflatedNote, walkForwardSharpe: walk.sharpe,
+            walkForwardCAGR: walk.cagr, walkForwardChoices: walk.choices, walkForwardNote: walk.note, disclaimer: Signal.disclaimer)
     }
 
+    /// The Deflated Sharpe over the trials' per-session Sharpe ratios, or nil with the reason:
+    /// one variant (nothing to deflate against), a variant whose returns have no Sharpe ratio
+    /// (fewer than two, or no variance), or the statistic's own refusal.
+    static func deflatedSharpe(grid: SweepGrid, returns: [[Double]], best: Int?) -> (Double?, String?) {
+        guard let best, returns.count >= 2 else { return (nil, "one variant: no other trials to deflate its Sharpe against") }
+        var perSession: [Double] = []
+        for (index, series) in returns.enumerated() {
+            do {
+                perSession.append(try ReturnMoments(returns: series).sharpe)
+            } catch {
+                return (nil, "variant \(grid.variants[index].label) has no Sharpe ratio: \(error)")
+            }
+        }
+        do {
+            return (try DeflatedSharpeRatio(returns: returns[best], trialSharpeRatios: perSession).probability, nil)
+        } catch {
+            return (nil, "not computable: \(error)")
+        }
+    }
+
+    /// Walk-forward over return indices (return i is from session i to i+1): on each fit window
+    /// the variant with the best Sharpe (one without a Sharpe ranks last), traded over the next
+    /// window. Without a Sharpe for the stitched returns, the note says why.
+    static func walkForward(
+        grid: SweepGrid, returns: [[Double]], dayNumbers: [Int]
+    ) -> (sharpe: Double?, cagr: Double?, choices: [String], note: String?) {
+        let windows: [WalkForward.Window]
+        do {
+            windows = try WalkForward(fitSessions: grid.fitSessions, tradeSessions: grid.tradeSessions)
+                .windows(sessions: Array(dayNumbers.dropLast()))
+        } catch {
+            return (
+                nil, nil, [],
+                "not computed over \(dayNumbers.count) sessions (fit \(grid.fitSessions), trade \(grid.tradeSessions)): \(error)"
+            )
+        }
+        var stitched: [Double] = []
+        var choices: [String] = []
+        for window in windows {
+            let best = returns.indices.max { sharpe(Array(returns[$0][window.fitRange])) < sharpe(Array(returns[$1][window.fitRange])) }!
+            stitched += returns[best][window.tradeRange]
+            choices.append("\(MarketDate(dayNumber: window.tradeDays.first!))..\(MarketDate(dayNumber: window.tradeDays.last!)): \(grid.variants[best].label)")
+        }
+        guard stitched.count >= 2 else {
+            return (nil, nil, choices, "\(stitched.count) out-of-sample return(s): a Sharpe ratio needs 2")
+        }
+        let growth = stitched.reduce(1) { $0 * (1 + $1) }
+        let cagr = growth > 0 ? pow(growth, 252 / Double(stitched.count)) - 1 : nil
+        do {
+            return (try PortfolioStatistics.sharpeRatio(returns: stitched), cagr, choices, nil)
+        } catch {
+            return (nil, cagr, choices, "the stitched out-of-sample returns have no Sharpe ratio: \(error)")
+        }
+    }
+
+    /// A fit window's Sharpe for ranking; a window without one (no variance) ranks last.
     static func sharpe(_ returns: [Double]) -> Double {
-        (try? PortfolioStatistics.sharpeRatio(returns: returns)) ?? -.infinity
+        do {
+            return try PortfolioStatistics.sharpeRatio(returns: returns)
+        } catch {
+            return -.infinity
+        }
     }
 
     /// What a sweep keeps of one run.

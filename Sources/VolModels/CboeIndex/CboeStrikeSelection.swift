@@ -26,10 +26,13 @@ public enum CboeStrikeSelection {
         // contributions are written in one pass in ascending strike order, each with its
         // neighbours, so the selection allocates only its result: it runs for every strip of
         // every calibration step.
-        let putStop = wingStop(strip, from: k0 - 1, step: -1) { $0.putBid }
-        let callStop = wingStop(strip, from: k0 + 1, step: 1) { $0.callBid }
-        let putCount = strip[(putStop + 1)..<k0].count { $0.putBid != 0 }
-        let callCount = strip[(k0 + 1)..<callStop].count { $0.callBid != 0 }
+        // The walk never leaves the strip, and the ranges are clamped to it: a K0 outside the
+        // strip leaves a wing empty and ends in that wing's error, never in a trap.
+        func inStrip(_ index: Int) -> Int { min(max(index, 0), strip.count) }
+        let putRange = inStrip(wingStop(strip, from: k0 - 1, step: -1) { $0.putBid } + 1)..<inStrip(k0)
+        let callRange = inStrip(k0 + 1)..<inStrip(wingStop(strip, from: k0 + 1, step: 1) { $0.callBid })
+        let putCount = strip[putRange].count { $0.putBid != 0 }
+        let callCount = strip[callRange].count { $0.callBid != 0 }
         guard putCount > 0 else { throw .noUsableOptions(wing: "put") }
         guard callCount > 0 else { throw .noUsableOptions(wing: "call") }
 
@@ -49,12 +52,12 @@ public enum CboeStrikeSelection {
             }
             pending = (strike, kind, price)
         }
-        for index in (putStop + 1)..<k0 where strip[index].putBid != 0 {
+        for index in putRange where strip[index].putBid != 0 {
             choose(strip[index].strike, .put, strip[index].putMid)
         }
         let atm = strip[k0]
         choose(atm.strike, .putCallAverage, (atm.putMid + atm.callMid) / 2)
-        for index in (k0 + 1)..<callStop where strip[index].callBid != 0 {
+        for index in callRange where strip[index].callBid != 0 {
             choose(strip[index].strike, .call, strip[index].callMid)
         }
         if let item = pending, let below = previousStrike {
@@ -64,7 +67,8 @@ public enum CboeStrikeSelection {
     }
 
     /// The index the walk from `start` in direction `step` stops at: the second of two
-    /// consecutive zero bids, or one past the strip's end.
+    /// consecutive zero bids, or the first index outside the strip (-1 or `strip.count`; `start`
+    /// itself when it lies outside).
     private static func wingStop(
         _ strip: [OptionStripQuote], from start: Int, step: Int, bid: (OptionStripQuote) -> Double
     ) -> Int {

@@ -30,18 +30,6 @@ extension SSVIVarianceSwap {
         let rho = slice.rho
         let phi = slice.phi
         let kScale = sign * c * 0.5
-        var sum = Lanes(repeating: 0)
-        // Buffer pointers, not `zip`: its iterator was not inlined here and, with the array
-        // retains it brought, cost about 5% of a first run's CPU.
-        rule.laneNodes.withUnsafeBufferPointer { nodes in
-            rule.laneWeights.withUnsafeBufferPointer { weights in
-                for index in 0..<min(nodes.count, weights.count) {
-                    sum += term(nodes[index], weights[index])
-                }
-            }
-        }
-        return span * c * sum.sum()
-
         @inline(__always)
         func term(_ u: Lanes, _ weight: Lanes) -> Lanes {
             let inverse = LaneFunctions.exp(-span * u)
@@ -54,6 +42,17 @@ extension SSVIVarianceSwap {
             let integrand = s * LaneFunctions.normalDensity(d2) * (1 - 0.5 * k * w1 / w + 0.25 * w1)
             return weight * 0.5 * (e + inverse) * integrand
         }
+        var sum = Lanes(repeating: 0)
+        // Buffer pointers, not `zip`: its iterator was not inlined here and, with the array
+        // retains it brought, cost about 5% of a first run's CPU.
+        rule.laneNodes.withUnsafeBufferPointer { nodes in
+            rule.laneWeights.withUnsafeBufferPointer { weights in
+                for index in 0..<min(nodes.count, weights.count) {
+                    sum += term(nodes[index], weights[index])
+                }
+            }
+        }
+        return span * c * sum.sum()
     }
 }
 

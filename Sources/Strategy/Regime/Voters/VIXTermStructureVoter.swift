@@ -11,7 +11,8 @@ import VolModels
 /// - relief_rally: contango > 0 today and ≤ `term_stress_contango` on one of the previous
 ///   `relief_lookback_sessions` (10) closes: the curve has just flipped back into contango.
 /// - calm: otherwise.
-/// - abstain: VIX missing or stale.
+/// - abstain: VIX missing or stale, or outside the futures model's domain (not finite, not
+///   positive). An error of the model itself (terms the rules' validation refuses) stops the run.
 public struct VIXTermStructureVoter: RegimeVoter {
     public let name = "vix_term_structure"
     public let uses = ["VIX"]
@@ -29,7 +30,8 @@ public struct VIXTermStructureVoter: RegimeVoter {
         let near = Double(rules.termNearDays) / 365
         let far = Double(rules.termFarDays) / 365
         // A VIX the model cannot take (not finite, not positive) is no reading; any other error
-        // of the model (the rules' terms out of order, which validation refuses) stops the run.
+        // of the model (a near term not before the far one, or a negative term, both refused
+        // by the rules' validation) stops the run.
         func contango(_ vix: Double) throws -> Double? {
             guard vix.isFinite, vix > 0 else { return nil }
             return try curve.contango(vix: vix, nearTime: near, farTime: far)

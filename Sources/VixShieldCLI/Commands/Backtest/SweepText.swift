@@ -12,8 +12,9 @@ enum SweepText {
             rows.append([String(row.rank), row.settings, String(format: "%.0f", row.finalEquity), pct(row.cagr), num(row.sharpe), pct(row.maxDrawdown)])
         }
         out += TextTable.render(rows)
-        out += "Deflated Sharpe Ratio of the best (probability its Sharpe is real after \(r.variants) trials): \(pct(r.deflatedSharpeProbability))\n"
-        out += "Walk-forward (choose on the fit window, trade the next): Sharpe \(num(r.walkForwardSharpe)), CAGR \(pct(r.walkForwardCAGR))\n"
+        func because(_ note: String?) -> String { note.map { " (\($0))" } ?? "" }
+        out += "Deflated Sharpe Ratio of the best (probability its Sharpe is real after \(r.variants) trial\(r.variants == 1 ? "" : "s")): \(pct(r.deflatedSharpeProbability))\(because(r.deflatedSharpeNote))\n"
+        out += "Walk-forward (choose on the fit window, trade the next): Sharpe \(num(r.walkForwardSharpe)), CAGR \(pct(r.walkForwardCAGR))\(because(r.walkForwardNote))\n"
         for choice in r.walkForwardChoices { out += "  \(choice)\n" }
         out += r.disclaimer + "\n"
         return out
