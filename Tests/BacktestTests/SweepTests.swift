@@ -1,5 +1,6 @@
 import Foundation
 import MarketData
+import QuantCore
 import Strategy
 import Testing
 @testable import Backtest
@@ -25,8 +26,8 @@ import Testing
         #expect(dsr >= 0 && dsr <= 1)
         #expect(!report.walkForwardChoices.isEmpty && report.walkForwardSharpe != nil)
         #expect(report.deflatedSharpeNote == nil && report.walkForwardNote == nil)
-        // Notes are absent from the JSON when both figures are there.
-        let keys = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        // Notes are absent from the JSON (as the command writes it) when both figures are there.
+        let keys = try JSONSerialization.jsonObject(with: Data(StableJSON.encode(report).utf8)) as? [String: Any]
         #expect(keys?["deflatedSharpeNote"] == nil && keys?["walkForwardNote"] == nil && keys?["walkForwardSharpe"] != nil)
         // Each variant is the same run as a single backtest with its ruleset.
         let single = try Simulator.run(
@@ -48,10 +49,10 @@ import Testing
         let report = try Sweep.run(
             grid: grid, store: store, calendar: calendar, from: MarketDate(parsing: "2017-10-02")!, to: MarketDate(parsing: "2017-10-20")!)
         #expect(report.deflatedSharpeProbability == nil && report.walkForwardSharpe == nil && report.walkForwardChoices.isEmpty)
-        #expect(report.deflatedSharpeNote?.hasPrefix("one variant") == true, "\(report.deflatedSharpeNote ?? "nil")")
+        #expect(report.deflatedSharpeNote?.hasPrefix("fewer than two variants") == true, "\(report.deflatedSharpeNote ?? "nil")")
         let walk = try #require(report.walkForwardNote)
-        #expect(walk.contains("15 sessions (fit 20, trade 10)") && walk.contains("need at least 21, got 14"), "\(walk)")
-        let keys = try JSONSerialization.jsonObject(with: JSONEncoder().encode(report)) as? [String: Any]
+        #expect(walk == "not computed: 15 sessions give 14 daily returns, and a fit window of 20 needs at least 21", "\(walk)")
+        let keys = try JSONSerialization.jsonObject(with: Data(StableJSON.encode(report).utf8)) as? [String: Any]
         #expect(keys?["deflatedSharpeNote"] as? String == report.deflatedSharpeNote && keys?["walkForwardNote"] as? String == walk)
     }
 
@@ -64,17 +65,38 @@ import Testing
         let flat = [Double](repeating: 0.001, count: varied.count)
         let days = Array(0...varied.count)
         // A variant without variance has no Sharpe ratio: named in the note.
-        let (none, why) = Sweep.deflatedSharpe(grid: grid, returns: [varied, flat], best: 0)
+        let (none, why) = try Sweep.deflatedSharpe(grid: grid, returns: [varied, flat], best: 0)
         #expect(none == nil && why?.contains("variant condor.short_delta=0.18 has no Sharpe ratio") == true, "\(why ?? "nil")")
-        let (some, noWhy) = Sweep.deflatedSharpe(grid: grid, returns: [varied, varied.map { $0 * 0.5 + 0.001 }], best: 0)
+        let (some, noWhy) = try Sweep.deflatedSharpe(grid: grid, returns: [varied, varied.map { $0 * 0.5 + 0.001 }], best: 0)
         #expect(some != nil && noWhy == nil)
+        // Bad input is a failure, not a note.
+        var broken = varied
+        broken[2] = .nan
+        #expect(throws: MetricsError.statistics(.nonFiniteInput(index: 2))) {
+            try Sweep.deflatedSharpe(grid: grid, returns: [varied, broken], best: 0)
+        }
+        #expect(throws: StatisticsError.nonFiniteInput(index: 2)) {
+            try Sweep.walkForward(grid: grid, returns: [varied, broken], dayNumbers: days)
+        }
         // Walk-forward: 8 returns, fit 3, trade 2 -> windows trade returns 3-4 and 5-6 (and 7):
         // the stitched series of the constant variant has no Sharpe; the varied one has.
-        let flatWalk = Sweep.walkForward(grid: grid, returns: [flat, flat], dayNumbers: days)
-        #expect(flatWalk.sharpe == nil && !flatWalk.choices.isEmpty && flatWalk.cagr != nil)
+        let flatWalk = try Sweep.walkForward(grid: grid, returns: [flat, flat], dayNumbers: days)
+        #expect(flatWalk.sharpe == nil && flatWalk.choices.count == 3 && flatWalk.cagr != nil)
         #expect(flatWalk.note?.hasPrefix("the stitched out-of-sample returns have no Sharpe ratio") == true, "\(flatWalk.note ?? "nil")")
-        let walk = Sweep.walkForward(grid: grid, returns: [varied, flat], dayNumbers: days)
-        #expect(walk.sharpe != nil && walk.note == nil)
+        // Neither variant has a Sharpe in any fit window: the first listed, and the choice says so.
+        #expect(flatWalk.choices.allSatisfy { $0.hasSuffix("condor.short_delta=0.16 (no variant had a Sharpe ratio in the fit window: the first listed)") })
+        let walk = try Sweep.walkForward(grid: grid, returns: [varied, flat], dayNumbers: days)
+        #expect(walk.sharpe != nil && walk.cagr != nil && walk.note == nil)
+        #expect(walk.choices.allSatisfy { $0.hasSuffix(": condor.short_delta=0.16") })
+        // A stitched series that loses everything has a Sharpe but no CAGR, and says so.
+        var ruin = varied
+        ruin[5] = -1
+        let ruined = try Sweep.walkForward(grid: grid, returns: [ruin, flat], dayNumbers: days)
+        #expect(ruined.sharpe != nil && ruined.cagr == nil)
+        #expect(ruined.note == "the stitched out-of-sample returns lose everything: no CAGR", "\(ruined.note ?? "nil")")
+        // One window with one out-of-sample return (fit 3 over 4 returns).
+        let one = try Sweep.walkForward(grid: grid, returns: [varied, flat].map { Array($0.prefix(4)) }, dayNumbers: Array(0...4))
+        #expect(one.sharpe == nil && one.choices.count == 1 && one.note == "one out-of-sample return: a Sharpe ratio needs 2")
     }
 
     @Test func badGridsNameTheField() {
@@ -82,6 +104,10 @@ import Testing
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.nope\" = [1]\n", file: "g.toml", base: .standard) }
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.short_delta\" = []\n", file: "g.toml", base: .standard) }
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "[walk_forward]\nfit_sessions = 5\n", file: "g.toml", base: .standard) }
+        // A fit window of one session has no Sharpe ratio to rank by.
+        #expect(throws: RulesetError.self) {
+            try SweepGrid.load(toml: "\"condor.short_delta\" = [0.16]\n[walk_forward]\nfit_sessions = 1\n", file: "g.toml", base: .standard)
+        }
         let axis = "\"condor.short_delta\" = [0.16]\n"
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: axis + "[walk_forward]\nfit_session = 5\n", file: "g.toml", base: .standard) }
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: axis + "[walk_forward]\nfit_sessions = 2.5\n", file: "g.toml", base: .standard) }

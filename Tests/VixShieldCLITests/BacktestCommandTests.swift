@@ -87,4 +87,24 @@ import TestScratch
         let mixed = try cli.run(["backtest", "--db", db, "--frontier", "--sweep", "x.toml"] + window)
         #expect(mixed.status != 0 && mixed.err.contains("--frontier"))
     }
+
+    /// A sweep whose figures cannot be given says why, in its text and its JSON.
+    @Test func sweepSaysWhyAFigureIsMissing() throws {
+        let directory = TestScratch.directory("sweep")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("s.sqlite").path
+        let grid = directory.appendingPathComponent("grid.toml")
+        try "\"condor.short_delta\" = [0.16]\n[walk_forward]\nfit_sessions = 20\ntrade_sessions = 10\n".write(
+            to: grid, atomically: true, encoding: .utf8)
+        let window = ["--from", "2017-10-02", "--to", "2017-10-20", "--no-cache"]
+        let text = try cli.run(["backtest", "--db", db, "--sweep", grid.path] + window)
+        #expect(text.status == 0, "\(text.err)")
+        #expect(text.out.contains("after 1 trial): n/a (fewer than two variants"), "\(text.out)")
+        #expect(text.out.contains("Sharpe n/a, CAGR n/a (not computed: 15 sessions give 14 daily returns"), "\(text.out)")
+        let json = try cli.run(["backtest", "--db", db, "--sweep", grid.path, "--json"] + window)
+        let object = try JSONSerialization.jsonObject(with: Data(json.out.utf8)) as? [String: Any]
+        #expect((object?["deflatedSharpeNote"] as? String)?.hasPrefix("fewer than two variants") == true)
+        #expect((object?["walkForwardNote"] as? String)?.hasPrefix("not computed: 15 sessions") == true)
+    }
 }

@@ -43,5 +43,19 @@ import TestScratch
         let rejected = try cli.run(["ruleset", "show", "--ruleset", bad.path])
         #expect(rejected.status != 0)
         #expect(rejected.err.contains("condor.short_delta"))
+        // A settings file that cannot be read is named with the reason (ruleset, sweep grid,
+        // model configuration: one reader).
+        let missing = directory.appendingPathComponent("missing.toml").path
+        // Each file is read before the store is opened: the (absent) store stays absent.
+        let db = directory.appendingPathComponent("untouched.sqlite").path
+        let unreadable = try cli.run(["ruleset", "show", "--ruleset", missing])
+        #expect(unreadable.status != 0 && unreadable.err.contains("cannot read ruleset file \(missing): no such file"), "\(unreadable.err)")
+        let notText = directory.appendingPathComponent("binary.toml")
+        try Data([0xFF, 0xFE, 0x00, 0xC3]).write(to: notText)
+        let binary = try cli.run(["chain", "--db", db, "--date", "2018-02-05", "--underlying", "SPX", "--config", notText.path])
+        #expect(binary.status != 0 && binary.err.contains("cannot read config file \(notText.path): "), "\(binary.err)")
+        let sweep = try cli.run(["backtest", "--db", db, "--sweep", missing])
+        #expect(sweep.status != 0 && sweep.err.contains("cannot read sweep file \(missing): no such file"), "\(sweep.err)")
+        #expect(!FileManager.default.fileExists(atPath: db))
     }
 }

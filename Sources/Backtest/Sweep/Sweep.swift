@@ -91,8 +91,8 @@ public enum Sweep {
             row.rank = rank + 1
             return row
         }
-        let (deflated, deflatedNote) = deflatedSharpe(grid: grid, returns: returns, best: order.first)
-        let walk = walkForward(grid: grid, returns: returns, dayNumbers: dayNumbers)
+        let (deflated, deflatedNote) = try deflatedSharpe(grid: grid, returns: returns, best: order.first)
+        let walk = try walkForward(grid: grid, returns: returns, dayNumbers: dayNumbers)
         return Report(
             from: timeline.sessions.first ?? from, to: timeline.sessions.last ?? to, variants: count, rows: rows,
             deflatedSharpeProbability: deflated, deflatedSharpeNote: deflatedNote, walkForwardSharpe: walk.sharpe,
@@ -100,17 +100,18 @@ public enum Sweep {
     }
 
     /// The Deflated Sharpe over the trials' per-session Sharpe ratios, or nil with the reason:
-    /// one variant (nothing to deflate against), a variant whose returns have no Sharpe ratio
-    /// (fewer than two, or no variance), or the statistic's own refusal.
-    static func deflatedSharpe(grid: SweepGrid, returns: [[Double]], best: Int?) -> (Double?, String?) {
-        guard let best, returns.count >= 2 else { return (nil, "one variant: no other trials to deflate its Sharpe against") }
+    /// fewer than two variants (nothing to deflate against), a variant whose returns have no
+    /// Sharpe ratio (fewer than two, or no variance), or the statistic refusing its inputs
+    /// (its z-score's variance term not positive, for one). Any other error is a failure and
+    /// stops the sweep.
+    static func deflatedSharpe(grid: SweepGrid, returns: [[Double]], best: Int?) throws -> (Double?, String?) {
+        guard let best, returns.count >= 2 else { return (nil, "fewer than two variants: no other trials to deflate the best's Sharpe against") }
         var perSession: [Double] = []
         for (index, series) in returns.enumerated() {
-            do {
-                perSession.append(try ReturnMoments(returns: series).sharpe)
-            } catch {
-                return (nil, "variant \(grid.variants[index].label) has no Sharpe ratio: \(error)")
+            guard let sharpe = try sharpeRatio(moments: series) else {
+                return (nil, "variant \(grid.variants[index].label) has no Sharpe ratio (fewer than two returns, or no variance)")
             }
+            perSession.append(sharpe)
         }
         do {
             return (try DeflatedSharpeRatio(returns: returns[best], trialSharpeRatios: perSession).probability, nil)
@@ -120,46 +121,73 @@ public enum Sweep {
     }
 
     /// Walk-forward over return indices (return i is from session i to i+1): on each fit window
-    /// the variant with the best Sharpe (one without a Sharpe ranks last), traded over the next
-    /// window. Without a Sharpe for the stitched returns, the note says why.
+    /// the variant with the best Sharpe, traded over the next window; a variant without a
+    /// Sharpe in a fit window (no variance) ranks last, and when none has one the first listed
+    /// is taken and its choice says so. Without a Sharpe or a CAGR for the stitched returns,
+    /// the note says why. Any other error is a failure and stops the sweep.
     static func walkForward(
         grid: SweepGrid, returns: [[Double]], dayNumbers: [Int]
-    ) -> (sharpe: Double?, cagr: Double?, choices: [String], note: String?) {
-        let windows: [WalkForward.Window]
-        do {
-            windows = try WalkForward(fitSessions: grid.fitSessions, tradeSessions: grid.tradeSessions)
-                .windows(sessions: Array(dayNumbers.dropLast()))
-        } catch {
+    ) throws -> (sharpe: Double?, cagr: Double?, choices: [String], note: String?) {
+        // `WalkForward.windows` needs more returns than the fit window holds; short of that
+        // there is no window, which the note says (any other refusal is a failure).
+        let returnCount = max(dayNumbers.count - 1, 0)
+        guard returnCount > grid.fitSessions else {
             return (
                 nil, nil, [],
-                "not computed over \(dayNumbers.count) sessions (fit \(grid.fitSessions), trade \(grid.tradeSessions)): \(error)"
+                "not computed: \(dayNumbers.count) sessions give \(returnCount) daily returns, and a fit window of "
+                    + "\(grid.fitSessions) needs at least \(grid.fitSessions + 1)"
             )
         }
+        let windows = try WalkForward(fitSessions: grid.fitSessions, tradeSessions: grid.tradeSessions)
+            .windows(sessions: Array(dayNumbers.dropLast()))
         var stitched: [Double] = []
         var choices: [String] = []
         for window in windows {
-            let best = returns.indices.max { sharpe(Array(returns[$0][window.fitRange])) < sharpe(Array(returns[$1][window.fitRange])) }!
+            let fit = try returns.map { try sharpeRatio(Array($0[window.fitRange])) ?? -.infinity }
+            let best = fit.indices.max { fit[$0] < fit[$1] }!
             stitched += returns[best][window.tradeRange]
-            choices.append("\(MarketDate(dayNumber: window.tradeDays.first!))..\(MarketDate(dayNumber: window.tradeDays.last!)): \(grid.variants[best].label)")
+            let none = fit[best] == -.infinity ? " (no variant had a Sharpe ratio in the fit window: the first listed)" : ""
+            choices.append(
+                "\(MarketDate(dayNumber: window.tradeDays.first!))..\(MarketDate(dayNumber: window.tradeDays.last!)): \(grid.variants[best].label)\(none)")
         }
-        guard stitched.count >= 2 else {
-            return (nil, nil, choices, "\(stitched.count) out-of-sample return(s): a Sharpe ratio needs 2")
-        }
+        // Every trade window holds a return, so a single window with one return is the only
+        // way to fall short here.
+        guard stitched.count >= 2 else { return (nil, nil, choices, "one out-of-sample return: a Sharpe ratio needs 2") }
         let growth = stitched.reduce(1) { $0 * (1 + $1) }
         let cagr = growth > 0 ? pow(growth, 252 / Double(stitched.count)) - 1 : nil
+        let lost = cagr == nil ? "the stitched out-of-sample returns lose everything: no CAGR" : nil
+        guard let sharpe = try sharpeRatio(stitched) else {
+            let none = "the stitched out-of-sample returns have no Sharpe ratio (no variance)"
+            return (nil, cagr, choices, lost.map { "\(none); \($0)" } ?? none)
+        }
+        return (sharpe, cagr, choices, lost)
+    }
+
+    /// The annualised Sharpe ratio of `returns`, nil where it has none: fewer than two returns,
+    /// or no variance. Any other error (a non-finite return) is a failure. Fit windows hold at
+    /// least two returns (`SweepGrid` refuses shorter ones); a window without a Sharpe ranks last.
+    ///
+    /// The errors are matched without binding them: binding the typed error in a `catch` made
+    /// this compiler (Swift 6.3.1) crash in its ownership verifier.
+    static func sharpeRatio(_ returns: [Double]) throws -> Double? {
         do {
-            return (try PortfolioStatistics.sharpeRatio(returns: stitched), cagr, choices, nil)
-        } catch {
-            return (nil, cagr, choices, "the stitched out-of-sample returns have no Sharpe ratio: \(error)")
+            return try PortfolioStatistics.sharpeRatio(returns: returns)
+        } catch StatisticsError.zeroVolatility {
+            return nil
+        } catch StatisticsError.insufficientData {
+            return nil
         }
     }
 
-    /// A fit window's Sharpe for ranking; a window without one (no variance) ranks last.
-    static func sharpe(_ returns: [Double]) -> Double {
+    /// The per-session Sharpe ratio the Deflated Sharpe compares (`ReturnMoments`), nil where
+    /// there is none, as `sharpeRatio`.
+    static func sharpeRatio(moments returns: [Double]) throws -> Double? {
         do {
-            return try PortfolioStatistics.sharpeRatio(returns: returns)
-        } catch {
-            return -.infinity
+            return try ReturnMoments(returns: returns).sharpe
+        } catch MetricsError.statistics(.zeroVolatility) {
+            return nil
+        } catch MetricsError.statistics(.insufficientData) {
+            return nil
         }
     }
 
@@ -169,3 +197,4 @@ public enum Sweep {
         var returns: [Double]
     }
 }
+

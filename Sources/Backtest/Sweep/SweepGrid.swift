@@ -42,8 +42,8 @@ public struct SweepGrid: Sendable {
                 for name in wf.keys where !["fit_sessions", "trade_sessions"].contains(name) {
                     throw RulesetError(field: "walk_forward.\(name)", reason: "unknown key (known: fit_sessions, trade_sessions)")
                 }
-                fit = try windowLength(wf, "fit_sessions") ?? fit
-                trade = try windowLength(wf, "trade_sessions") ?? trade
+                fit = try windowLength(wf, "fit_sessions", minimum: 2) ?? fit
+                trade = try windowLength(wf, "trade_sessions", minimum: 1) ?? trade
                 continue
             }
             guard key.contains("."), let values = value.array, !values.isEmpty else {
@@ -79,9 +79,13 @@ public struct SweepGrid: Sendable {
         return SweepGrid(variants: variants, fitSessions: fit, tradeSessions: trade)
     }
 
-    static func windowLength(_ table: TOMLTable, _ name: String) throws -> Int? {
+    /// A window length of at least `minimum` sessions (a fit window needs two returns for a
+    /// Sharpe ratio).
+    static func windowLength(_ table: TOMLTable, _ name: String, minimum: Int) throws -> Int? {
         guard let entry = table[name] else { return nil }
-        guard let n = entry.int, n > 0 else { throw RulesetError(field: "walk_forward.\(name)", reason: "must be a positive integer") }
+        guard let n = entry.int, n >= minimum else {
+            throw RulesetError(field: "walk_forward.\(name)", reason: "must be an integer >= \(minimum)")
+        }
         return n
     }
 }

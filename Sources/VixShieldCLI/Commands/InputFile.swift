@@ -1,3 +1,4 @@
+import ArgumentParser
 import MarketData
 import Foundation
 
@@ -21,6 +22,19 @@ enum InputFile {
             throw InputError(file: path, message: "cannot read as UTF-8 text (\(error.localizedDescription))")
         }
         return try CSVTable(text: text, file: path)
+    }
+
+    /// A settings file named on the command line (a ruleset, a sweep grid, a model
+    /// configuration) as text, or an error naming the file and why it cannot be read.
+    static func settings(_ path: String, kind: String) throws -> String {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ValidationError("cannot read \(kind) file \(path): no such file")
+        }
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw ValidationError("cannot read \(kind) file \(path): \(error.localizedDescription)")
+        }
     }
 
     /// The file's bytes, read straight into the array the importers parse (a chain file can be

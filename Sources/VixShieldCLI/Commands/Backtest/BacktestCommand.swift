@@ -62,16 +62,16 @@ struct BacktestCommand: ParsableCommand {
     func run() throws {
         let ruleset = try rules.load()
         try ruleset.validate()
-        let database = try store.open()
-        let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        // The sweep grid is read before the long work, so that a bad file fails at once.
+        // The sweep grid is read before the store is opened and the long work starts, so that a
+        // bad file fails at once and touches nothing.
         var grid: SweepGrid?
         if let sweep {
-            guard let text = try? String(contentsOfFile: sweep, encoding: .utf8) else { throw ValidationError("cannot read sweep file \(sweep)") }
-            let loaded = try SweepGrid.load(toml: text, file: sweep, base: ruleset)
+            let loaded = try SweepGrid.load(toml: InputFile.settings(sweep, kind: "sweep"), file: sweep, base: ruleset)
             for variant in loaded.variants { try variant.ruleset.validate() }
             grid = loaded
         }
+        let database = try store.open()
+        let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
         // One read of the store into memory: the replay then reads its histories without SQL,
         // and the default dates come from it (the catalog's counts scanned every table, a tenth
         // of a cached run). The quotes read past the run's range are left out of the run's store.

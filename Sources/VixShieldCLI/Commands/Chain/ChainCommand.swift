@@ -26,10 +26,7 @@ struct ChainCommand: ParsableCommand {
     func run() throws {
         var parameters = ChainModelParameters()
         if let config {
-            guard let text = try? String(contentsOfFile: config, encoding: .utf8) else {
-                throw ValidationError("cannot read config file \(config)")
-            }
-            parameters = try ChainModelParameters.load(toml: text, file: config)
+            parameters = try ChainModelParameters.load(toml: InputFile.settings(config, kind: "config"), file: config)
         }
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))

@@ -8,9 +8,6 @@ struct RulesetOptions: ParsableArguments {
 
     func load() throws -> Ruleset {
         guard let ruleset else { return .standard }
-        guard let text = try? String(contentsOfFile: ruleset, encoding: .utf8) else {
-            throw ValidationError("cannot read ruleset file \(ruleset)")
-        }
-        return try Ruleset.load(toml: text, file: ruleset)
+        return try Ruleset.load(toml: InputFile.settings(ruleset, kind: "ruleset"), file: ruleset)
     }
 }
