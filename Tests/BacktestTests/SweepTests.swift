@@ -69,7 +69,17 @@ import Testing
         #expect(none == nil && why?.contains("variant condor.short_delta=0.18 has no Sharpe ratio") == true, "\(why ?? "nil")")
         let (some, noWhy) = try Sweep.deflatedSharpe(grid: grid, returns: [varied, varied.map { $0 * 0.5 + 0.001 }], best: 0)
         #expect(some != nil && noWhy == nil)
-        // Bad input is a failure, not a note.
+        // Fewer than two returns: said once, before any variant is named.
+        let (few, fewWhy) = try Sweep.deflatedSharpe(grid: grid, returns: [[0.01], [0.02]], best: 0)
+        #expect(few == nil && fewWhy == "1 daily return(s): a Sharpe ratio needs 2", "\(fewWhy ?? "nil")")
+        // Bad input is a failure, not a note: checked over every variant before the statistics,
+        // and each statistic refuses it too.
+        var late = flat
+        late[7] = .infinity
+        #expect(throws: MetricsError.nonFiniteValue(field: "returns of condor.short_delta=0.18", index: 7)) {
+            try Sweep.requireFinite([varied, late], grid: grid)
+        }
+        try Sweep.requireFinite([varied, flat], grid: grid)
         var broken = varied
         broken[2] = .nan
         #expect(throws: MetricsError.statistics(.nonFiniteInput(index: 2))) {
@@ -105,8 +115,10 @@ import Testing
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "\"condor.short_delta\" = []\n", file: "g.toml", base: .standard) }
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: "[walk_forward]\nfit_sessions = 5\n", file: "g.toml", base: .standard) }
         // A fit window of one session has no Sharpe ratio to rank by.
-        #expect(throws: RulesetError.self) {
+        #expect {
             try SweepGrid.load(toml: "\"condor.short_delta\" = [0.16]\n[walk_forward]\nfit_sessions = 1\n", file: "g.toml", base: .standard)
+        } throws: { error in
+            (error as? RulesetError)?.field == "walk_forward.fit_sessions"
         }
         let axis = "\"condor.short_delta\" = [0.16]\n"
         #expect(throws: RulesetError.self) { try SweepGrid.load(toml: axis + "[walk_forward]\nfit_session = 5\n", file: "g.toml", base: .standard) }

@@ -35,7 +35,7 @@ public enum Sweep {
         public var walkForwardCAGR: Double?
         /// Variant chosen for each trade window, `first_day..last_day: settings`.
         public var walkForwardChoices: [String]
-        /// Why `walkForwardSharpe` is nil, when it is (absent from the JSON otherwise).
+        /// Why the walk-forward Sharpe or CAGR is nil, when one is (absent from the JSON otherwise).
         public var walkForwardNote: String?
         public var disclaimer: String
     }
@@ -91,6 +91,7 @@ public enum Sweep {
             row.rank = rank + 1
             return row
         }
+        try requireFinite(returns, grid: grid)
         let (deflated, deflatedNote) = try deflatedSharpe(grid: grid, returns: returns, best: order.first)
         let walk = try walkForward(grid: grid, returns: returns, dayNumbers: dayNumbers)
         return Report(
@@ -99,23 +100,39 @@ public enum Sweep {
             walkForwardCAGR: walk.cagr, walkForwardChoices: walk.choices, walkForwardNote: walk.note, disclaimer: Signal.disclaimer)
     }
 
+    /// A run's returns come from its equity, which the metrics refuse when not finite; a
+    /// non-finite return is a failure wherever it falls, checked once before the statistics
+    /// (which look only at some variants and windows).
+    static func requireFinite(_ returns: [[Double]], grid: SweepGrid) throws(MetricsError) {
+        for (variant, series) in returns.enumerated() {
+            if let index = series.firstIndex(where: { !$0.isFinite }) {
+                throw .nonFiniteValue(field: "returns of \(grid.variants[variant].label)", index: index)
+            }
+        }
+    }
+
     /// The Deflated Sharpe over the trials' per-session Sharpe ratios, or nil with the reason:
-    /// fewer than two variants (nothing to deflate against), a variant whose returns have no
-    /// Sharpe ratio (fewer than two, or no variance), or the statistic refusing its inputs
-    /// (its z-score's variance term not positive, for one). Any other error is a failure and
-    /// stops the sweep.
+    /// fewer than two variants (nothing to deflate against), fewer than two returns, a variant
+    /// whose returns have no variance, or the statistic refusing its inputs (`invalidParameter`:
+    /// its z-score's variance term not positive, or an overflow). Any other error is a failure
+    /// and stops the sweep.
     static func deflatedSharpe(grid: SweepGrid, returns: [[Double]], best: Int?) throws -> (Double?, String?) {
         guard let best, returns.count >= 2 else { return (nil, "fewer than two variants: no other trials to deflate the best's Sharpe against") }
+        // Every variant runs over the same sessions, so all have the same number of returns.
+        guard returns[best].count >= 2 else {
+            return (nil, "\(returns[best].count) daily return(s): a Sharpe ratio needs 2")
+        }
         var perSession: [Double] = []
         for (index, series) in returns.enumerated() {
             guard let sharpe = try sharpeRatio(moments: series) else {
-                return (nil, "variant \(grid.variants[index].label) has no Sharpe ratio (fewer than two returns, or no variance)")
+                return (nil, "variant \(grid.variants[index].label) has no Sharpe ratio (no variance)")
             }
             perSession.append(sharpe)
         }
         do {
             return (try DeflatedSharpeRatio(returns: returns[best], trialSharpeRatios: perSession).probability, nil)
         } catch {
+            guard case MetricsError.invalidParameter = error else { throw error }
             return (nil, "not computable: \(error)")
         }
     }
@@ -197,4 +214,3 @@ public enum Sweep {
         var returns: [Double]
     }
 }
-

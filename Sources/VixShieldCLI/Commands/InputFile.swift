@@ -26,15 +26,17 @@ enum InputFile {
 
     /// A settings file named on the command line (a ruleset, a sweep grid, a model
     /// configuration) as text, or an error naming the file and why it cannot be read.
+    /// Read through `bytes`, so a pipe (`<(…)`) works too; Foundation's file reading refuses
+    /// anything but a regular file with a permission error, which would mislead.
     static func settings(_ path: String, kind: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ValidationError("cannot read \(kind) file \(path): no such file")
-        }
-        do {
-            return try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw ValidationError("cannot read \(kind) file \(path): \(error.localizedDescription)")
-        }
+        func refuse(_ reason: String) -> ValidationError { ValidationError("cannot read \(kind) file \(path): \(reason)") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw refuse("no such file") }
+        guard !isDirectory.boolValue else { throw refuse("a directory, not a file") }
+        guard FileManager.default.isReadableFile(atPath: path) else { throw refuse("permission denied") }
+        guard let bytes = bytes(path) else { throw refuse("the file could not be read") }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw refuse("not UTF-8 text") }
+        return text
     }
 
     /// The file's bytes, read straight into the array the importers parse (a chain file can be
