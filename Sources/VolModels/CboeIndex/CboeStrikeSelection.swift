@@ -31,14 +31,13 @@ public enum CboeStrikeSelection {
         func inStrip(_ index: Int) -> Int { min(max(index, 0), strip.count) }
         let putRange = inStrip(wingStop(strip, from: k0 - 1, step: -1) { $0.putBid } + 1)..<inStrip(k0)
         let callRange = inStrip(k0 + 1)..<inStrip(wingStop(strip, from: k0 + 1, step: 1) { $0.callBid })
-        let putCount = strip[putRange].count { $0.putBid != 0 }
-        let callCount = strip[callRange].count { $0.callBid != 0 }
-        guard putCount > 0 else { throw .noUsableOptions(wing: "put") }
-        guard callCount > 0 else { throw .noUsableOptions(wing: "call") }
+        guard strip[putRange].contains(where: { $0.putBid != 0 }) else { throw .noUsableOptions(wing: "put") }
+        guard strip[callRange].contains(where: { $0.callBid != 0 }) else { throw .noUsableOptions(wing: "call") }
 
         let growth = exp(rate * years)
         var result: [CboeStrikeContribution] = []
-        result.reserveCapacity(putCount + callCount + 1)
+        // At most every row the walks looked at, and K0 (a lone zero bid inside is left out).
+        result.reserveCapacity(putRange.count + callRange.count + 1)
         // A sliding window over the chosen strikes in ascending order: each is written once
         // its upper neighbour is known (or, for the last, at the end).
         var previousStrike: Double?
