@@ -17,6 +17,8 @@ let package = Package(
             path: "Benchmarks/CKernel",
             cSettings: [.unsafeFlags(["-O2"])]
         ),
+        // Scratch directories removed when a benchmark process exits.
+        .target(name: "BenchmarkScratch", path: "Benchmarks/BenchmarkScratch"),
         .executableTarget(
             name: "QuantCoreBenchmarks",
             dependencies: [
@@ -30,6 +32,7 @@ let package = Package(
         .executableTarget(
             name: "MarketDataBenchmarks",
             dependencies: [
+                "BenchmarkScratch",
                 .product(name: "MarketData", package: "VixShield"),
                 .product(name: "Benchmark", package: "benchmark"),
             ],
@@ -39,6 +42,7 @@ let package = Package(
         .executableTarget(
             name: "VolModelsBenchmarks",
             dependencies: [
+                "BenchmarkScratch",
                 .product(name: "VolModels", package: "VixShield"),
                 .product(name: "MarketData", package: "VixShield"),
                 .product(name: "Benchmark", package: "benchmark"),
@@ -49,6 +53,7 @@ let package = Package(
         .executableTarget(
             name: "BacktestBenchmarks",
             dependencies: [
+                "BenchmarkScratch",
                 .product(name: "Backtest", package: "VixShield"),
                 .product(name: "MarketData", package: "VixShield"),
                 .product(name: "Strategy", package: "VixShield"),

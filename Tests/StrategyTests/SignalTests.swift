@@ -94,6 +94,14 @@ import TestScratch
         let other = try Ruleset.load(toml: "[condor]\nshort_delta = 0.17\n", file: "r.toml")
         #expect(other.contentHash != Ruleset.standard.contentHash)
         #expect(other.contentHash.count == 64)
+        // Non-finite numbers (which validation refuses) still hash by content: NaN, +∞ and a
+        // finite value give three hashes, none of them the empty string's.
+        var nan = Ruleset.standard, infinite = Ruleset.standard
+        nan.condor.shortDelta = .nan
+        infinite.condor.shortDelta = .infinity
+        let hashes = Set([nan.contentHash, infinite.contentHash, Ruleset.standard.contentHash, SHA256.hex("")])
+        #expect(hashes.count == 4)
+        #expect(nan.canonicalJSON.contains("\"short_delta\":\"nan\""), "\(nan.canonicalJSON)")
         let toml = try Ruleset.standard.toml()
         #expect(try Ruleset.load(toml: toml, file: "shown.toml") == Ruleset.standard)
         // Floats in their shortest round-trip form, strings untouched.
@@ -120,7 +128,8 @@ import TestScratch
         let quotes = try OptionsDXImporter(underlying: "SPX").parseQuotes(Array(ChainWriter.write(chain, format: .optionsDX).utf8), file: "real.csv")
         try store.write(.quotes(quotes), kind: .chainOptionsDX, symbol: "SPX", file: "real.csv")
         let after = try SignalEngine.signal(store: store, calendar: calendar, date: date, ruleset: .standard)
-        #expect(after.market.surface.hasPrefix("fitted to the imported SPX chain"))
+        #expect(after.market.surface.hasPrefix("fitted to the imported SPX chain ("), "\(after.market.surface)")
+        #expect(after.market.surface.contains(" strikes used"))
         #expect(after.condor != before.condor)  // a different smile moves the condor's quotes
     }
 }

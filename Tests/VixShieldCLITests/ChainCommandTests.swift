@@ -23,6 +23,9 @@ import TestScratch
         let refit = try cli.run(["chain", "--db", db, "--date", "2018-02-05", "--underlying", "spx"])
         #expect(refit.status == 0)
         #expect(refit.err.contains("surface fitted to the stored SPX chain"))
+        // How much of the chain the fit rests on: far-wing quotes without a bid, or wider than
+        // half their mid, are left out and counted.
+        #expect(refit.err.contains(" strikes used; left out: "), "\(refit.err)")
         let vix = try cli.run(["chain", "--db", db, "--date", "2018-02-05", "--underlying", "VIX"])
         #expect(vix.status == 0)
         #expect(vix.out.hasPrefix("quote_date,underlying,expiry,years,forward,strike,type,bid,ask,mid,iv,delta,gamma,vega,theta,rho\n2018-02-05,VIX,2018-02-14,"))

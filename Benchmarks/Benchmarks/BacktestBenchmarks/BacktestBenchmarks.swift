@@ -1,5 +1,6 @@
 import Backtest
 import Benchmark
+import BenchmarkScratch
 import Foundation
 import MarketData
 import Strategy
@@ -17,7 +18,7 @@ import Strategy
 ///   timeline, and 2007-2026 on the cached timeline (the issues' one-minute targets).
 /// The store is seeded from the bundled data outside the measured loops.
 let benchmarks: @Sendable () -> Void = {
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-bt-\(UUID().uuidString)")
+    let directory = try! BenchmarkScratch.directory("bt")
     let store = try! SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
     let calendar = try! TradingCalendar(sessions: store.sessions().map(\.date))
     let from = MarketDate(year: 2014, month: 1, day: 2)!

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkScratch
 import Foundation
 import MarketData
 
@@ -17,8 +18,7 @@ let benchmarks: @Sendable () -> Void = {
     // The baseline, measured in the same run: the sqlite3 shell's own `.import` of the
     // same file into a plain table (33 untyped columns, no key), in one transaction, with the
     // shell's defaults (rollback journal, 4 KiB pages).
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-file-\(getpid())")
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let directory = try! BenchmarkScratch.directory("file")
     let csv = directory.appendingPathComponent("chain.csv")
     FileManager.default.createFile(atPath: csv.path, contents: Data(file))
     let shell = ["/usr/bin/sqlite3", "/usr/local/bin/sqlite3"].first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -48,7 +48,7 @@ let benchmarks: @Sendable () -> Void = {
     // first into a store it creates.
     Benchmark("Import OptionsDX chain 1M rows (parse streamed into the SQLite write)", configuration: configuration) { benchmark in
         for _ in benchmark.scaledIterations {
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-\(UUID().uuidString)")
+            let directory = try BenchmarkScratch.directory("import")
             defer { try? FileManager.default.removeItem(at: directory) }
             let store = try SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path, seed: false)
             let stream = try OptionsDXImporter(underlying: "SPX").quoteStream(file, file: "bench.csv")

@@ -1,4 +1,5 @@
 import Benchmark
+import BenchmarkScratch
 import Foundation
 import MarketData
 import VolModels
@@ -39,7 +40,7 @@ let benchmarks: @Sendable () -> Void = {
     // 15.275 / Jul 17.525), from a store seeded with the bundled data outside the measured loops. Each calibration is measured beside the work it adds to, in the same run:
     // SKEW = (surface with SKEW) − (surface with the fixed shape); VVIX = (complex calibrated to
     // the VVIX + its chain) − (the chain from an already calibrated complex).
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("vixshield-bench-\(UUID().uuidString)")
+    let directory = try! BenchmarkScratch.directory("vol")
     let store = try! SQLiteMarketStore(path: directory.appendingPathComponent("s.sqlite").path)
     let storeCalendar = try! TradingCalendar(sessions: store.sessions().map(\.date))
     let real = try! MarketInputs.load(store, date: MarketDate(year: 2016, month: 6, day: 1)!)

@@ -100,11 +100,23 @@ public struct Ruleset: Sendable, Codable, Equatable {
     public func condorRiskBudget(capital: Double) -> Double { capital * condor.maxLossFraction }
 
     /// The canonical form hashed into every decision: JSON with sorted keys.
+    ///
+    /// JSON has no NaN or infinity, and `JSONEncoder` refuses them by default: an unvalidated
+    /// ruleset holding one (validation refuses them) is written with them as strings, so its
+    /// hash still names its content. The ruleset's fields are plain numbers, strings, flags and
+    /// arrays of them, whose encoding then cannot fail; were it ever to, the ruleset's own
+    /// description (its content too) is hashed instead, never an empty string that every such
+    /// ruleset would share. (A dictionary or set field would make that description's order
+    /// vary: the fallback would then need a canonical form of its own.)
     public var canonicalJSON: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        // Encoding plain value types cannot fail.
-        return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        do {
+            return String(decoding: try encoder.encode(self), as: UTF8.self)
+        } catch {
+            return String(describing: self)
+        }
     }
 
     /// SHA-256 (hex) of `canonicalJSON`.

@@ -52,7 +52,7 @@ public enum SignalEngine {
             market: Signal.Market(
                 spx: inputs.spot, vix: inputs.vix, rate30d: inputs.rates.rate(years: 30.0 / 365), rates: inputs.rates.source, upcomingEvents: upcoming,
                 surface: model.fit.map {
-                    String(format: "fitted to the imported SPX chain (%d quotes, RMS error %.3f vol points)", $0.pointCount, $0.rmsErrorVolPoints)
+                    "fitted to the imported SPX chain (RMS error " + String(format: "%.3f", $0.rmsErrorVolPoints) + " vol points; \($0.summary))"
                 } ?? (["modelled from the VIX (SSVI calibrated to the day's VIX)"] + model.notes).joined(separator: "; "), vixModel: vixNotes),
             regime: decision, condor: condor, condorNote: condorNote, hedge: hedge, hedgeNote: hedgeNote)
     }

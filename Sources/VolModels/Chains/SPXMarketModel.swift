@@ -317,7 +317,7 @@ public struct SPXMarketModel: Sendable {
         self.fit = fit
         anchorVIX = fit.surface.modelVIX
         skewSource = .realChain
-        notes.append("SPX surface: fitted to the real SPX chain of \(inputs.date)")
+        notes.append("SPX surface: fitted to the real SPX chain of \(inputs.date): \(fit.summary)")
     }
 
     /// The model for a date from the store: fitted to the real SPX chain imported for that date

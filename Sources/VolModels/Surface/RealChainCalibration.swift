@@ -4,10 +4,14 @@ import QuantCore
 /// Fits the SSVI surface to a real SPX chain from the store (least squares on implied vols).
 ///
 /// Data: for each expiry at least 2 days out, the forward from put-call parity at the strike
-/// where call and put mids are closest (F = K + e^{rT}(C − P)); then the out-of-the-money
+/// where call and put mids are closest (F = K + e^{rT}(C − P)), used only within
+/// `forwardTolerance` of the carry forward S·e^{(r−q)T} (an expiry whose mids put it
+/// elsewhere is left out, its strikes counted); then the out-of-the-money
 /// option at every strike (puts below F, calls above) whose quote is "liquid": bid > 0 and
 /// (ask − bid)/mid ≤ `maximumRelativeSpread`. Its mid is inverted to an implied vol
 /// (Let's Be Rational, Black-76 on F). Expiries with fewer than 5 such points are skipped.
+/// Every strike left out is counted by its reason (`SkippedStrikes`), so the report says how
+/// much of the chain the fit rests on.
 ///
 /// Fit: one (ρ, η) for the surface (γ fixed), one θ per expiry. For given (ρ, η) each θ minimises
 /// its expiry's squared vol errors (golden-section search, θ within [θ₀/5, 5θ₀] around the
@@ -23,10 +27,27 @@ public struct SurfaceFit: Sendable {
     /// Root-mean-square implied-vol error, in vol points (1 = 1%).
     public var rmsErrorVolPoints: Double
     public var maxErrorVolPoints: Double
+    /// The chain's strikes, each expiry's counted apart (strike-expiry pairs; the
+    /// out-of-the-money side of each is the candidate point), and why those not among the
+    /// `pointCount` points were left out.
+    public var strikeCount: Int
+    public var skipped: SkippedStrikes
+
+    /// One line for notes and reports: points used, of how many strikes, and the reasons for
+    /// the rest (only those that occurred).
+    public var summary: String {
+        let reasons = skipped.reasons.map { "\($0.count) \($0.reason)" }
+        return "\(pointCount) of \(strikeCount) strike\(strikeCount == 1 ? "" : "s") used"
+            + (reasons.isEmpty ? "" : "; left out: " + reasons.joined(separator: ", "))
+    }
 }
 
 public enum RealChainCalibration {
     public static let maximumRelativeSpread = 0.5
+    /// How far (relative) the put-call parity forward may lie from the carry forward
+    /// S·e^{(r−q)T}: the two differ by the dividend yield's error, a fraction of a percent for
+    /// SPX; 20% apart, the mids it came from are inconsistent (stale, or from another day).
+    public static let forwardTolerance = 0.2
 
     struct Point { let k: Double; let vol: Double }
     struct ExpiryData { let time: Double; let points: [Point]; let theta0: Double }
@@ -34,17 +55,27 @@ public enum RealChainCalibration {
     public static func fit(_ quotes: [OptionQuote], inputs: MarketInputs, parameters: SPXSurfaceParameters = .standard) throws -> SurfaceFit {
         let q = parameters.dividendYield
         var data: [ExpiryData] = []
+        var skipped = SkippedStrikes()
+        var strikeCount = 0
         for (expiry, group) in Dictionary(grouping: quotes.filter { $0.quoteDate == inputs.date }, by: \.expiry) {
             let t = inputs.years(to: expiry)
-            guard t >= 2.0 / 365 else { continue }
+            let strikes = Set(group.map(\.strike)).count
+            strikeCount += strikes
+            guard t >= 2.0 / 365 else {
+                skipped.nearExpiry += strikes
+                continue
+            }
             let rate = inputs.rates.rate(years: t)
-            if let expiryData = try expiryPoints(group, time: t, rate: rate, spot: inputs.spot, dividendYield: q) {
+            if let expiryData = try expiryPoints(group, time: t, rate: rate, spot: inputs.spot, dividendYield: q, strikes: strikes, skipped: &skipped) {
                 data.append(expiryData)
             }
         }
         data.sort { $0.time < $1.time }
         guard !data.isEmpty else {
-            throw VolModelError.missingMarketData("no expiry of the SPX chain on \(inputs.date) has 5 liquid quotes")
+            let reasons = skipped.reasons.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")
+            throw VolModelError.missingMarketData(
+                "no expiry of the SPX chain on \(inputs.date) has 5 liquid quotes (\(strikeCount) strike\(strikeCount == 1 ? "" : "s")"
+                    + (reasons.isEmpty ? "" : ": " + reasons) + ")")
         }
         let gamma = parameters.gamma
         func objective(_ rho: Double, _ eta: Double) -> (error: Double, thetas: [Double]) {
@@ -78,33 +109,73 @@ public enum RealChainCalibration {
         }
         return SurfaceFit(
             surface: surface, rho: rho, eta: eta, expiryCount: data.count, pointCount: count,
-            rmsErrorVolPoints: (sum / Double(count)).squareRoot(), maxErrorVolPoints: worst)
+            rmsErrorVolPoints: (sum / Double(count)).squareRoot(), maxErrorVolPoints: worst, strikeCount: strikeCount, skipped: skipped)
     }
 
-    static func expiryPoints(_ quotes: [OptionQuote], time t: Double, rate: Double, spot: Double, dividendYield q: Double) throws -> ExpiryData? {
+    /// One expiry's points, or nil: with fewer than 5 (those counted as `thinExpiry`) or
+    /// without a usable forward (its `strikes` counted as `noForward`); each strike left out is
+    /// counted in `skipped` by its reason. A quote the implied volatility refuses for a reason
+    /// other than its price (a strike that is not positive) is an error.
+    static func expiryPoints(
+        _ quotes: [OptionQuote], time t: Double, rate: Double, spot: Double, dividendYield q: Double, strikes: Int,
+        skipped: inout SkippedStrikes
+    ) throws(VolModelError) -> ExpiryData? {
         var calls: [Double: OptionQuote] = [:]
         var puts: [Double: OptionQuote] = [:]
         for quote in quotes {
             if quote.right == .call { calls[quote.strike] = quote } else { puts[quote.strike] = quote }
         }
         let paired = calls.keys.filter { puts[$0] != nil && calls[$0]!.bid > 0 && puts[$0]!.bid > 0 }
+        let carry = spot * exp((rate - q) * t)
         let forward: Double
         if let strike = paired.min(by: { abs(mid(calls[$0]!) - mid(puts[$0]!)) < abs(mid(calls[$1]!) - mid(puts[$1]!)) }) {
             forward = strike + exp(rate * t) * (mid(calls[strike]!) - mid(puts[strike]!))
         } else {
-            forward = spot * exp((rate - q) * t)
+            forward = carry
+        }
+        // Import validates each quote (finite, bid ≤ ask), not the pair parity reads: stale or
+        // inconsistent mids can put the forward anywhere, even below zero. Such an expiry is
+        // left out and counted, not fitted around a wrong forward.
+        guard forward.isFinite, abs(forward / carry - 1) <= forwardTolerance else {
+            skipped.noForward += strikes
+            return nil
         }
         var points: [Point] = []
         for strike in Set(calls.keys).union(puts.keys).sorted() {
-            guard let quote = strike < forward ? puts[strike] : calls[strike], quote.bid > 0, quote.ask > quote.bid else { continue }
+            guard let quote = strike < forward ? puts[strike] : calls[strike] else {
+                skipped.noOutOfTheMoneyQuote += 1
+                continue
+            }
+            guard quote.bid > 0, quote.ask > quote.bid else {
+                skipped.noTwoSidedQuote += 1
+                continue
+            }
             let price = mid(quote)
-            guard (quote.ask - quote.bid) / price <= maximumRelativeSpread else { continue }
+            guard (quote.ask - quote.bid) / price <= maximumRelativeSpread else {
+                skipped.wideSpread += 1
+                continue
+            }
             let type: OptionType = quote.right == .call ? .call : .put
-            guard let vol = try? ImpliedVolatility.black76(type, price: price, forward: forward, strike: strike, time: t, rate: rate).volatility
-            else { continue }
+            // A mid no volatility reproduces (at or below intrinsic, at the bound) is counted,
+            // not fitted; any other error (the inputs, checked above) stops the fit.
+            let vol: Double
+            do {
+                vol = try ImpliedVolatility.black76(type, price: price, forward: forward, strike: strike, time: t, rate: rate).volatility
+            } catch {
+                switch error {
+                case .belowIntrinsic, .atIntrinsic, .aboveMaximum:
+                    skipped.noImpliedVolatility += 1
+                    continue
+                default:
+                    throw .invalidMarketData("implied volatility of the SPX \(type) \(strike) expiring \(quote.expiry) on \(quote.quoteDate): \(error)")
+                }
+            }
             points.append(Point(k: log(strike / forward), vol: vol))
         }
-        guard points.count >= 5, let nearest = points.min(by: { abs($0.k) < abs($1.k) }) else { return nil }
+        guard points.count >= 5, let nearest = points.min(by: { abs($0.k) < abs($1.k) }) else {
+            skipped.thinExpiry += points.count
+            return nil
+        }
         return ExpiryData(time: t, points: points, theta0: nearest.vol * nearest.vol * t)
     }
 

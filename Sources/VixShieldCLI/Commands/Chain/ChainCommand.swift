@@ -37,9 +37,11 @@ struct ChainCommand: ParsableCommand {
             // A real chain in the store for this date replaces the VIX-driven surface.
             let model = try SPXMarketModel.forDate(database, inputs: inputs, calendar: calendar, parameters: parameters)
             if let fit = model.fit {
-                let summary = String(
-                    format: "surface fitted to the stored SPX chain: %d expiries, %d quotes, rho %.3f, eta %.3f, RMS error %.3f vol points (max %.3f)",
-                    fit.expiryCount, fit.pointCount, fit.rho, fit.eta, fit.rmsErrorVolPoints, fit.maxErrorVolPoints)
+                let summary =
+                    "surface fitted to the stored SPX chain: \(fit.expiryCount) expir\(fit.expiryCount == 1 ? "y" : "ies"), "
+                    + String(
+                        format: "rho %.3f, eta %.3f, RMS error %.3f vol points (max %.3f); ", fit.rho, fit.eta, fit.rmsErrorVolPoints,
+                        fit.maxErrorVolPoints) + fit.summary
                 FileHandle.standardError.write(Data("note: \(summary)\n".utf8))
             }
             chain = SPXChainGenerator.chain(model)
