@@ -48,6 +48,23 @@ import TestScratch
         #expect(result.out.split(separator: "\n").count == 1260)
     }
 
+    /// A refusal met while the command runs (here a start past the store's last session) names
+    /// the command's own usage and help, as a refusal of its arguments does, and exits 64.
+    @Test func aRefusalWhileRunningShowsTheCommandsUsage() throws {
+        let db = TestScratch.file("refusal", extension: "sqlite").path
+        let result = try run(["backtest", "--db", db, "--from", "2030-01-02"])
+        #expect(result.status == 64)
+        let lines = result.err.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "Error: --from 2030-01-02 is after the last date 2026-03-27", "\(result.err)")
+        #expect(lines.dropFirst().first?.hasPrefix("Usage: vixshield backtest ") == true, "\(result.err)")
+        #expect(result.err.contains("  See 'vixshield backtest --help' for more information.\n"))
+        // A nested command's path is whole.
+        let revoke = try run(["token", "revoke", "--db", db, "12345"])
+        #expect(revoke.status == 64)
+        #expect(revoke.err.hasPrefix("Error: no token with id 12345\nUsage: vixshield token revoke "), "\(revoke.err)")
+        #expect(revoke.err.hasSuffix("  See 'vixshield token revoke --help' for more information.\n"))
+    }
+
     @Test func badInputExitsNonZeroWithOneLine() throws {
         let file = TestScratch.file("bad", extension: "csv")
         try "S,K,T,r,q,sigma,type\n2700,2650,0.1,0.02,0.018,0.16,P\n2700,2650,0.1,0.02,0.018,oops,P\n".write(to: file, atomically: true, encoding: .utf8)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `vixshield` root command. Subcommands are thin shells: they read files, call the
 /// library (QuantCore and the table runners here) and print; the logic is tested in-process.
@@ -32,15 +33,40 @@ public struct VixShieldCommand: AsyncParsableCommand {
     /// the synchronous overload, which refuses an asynchronous root.)
     public static func start() async {
         ExitReclaims.enable()
+        var command: any ParsableCommand
         do {
-            var command = try await asyncParseAsRoot(nil)
+            command = try await asyncParseAsRoot(nil)
+        } catch {
+            exit(withError: error)
+        }
+        do {
             if var asynchronous = command as? AsyncParsableCommand {
                 try await asynchronous.run()
             } else {
                 try command.run()
             }
+        } catch let refusal as ValidationError {
+            // A refusal met while running (a date past the store's last, a settings file that
+            // cannot be read): argument-parser, not knowing which command ran, would print the
+            // root's usage; the command's own is the one that helps.
+            let type = type(of: command)
+            let path = (commandPath(to: type) ?? [type._commandName]).joined(separator: " ")
+            let usage = usageString(for: type)
+            FileHandle.standardError.write(
+                Data("Error: \(refusal.message)\nUsage: \(usage)\n  See '\(path) --help' for more information.\n".utf8))
+            exit(withError: ExitCode.validationFailure)
         } catch {
             exit(withError: error)
         }
+    }
+
+    /// The names from the root to `type` ("vixshield data import"), or nil if it is not in
+    /// the tree.
+    static func commandPath(to type: any ParsableCommand.Type, from node: any ParsableCommand.Type = VixShieldCommand.self) -> [String]? {
+        if ObjectIdentifier(node) == ObjectIdentifier(type) { return [node._commandName] }
+        for child in node.configuration.subcommands {
+            if let below = commandPath(to: type, from: child) { return [node._commandName] + below }
+        }
+        return nil
     }
 }
