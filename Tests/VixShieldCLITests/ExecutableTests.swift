@@ -58,6 +58,10 @@ import TestScratch
         #expect(lines.first == "Error: --from 2030-01-02 is after the last date 2026-03-27", "\(result.err)")
         #expect(lines.dropFirst().first?.hasPrefix("Usage: vixshield backtest ") == true, "\(result.err)")
         #expect(result.err.contains("  See 'vixshield backtest --help' for more information.\n"))
+        // Named by the option given: an end before the default start.
+        let early = try run(["backtest", "--db", db, "--to", "2000-01-03"])
+        #expect(early.status == 64)
+        #expect(early.err.hasPrefix("Error: --to 2000-01-03 is before the first date 2007-01-03\n"), "\(early.err)")
         // A nested command's path is whole.
         let revoke = try run(["token", "revoke", "--db", db, "12345"])
         #expect(revoke.status == 64)

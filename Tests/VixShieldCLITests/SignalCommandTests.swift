@@ -57,7 +57,8 @@ import TestScratch
         let folder = try cli.run(["ruleset", "show", "--ruleset", directory.path])
         #expect(folder.status != 0 && folder.err.contains("cannot read ruleset file \(directory.path): a directory, not a file"), "\(folder.err)")
         let sweep = try cli.run(["backtest", "--db", db, "--sweep", missing])
-        #expect(sweep.status != 0 && sweep.err.contains("cannot read sweep file \(missing): no such file"), "\(sweep.err)")
+        #expect(sweep.status == 64 && sweep.err.contains("cannot read sweep file \(missing): no such file"), "\(sweep.err)")
+        #expect(sweep.err.contains("\nUsage: vixshield backtest "))
         #expect(!FileManager.default.fileExists(atPath: db))
     }
 }

@@ -88,7 +88,8 @@ import TestScratch
         quotes += [2450, 2500, 2550].map { Self.quote(.call, $0, expiry: near) } + [Self.quote(.put, 2500, expiry: near)]
         quotes += [2300, 2350, 2400].map { Self.quote(.put, $0, expiry: thin) }
         // Parity over inconsistent mids: F = 2,500 + e^{rT}(1.05 − 601.5), about 1,900, 24%
-        // below the carry forward (2,500·e^{(r−q)T}); its four strikes are left out.
+        // below the carry forward (2,500·e^{(r−q)T}), beyond 2% + 3%·T; its four strikes are
+        // left out.
         let stale = MarketDate(year: 2017, month: 12, day: 15)!
         quotes += [
             OptionQuote(underlying: "SPX", quoteDate: Self.date, expiry: stale, strike: 2500, right: .call, bid: 1, ask: 1.1),
@@ -116,6 +117,40 @@ import TestScratch
                 + "3 in expiries with fewer than 5 usable points")
         // The seven points carry the 15% they were priced at.
         #expect(fit.maxErrorVolPoints <= 0.5, "max \(fit.maxErrorVolPoints)")
+    }
+
+    /// The parity forward is trusted within 2% + 3%·T of the carry forward (log distance): an
+    /// expiry just inside is fitted, one just outside is left out with its strikes counted; an
+    /// expiry without a call and put both bid is fitted on the carry forward, and said so.
+    @Test func theForwardToleranceAndTheCarryForwardAreSaid() throws {
+        let q = SPXSurfaceParameters.standard.dividendYield
+        let inside = MarketDate(year: 2017, month: 10, day: 20)!
+        let outside = MarketDate(year: 2017, month: 11, day: 17)!
+        let noPair = MarketDate(year: 2017, month: 12, day: 15)!
+        /// A call and a put at 2,500 whose mids put the parity forward at carry·e^{shift}.
+        func pair(_ expiry: MarketDate, shift: Double) -> [OptionQuote] {
+            let t = Self.inputs.years(to: expiry)
+            let forward = 2500 * exp((0.01 - q) * t) * exp(shift)
+            let put = 150.0, call = put + (forward - 2500) * exp(-0.01 * t)
+            return [
+                OptionQuote(underlying: "SPX", quoteDate: Self.date, expiry: expiry, strike: 2500, right: .call, bid: call - 0.05, ask: call + 0.05),
+                OptionQuote(underlying: "SPX", quoteDate: Self.date, expiry: expiry, strike: 2500, right: .put, bid: put - 0.05, ask: put + 0.05),
+            ]
+        }
+        func wing(_ expiry: MarketDate) -> [OptionQuote] { [2300, 2350, 2400, 2425, 2450].map { Self.quote(.put, $0, expiry: expiry) } }
+        let tolerance = { (expiry: MarketDate) in RealChainCalibration.forwardTolerance(years: Self.inputs.years(to: expiry)) }
+        let quotes =
+            pair(inside, shift: 0.98 * tolerance(inside)) + wing(inside) + pair(outside, shift: -1.02 * tolerance(outside)) + wing(outside)
+            + wing(noPair)
+        let fit = try RealChainCalibration.fit(quotes, inputs: Self.inputs)
+        #expect(fit.expiryCount == 2)
+        #expect(fit.skipped.noForward == 6)
+        #expect(fit.carryForwardExpiries == 1)
+        #expect(
+            fit.summary
+                == "11 of 17 strikes used; left out: 6 in expiries without a usable put-call parity forward; "
+                + "1 expiry on the carry forward (no call and put both bid)")
+        #expect(abs(RealChainCalibration.forwardTolerance(years: 3) - 0.11) <= 1e-12)
     }
 
     /// A forward below zero (parity over inconsistent mids) leaves its expiry out, counted; with

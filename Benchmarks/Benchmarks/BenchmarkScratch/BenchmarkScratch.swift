@@ -2,10 +2,11 @@ import Foundation
 
 /// Scratch space for a benchmark process's stores and files, under one root per process
 /// (`vixshield-bench-<pid>-…` in the temporary directory) that is removed when the process
-/// exits. The benchmarks' shared stores are built once, when the benchmarks are registered, and
-/// read by every benchmark of the target, so no benchmark's teardown (which the runner calls
-/// after each benchmark) may remove them; the exit handler does, once all have run. A process
-/// killed or crashed before it exits leaves its root, for inspection.
+/// exits. A target's shared stores are built when its benchmarks are registered, in every
+/// process the benchmark tool starts (one to list them, one per benchmark run), and read by
+/// the benchmark it runs, so no teardown hook (which the runner calls after each benchmark)
+/// may remove them; the exit handler does. A process killed or crashed before it exits leaves
+/// its root, for inspection.
 public enum BenchmarkScratch {
     /// A fresh directory `<root>/<name>-<UUID>`, created.
     public static func directory(_ name: String) throws -> URL {

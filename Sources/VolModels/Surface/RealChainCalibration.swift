@@ -5,8 +5,9 @@ import QuantCore
 ///
 /// Data: for each expiry at least 2 days out, the forward from put-call parity at the strike
 /// where call and put mids are closest (F = K + e^{rT}(C − P)), used only within
-/// `forwardTolerance` of the carry forward S·e^{(r−q)T} (an expiry whose mids put it
-/// elsewhere is left out, its strikes counted); then the out-of-the-money
+/// `forwardTolerance(years:)` of the carry forward S·e^{(r−q)T} (an expiry whose mids put it
+/// elsewhere is left out, its strikes counted; one without a call and put both bid at any
+/// strike is fitted on the carry forward, and the report counts it); then the out-of-the-money
 /// option at every strike (puts below F, calls above) whose quote is "liquid": bid > 0 and
 /// (ask − bid)/mid ≤ `maximumRelativeSpread`. Its mid is inverted to an implied vol
 /// (Let's Be Rational, Black-76 on F). Expiries with fewer than 5 such points are skipped.
@@ -32,25 +33,39 @@ public struct SurfaceFit: Sendable {
     /// `pointCount` points were left out.
     public var strikeCount: Int
     public var skipped: SkippedStrikes
+    /// Fitted expiries without a call and a put both bid at any strike, whose forward is
+    /// therefore the carry forward S·e^{(r−q)T}, not the chain's own.
+    public var carryForwardExpiries: Int
 
     /// One line for notes and reports: points used, of how many strikes, and the reasons for
     /// the rest (only those that occurred).
     public var summary: String {
         let reasons = skipped.reasons.map { "\($0.count) \($0.reason)" }
+        let carry = carryForwardExpiries
         return "\(pointCount) of \(strikeCount) strike\(strikeCount == 1 ? "" : "s") used"
             + (reasons.isEmpty ? "" : "; left out: " + reasons.joined(separator: ", "))
+            + (carry == 0 ? "" : "; \(carry) expir\(carry == 1 ? "y" : "ies") on the carry forward (no call and put both bid)")
     }
 }
 
 public enum RealChainCalibration {
     public static let maximumRelativeSpread = 0.5
-    /// How far (relative) the put-call parity forward may lie from the carry forward
-    /// S·e^{(r−q)T}: the two differ by the dividend yield's error, a fraction of a percent for
-    /// SPX; 20% apart, the mids it came from are inconsistent (stale, or from another day).
-    public static let forwardTolerance = 0.2
+    /// How far the put-call parity forward may lie from the carry forward S·e^{(r−q)T}, as
+    /// |ln(F/carry)| at T years: 0.02 + 0.03·T (3% at a month, 11% at three years). The carry
+    /// forward uses the surface's dividend yield and the Treasury rate: a yield 1% off moves it
+    /// by about 1%·T, the gap between Treasury and option-implied financing by some 0.5%·T
+    /// more, and a spot taken at another moment of a volatile day by a percent or so at any T.
+    /// Beyond that the pair's mids are stale or inconsistent.
+    public static func forwardTolerance(years t: Double) -> Double { 0.02 + 0.03 * t }
 
     struct Point { let k: Double; let vol: Double }
-    struct ExpiryData { let time: Double; let points: [Point]; let theta0: Double }
+    struct ExpiryData {
+        let time: Double
+        let points: [Point]
+        let theta0: Double
+        /// Fitted on the carry forward: no strike had a call and a put both bid.
+        var onCarryForward = false
+    }
 
     public static func fit(_ quotes: [OptionQuote], inputs: MarketInputs, parameters: SPXSurfaceParameters = .standard) throws -> SurfaceFit {
         let q = parameters.dividendYield
@@ -109,7 +124,8 @@ public enum RealChainCalibration {
         }
         return SurfaceFit(
             surface: surface, rho: rho, eta: eta, expiryCount: data.count, pointCount: count,
-            rmsErrorVolPoints: (sum / Double(count)).squareRoot(), maxErrorVolPoints: worst, strikeCount: strikeCount, skipped: skipped)
+            rmsErrorVolPoints: (sum / Double(count)).squareRoot(), maxErrorVolPoints: worst, strikeCount: strikeCount, skipped: skipped,
+            carryForwardExpiries: data.filter(\.onCarryForward).count)
     }
 
     /// One expiry's points, or nil: with fewer than 5 (those counted as `thinExpiry`) or
@@ -128,15 +144,18 @@ public enum RealChainCalibration {
         let paired = calls.keys.filter { puts[$0] != nil && calls[$0]!.bid > 0 && puts[$0]!.bid > 0 }
         let carry = spot * exp((rate - q) * t)
         let forward: Double
+        let onCarry: Bool
         if let strike = paired.min(by: { abs(mid(calls[$0]!) - mid(puts[$0]!)) < abs(mid(calls[$1]!) - mid(puts[$1]!)) }) {
             forward = strike + exp(rate * t) * (mid(calls[strike]!) - mid(puts[strike]!))
+            onCarry = false
         } else {
             forward = carry
+            onCarry = true
         }
         // Import validates each quote (finite, bid ≤ ask), not the pair parity reads: stale or
         // inconsistent mids can put the forward anywhere, even below zero. Such an expiry is
         // left out and counted, not fitted around a wrong forward.
-        guard forward.isFinite, abs(forward / carry - 1) <= forwardTolerance else {
+        guard forward > 0, forward.isFinite, abs(log(forward / carry)) <= forwardTolerance(years: t) else {
             skipped.noForward += strikes
             return nil
         }
@@ -176,7 +195,7 @@ public enum RealChainCalibration {
             skipped.thinExpiry += points.count
             return nil
         }
-        return ExpiryData(time: t, points: points, theta0: nearest.vol * nearest.vol * t)
+        return ExpiryData(time: t, points: points, theta0: nearest.vol * nearest.vol * t, onCarryForward: onCarry)
     }
 
     static func mid(_ quote: OptionQuote) -> Double { 0.5 * (quote.bid + quote.ask) }

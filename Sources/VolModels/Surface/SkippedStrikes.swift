@@ -3,7 +3,8 @@ public struct SkippedStrikes: Sendable, Equatable {
     /// Strikes of expiries under 2 days out, whose smile is too short-lived to fit.
     public var nearExpiry = 0
     /// Strikes of expiries whose put-call parity forward is not within
-    /// `RealChainCalibration.forwardTolerance` of the carry forward (inconsistent mids).
+    /// `RealChainCalibration.forwardTolerance(years:)` of the carry forward (stale or
+    /// inconsistent mids).
     public var noForward = 0
     /// Strikes without a quote on their out-of-the-money side (puts below the forward, calls
     /// at and above it).

@@ -3,6 +3,7 @@ import Backtest
 import Foundation
 import MarketData
 import Strategy
+import VolModels
 
 struct BacktestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -77,10 +78,18 @@ struct BacktestCommand: ParsableCommand {
         // of a cached run). The quotes read past the run's range are left out of the run's store.
         let first = from ?? Self.defaultStart
         let loaded = try MemoryMarketStore.load(database, quoteDates: first...max(first, to ?? Self.openEnd))
-        guard let vix = loaded.span(of: "VIX"), let spx = loaded.span(of: "SPX") else { throw ValidationError("the store needs SPX and VIX series") }
+        // A store without the series is a data problem (exit 1); dates outside what it holds are
+        // refused options (exit 64), named by the option the user gave.
+        guard let vix = loaded.span(of: "VIX"), let spx = loaded.span(of: "SPX") else {
+            throw VolModelError.missingMarketData("the store has no SPX and VIX series (import them with `vixshield data import`)")
+        }
         let start = from ?? max(Self.defaultStart, vix.lowerBound, spx.lowerBound)
         let end = to ?? min(vix.upperBound, spx.upperBound)
-        guard start <= end else { throw ValidationError("--from \(start) is after the last date \(end)") }
+        guard start <= end else {
+            if from != nil { throw ValidationError("--from \(start) is after the last date \(end)") }
+            if to != nil { throw ValidationError("--to \(end) is before the first date \(start)") }
+            throw VolModelError.missingMarketData("the store's SPX and VIX series share no session from \(start) on")
+        }
         let market = try loaded.restrictingQuotes(to: start...end)
         let timeline = try MarketTimeline(store: market, calendar: calendar, from: start, to: end, cache: timelineCache.cache)
         defer { reportCache(timeline) }

@@ -33,7 +33,7 @@ struct BookImportCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        let importer = BookImporter(asOf: try asOf ?? latestSession(database), calendar: calendar)
+        let importer = BookImporter(asOf: try asOf ?? database.latestSession(), calendar: calendar)
         var parsed: [(String, [BookFill])] = []
         for file in files {
             guard let data = FileManager.default.contents(atPath: file) else { fail(InputError(file: file, message: "cannot read file")) }

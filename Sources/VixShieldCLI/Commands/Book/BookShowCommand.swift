@@ -27,7 +27,7 @@ struct BookShowCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        let day = try date ?? latestSession(database)
+        let day = try date ?? database.latestSession()
         let fills = try database.fills(through: day)
         let book = try BookValuation.value(fills: fills, date: day, store: database, calendar: calendar)
         write(json ? try JSONOutput.encode(book) : Self.render(book, fills: fills.count))

@@ -35,7 +35,10 @@ struct JournalCommand: ParsableCommand {
         for entry in entries {
             guard let decision = try JSONSerialization.jsonObject(with: Data(entry.decision.utf8)) as? [String: Any],
                 let day = decision["decision"] as? [String: Any]
-            else { throw ValidationError("journal entry of \(entry.date) (ruleset \(entry.rulesetHash.prefix(12))) is not a recorded run") }
+            else {
+                // The store's content, not the command line, is wrong: a store error (exit 1).
+                throw StoreError.database("journal entry of \(entry.date) (ruleset \(entry.rulesetHash.prefix(12))) is not a recorded run")
+            }
             rows.append([
                 entry.date.description, String(entry.rulesetHash.prefix(12)), entry.recordedAt, day["regime"] as? String ?? "?",
                 String((day["orders"] as? [Any])?.count ?? 0), String((day["rejections"] as? [Any])?.count ?? 0),

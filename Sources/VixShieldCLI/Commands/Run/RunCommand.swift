@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
         let ruleset = try rules.load()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        let day = try date ?? latestSession(database)
+        let day = try date ?? database.latestSession()
         let market = try MemoryMarketStore.load(database, quoteDates: day...day)
         // Alerts (regime change, orders, a failure) go to the webhook outbox; `serve` delivers them.
         let outcome = try RunAlerts.run(market: market, book: database, calendar: calendar, date: day, ruleset: ruleset, now: Date())

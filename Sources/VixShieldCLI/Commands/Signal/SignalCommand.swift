@@ -30,7 +30,7 @@ struct SignalCommand: ParsableCommand {
         let ruleset = try rules.load()
         let database = try store.open()
         let calendar = try TradingCalendar(sessions: database.sessions().map(\.date))
-        let asOf = try date ?? latestSession(database)
+        let asOf = try date ?? database.latestSession()
         // One read of the store into memory: the regime replay then reads its histories without
         // SQL (same answers, tested query by query).
         let market = try MemoryMarketStore.load(database, quoteDates: asOf...asOf)
