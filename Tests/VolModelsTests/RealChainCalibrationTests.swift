@@ -176,7 +176,7 @@ import TestScratch
         let quote = OptionQuote(underlying: "SPX", quoteDate: Self.date, expiry: main, strike: 0, right: .put, bid: 1, ask: 1.1)
         #expect {
             _ = try RealChainCalibration.expiryPoints(
-                [quote], time: Self.inputs.years(to: main), rate: 0.01, spot: 2500, dividendYield: 0.02, strikes: 1, skipped: &skipped)
+                [quote], time: Self.inputs.years(to: main), rate: 0.01, spot: 2500, dividendYield: 0.02, skipped: &skipped)
         } throws: { error in
             guard case .invalidMarketData(let what) = error as? VolModelError else { return false }
             return what.hasPrefix("implied volatility of the SPX put 0.0 expiring 2017-10-20 on 2017-09-13: ")

@@ -40,10 +40,9 @@ public struct SurfaceFit: Sendable {
     /// One line for notes and reports: points used, of how many strikes, and the reasons for
     /// the rest (only those that occurred).
     public var summary: String {
-        let reasons = skipped.reasons.map { "\($0.count) \($0.reason)" }
         let carry = carryForwardExpiries
         return "\(pointCount) of \(strikeCount) strike\(strikeCount == 1 ? "" : "s") used"
-            + (reasons.isEmpty ? "" : "; left out: " + reasons.joined(separator: ", "))
+            + (skipped.total == 0 ? "" : "; left out: " + skipped.listed)
             + (carry == 0 ? "" : "; \(carry) expir\(carry == 1 ? "y" : "ies") on the carry forward (no call and put both bid)")
     }
 }
@@ -64,7 +63,7 @@ public enum RealChainCalibration {
         let points: [Point]
         let theta0: Double
         /// Fitted on the carry forward: no strike had a call and a put both bid.
-        var onCarryForward = false
+        let onCarryForward: Bool
     }
 
     public static func fit(_ quotes: [OptionQuote], inputs: MarketInputs, parameters: SPXSurfaceParameters = .standard) throws -> SurfaceFit {
@@ -81,16 +80,15 @@ public enum RealChainCalibration {
                 continue
             }
             let rate = inputs.rates.rate(years: t)
-            if let expiryData = try expiryPoints(group, time: t, rate: rate, spot: inputs.spot, dividendYield: q, strikes: strikes, skipped: &skipped) {
+            if let expiryData = try expiryPoints(group, time: t, rate: rate, spot: inputs.spot, dividendYield: q, skipped: &skipped) {
                 data.append(expiryData)
             }
         }
         data.sort { $0.time < $1.time }
         guard !data.isEmpty else {
-            let reasons = skipped.reasons.map { "\($0.count) \($0.reason)" }.joined(separator: ", ")
             throw VolModelError.missingMarketData(
                 "no expiry of the SPX chain on \(inputs.date) has 5 liquid quotes (\(strikeCount) strike\(strikeCount == 1 ? "" : "s")"
-                    + (reasons.isEmpty ? "" : ": " + reasons) + ")")
+                    + (skipped.total == 0 ? "" : ": " + skipped.listed) + ")")
         }
         let gamma = parameters.gamma
         func objective(_ rho: Double, _ eta: Double) -> (error: Double, thetas: [Double]) {
@@ -129,18 +127,18 @@ public enum RealChainCalibration {
     }
 
     /// One expiry's points, or nil: with fewer than 5 (those counted as `thinExpiry`) or
-    /// without a usable forward (its `strikes` counted as `noForward`); each strike left out is
+    /// without a usable forward (its strikes counted as `noForward`); each strike left out is
     /// counted in `skipped` by its reason. A quote the implied volatility refuses for a reason
     /// other than its price (a strike that is not positive) is an error.
     static func expiryPoints(
-        _ quotes: [OptionQuote], time t: Double, rate: Double, spot: Double, dividendYield q: Double, strikes: Int,
-        skipped: inout SkippedStrikes
+        _ quotes: [OptionQuote], time t: Double, rate: Double, spot: Double, dividendYield q: Double, skipped: inout SkippedStrikes
     ) throws(VolModelError) -> ExpiryData? {
         var calls: [Double: OptionQuote] = [:]
         var puts: [Double: OptionQuote] = [:]
         for quote in quotes {
             if quote.right == .call { calls[quote.strike] = quote } else { puts[quote.strike] = quote }
         }
+        let strikes = Set(calls.keys).union(puts.keys).sorted()
         let paired = calls.keys.filter { puts[$0] != nil && calls[$0]!.bid > 0 && puts[$0]!.bid > 0 }
         let carry = spot * exp((rate - q) * t)
         let forward: Double
@@ -156,11 +154,11 @@ public enum RealChainCalibration {
         // inconsistent mids can put the forward anywhere, even below zero. Such an expiry is
         // left out and counted, not fitted around a wrong forward.
         guard forward > 0, forward.isFinite, abs(log(forward / carry)) <= forwardTolerance(years: t) else {
-            skipped.noForward += strikes
+            skipped.noForward += strikes.count
             return nil
         }
         var points: [Point] = []
-        for strike in Set(calls.keys).union(puts.keys).sorted() {
+        for strike in strikes {
             guard let quote = strike < forward ? puts[strike] : calls[strike] else {
                 skipped.noOutOfTheMoneyQuote += 1
                 continue

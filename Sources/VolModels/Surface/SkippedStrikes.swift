@@ -32,4 +32,8 @@ public struct SkippedStrikes: Sendable, Equatable {
             ("without an implied volatility", noImpliedVolatility), ("in expiries with fewer than 5 usable points", thinExpiry),
         ].filter { $0.1 > 0 }
     }
+
+    /// The reasons with their counts as one list ("735 without a two-sided quote, 1080 wider
+    /// than 50% of mid"), empty when none occurred.
+    public var listed: String { reasons.map { "\($0.count) \($0.reason)" }.joined(separator: ", ") }
 }
