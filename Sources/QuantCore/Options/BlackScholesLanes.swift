@@ -17,15 +17,14 @@ struct BlackScholesLanes {
     @inlinable @inline(__always)
     var declinesAny: Bool { (accepted[0] + accepted[1]) + (accepted[2] + accepted[3]) < 4 }
 
-    /// The out-of-the-money legs' largest accepted ratio (smaller/larger). Their difference
-    /// loses log₂(1/(1 - ratio)) bits: at most 8 here. The legs differ by relative errors of a
-    /// few ulp (two Mills ratios at 3.9e-16 each and four roundings), so the price keeps about
-    /// 256·1.5e-15 ≈ 4e-13 relative at worst; the price's sensitivity to x (up to the same
-    /// 256, or |d|/σ√T in the tails) amplifies the last-bit differences of x and the d's in the
-    /// same way. The tests measure the worst case against the scalar path over strikes from
-    /// 1/200 to 200 times the spot (|d| up to 37). Beyond the ratio, the scalar path's
-    /// cancellation-free series takes over.
-    @usableFromInline static let acceptedCancellation = 255.0 / 256.0
+    /// The out-of-the-money legs' largest accepted ratio (smaller/larger): the scalar path's
+    /// (`BlackLegs.acceptedCancellation`, at most 8 bits lost), so a lane declines where the
+    /// scalar path takes its cancellation-free series (and, at the bound itself, where the
+    /// lanes' fused multiply-adds round a ratio to the other side). The price's sensitivity to x
+    /// (up to 256, or |d|/σ√T in the tails) amplifies the last-bit differences of x and the d's
+    /// between the lanes and the scalar path; the tests measure the worst case against the
+    /// scalar path over strikes from 1/200 to 200 times the spot (|d| up to 37).
+    @usableFromInline static let acceptedCancellation = BlackLegs.acceptedCancellation
 
     /// The valuations of signs `sign` (+1 call, -1 put), strikes and volatilities at `expiry`.
     ///

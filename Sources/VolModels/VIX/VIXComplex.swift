@@ -90,52 +90,35 @@ public struct VIXComplex: Sendable {
             vvixSource: vvixSource, vvixTarget: target, vvixModel: .nan, atmVolatility30d: .nan,
             optionModel: VIXOptionModel(parameters: parameters.vixOptions), notes: notes)
         let terms = try draft.vvixTerms(calendar: calendar, inputs: inputs)
-        // Brent needs a plain function: a failure is kept and rethrown after the search.
-        var failure: (any Error)?
         // Every VVIX the search computed, by the scale's bits: the scale chosen is always one of
         // them (a bracket end or Brent's best point), so the result's VVIX is read, not computed
         // again (the same function of the same scale: the same value).
         var computed: [UInt64: Double] = [:]
-        func vvix(_ s: Double) -> Double {
-            do {
+        let found: VVIXScale
+        do {
+            found = try VVIXScaleSearch.scale(target: target) { s in
                 let value = try draft.with(scale: s, parameters: parameters.vixOptions).modelVVIX(terms: terms, inputs: inputs, parameters: parameters)
                 computed[s.bitPattern] = value
                 return value
-            } catch {
-                failure = failure ?? error
-                return .nan
             }
-        }
-        // VVIX rises with s. The bracket's floor is the lowest of a few vols of vol at which
-        // the strip still has out-of-the-money puts with a bid (at a tiny s they are all worth
-        // less than a tick and the Cboe computation has nothing to read); the cap is 600%.
-        let high = 6.0
-        var low = 0.0
-        var fLow = Double.nan
-        for candidate in [0.1, 0.2, 0.3, 0.45, 0.6, 0.8] {
-            failure = nil
-            fLow = vvix(candidate) - target
-            if failure == nil {
-                low = candidate
-                break
-            }
-        }
-        let fHigh = vvix(high) - target
-        let scale: Double
-        if let failure { throw VolModelError.numerical("VVIX of the modelled VIX chain on \(inputs.date): \(failure)") }
-        if fLow >= 0 {
-            scale = low
-            notes.append("VIX options: VVIX target \(format(target)) below the model's range: vol of vol at its floor")
-        } else if fHigh <= 0 {
-            scale = high
-            notes.append("VIX options: VVIX target \(format(target)) above the model's range: vol of vol at its cap")
-        } else {
-            guard let root = RootFinding.brent({ vvix($0) - target }, lower: low, upper: high, fLower: fLow, fUpper: fHigh, xTolerance: 1e-7) else {
+        } catch {
+            switch error {
+            case .evaluation(let cause):
+                throw VolModelError.numerical("VVIX of the modelled VIX chain on \(inputs.date): \(cause)")
+            case .notFinite(let scale, let vvix):
+                throw VolModelError.numerical("VVIX of the modelled VIX chain on \(inputs.date) is \(vvix) at vol of vol \(scale)")
+            case .noConvergence:
                 throw VolModelError.numerical("VVIX calibration did not converge on \(inputs.date) (target \(target))")
             }
-            if let failure { throw VolModelError.numerical("VVIX of the modelled VIX chain on \(inputs.date): \(failure)") }
-            scale = root
         }
+        switch found {
+        case .fitted: break
+        case .floor:
+            notes.append("VIX options: VVIX target \(format(target)) below the model's range: vol of vol at its floor")
+        case .cap:
+            notes.append("VIX options: VVIX target \(format(target)) above the model's range: vol of vol at its cap")
+        }
+        let scale = found.value
         var result = try draft.with(scale: scale, parameters: parameters.vixOptions)
         if let known = computed[scale.bitPattern] {
             result.vvixModel = known
