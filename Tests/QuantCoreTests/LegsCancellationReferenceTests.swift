@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import QuantCore
 
@@ -6,12 +7,19 @@ import Testing
 /// both sides of `BlackLegs.acceptedCancellation` (255/256), where the direct difference gives
 /// way to the cancellation-free series, and in the band (15/16, 255/256] that the bound moved
 /// from the series to the difference. Each out-of-the-money option comes with its in-the-money
-/// counterpart, which is priced through it. Tolerance 1e-12 relative, as for every price.
+/// counterpart (priced through it where the counterpart's own legs are within a factor 2, by
+/// their difference otherwise). Tolerance 1e-12 relative, as for every price.
 @Suite struct LegsCancellationReferenceTests {
     struct Row {
         let model: String
         let spot, strike, time, rate, dividendYield, volatility, u, price: Double
         let type: OptionType
+
+        /// Out of the money: a call struck above the forward, a put below it.
+        var isOutOfTheMoney: Bool {
+            let forward = model == "bsm" ? spot * exp((rate - dividendYield) * time) : spot
+            return (type == .call) == (strike > forward)
+        }
     }
 
     static func rows() throws -> [Row] {
@@ -27,7 +35,7 @@ import Testing
 
     /// u = 1 - (smaller leg / larger leg) as the fixture designed it; the region is read with a
     /// 10% margin either side of the bounds, so a row on a bound counts in neither.
-    enum Region: String, CaseIterable {
+    enum Region: String {
         case beyondTheBound, theMovedBand, belowTheOldBound
 
         init?(u: Double) {
@@ -56,13 +64,15 @@ import Testing
             #expect(error <= 1e-12, "\(row) got \(got)")
             let key = "\(row.model) \(Region(u: row.u)?.rawValue ?? "at a bound")"
             worst[key] = max(worst[key, default: 0], error)
-            counts[key, default: 0] += 1
+            // The regions are the out-of-the-money options' (an in-the-money partner's price
+            // is mostly its intrinsic value, which dilutes the legs' error).
+            if row.isOutOfTheMoney { counts[key, default: 0] += 1 }
         }
-        // Both models reach each region on enough rows (the fixture's seed gives 186-194 per
-        // model beyond the bound and 74-94 in the moved band).
+        // Both models reach each region with enough out-of-the-money options (the fixture's
+        // seed gives 93-97 per model beyond the bound and 37-47 in the moved band).
         for model in ["bsm", "b76"] {
             for region in [Region.beyondTheBound, .theMovedBand] {
-                #expect(counts["\(model) \(region.rawValue)", default: 0] >= 40, "\(model) \(region): \(counts)")
+                #expect(counts["\(model) \(region.rawValue)", default: 0] >= 30, "\(model) \(region): \(counts)")
             }
         }
         print("legs cancellation: worst relative price error by region \(worst.sorted { $0.key < $1.key }), rows \(counts)")

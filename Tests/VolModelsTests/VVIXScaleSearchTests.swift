@@ -163,6 +163,36 @@ import Testing
         #expect(throws: VVIXScaleSearch.Failure.self) {
             try Self.run(target: 95, nearGuess: true) { _ in throw Unpriceable() }
         }
+        // A floor candidate whose VVIX is not a number stops the search (one that cannot be
+        // computed only moves the floor up).
+        do {
+            let found = try Self.run(target: 20, nearGuess: false) { s in s < 0.15 ? .nan : 100 * s }
+            Issue.record("found \(found.scale)")
+        } catch {
+            switch error {
+            case .notFinite: break
+            default: Issue.record("\(error)")
+            }
+        }
+    }
+
+    /// An error at the rescaled guess, the guess path's second point, sends the search to the
+    /// whole range too.
+    @Test func anErrorAtTheRescaleFallsBackToTheWholeRange() throws {
+        let guess = 95 / VVIXScaleSearch.pointsPerUnitScale
+        // As the search forms it, from the gap VVIX − target.
+        let rescaled = guess * 95 / ((Self.quadratic(guess) - 95) + 95)
+        var rescaleHit = false
+        let found = try Self.run(target: 95, nearGuess: true) { s in
+            if s.bitPattern == rescaled.bitPattern {
+                rescaleHit = true
+                throw Unpriceable()
+            }
+            return Self.quadratic(s)
+        }
+        #expect(rescaleHit)
+        #expect(found.evaluated.contains { $0 < 0.5 }, "the whole range ran: \(found.evaluated)")
+        #expect(abs(found.scale.value - Self.quadraticRoot) <= Self.bound(Self.quadraticRoot))
     }
 
     /// An error at the guess itself only sends the search to the whole range, which finds the

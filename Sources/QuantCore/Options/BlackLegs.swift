@@ -39,8 +39,10 @@ struct BlackLegs {
     /// So about 5e-13 at worst, an estimate, inside the 1e-12 of every price test. Measured
     /// against 50-digit prices on both sides of the bound (`LegsCancellationReferenceTests`):
     /// 1.1e-13 between 15/16 and the bound, 1.5e-13 beyond it (the series). Legs cancel like
-    /// this only far from the money relative to σ√T (the ratio is about 1 - s²/|x|), where the
-    /// price is steep in σ, so an implied volatility moves less than the price. The series cost
+    /// this far from the money relative to σ√T (the ratio tends to 1 - s²/|x| for |x| ≫ s),
+    /// where the price is steep in σ and an implied volatility moves less than the price, and
+    /// near the money when σ√T is below about 0.005 (the ratio is about 1 - 0.8·σ√T there),
+    /// where it moves as much as the price: still within the same 1e-12. The series cost
     /// most of a book's pricing time at the normalised form's 15/16: 70% of the benchmark book
     /// went through it, 1.3% at 255/256. The chain slice's lanes use the same bound.
     @usableFromInline static let acceptedCancellation = 255.0 / 256.0

@@ -19,8 +19,12 @@ import QuantCore
 ///
 /// The guess path can fit a target below the VVIX at the whole range's floor when the VVIX can
 /// be computed at its own points there (a floor of 0.3 because 0.1 and 0.2 cannot be priced,
-/// a target whose root is 0.28): a fit, which is what the floor stands in for. A real VVIX
-/// target (50 points at least, `IndexPlausibility`) keeps s₀ at 0.5 or more.
+/// a target whose root is 0.28): a fit, which is what the floor stands in for. It needs the
+/// VVIX to be uncomputable at every candidate up to s₀, which is 0.5 or more for a real VVIX
+/// target (50 points at least, `IndexPlausibility`).
+///
+/// The counts above are of distinct scales at which the VVIX was computed (the calibration's
+/// cache of them), so a floor candidate that cannot be priced is not counted.
 ///
 /// Both paths stop at Brent's tolerance of 1e-7 in s (1e-5 VVIX points), so each lands within
 /// 1e-7 + 4ε·s of the crossing (a root, or a jump where the zero-bid truncation takes a strike in
@@ -75,12 +79,19 @@ enum VVIXScaleSearch {
         }
         var low = 0.0
         var fLow = Double.nan
-        for candidate in floorCandidates {
+        // A candidate whose VVIX cannot be computed moves the floor up; one whose VVIX is not
+        // a number is an error, as everywhere else.
+        candidates: for candidate in floorCandidates {
             failure = nil
             fLow = gap(candidate)
-            if failure == nil {
+            switch failure {
+            case nil:
                 low = candidate
-                break
+                break candidates
+            case .notFinite(let scale, let vvix)?:
+                throw .notFinite(scale: scale, vvix: vvix)
+            default:
+                continue
             }
         }
         let fHigh = gap(cap)
