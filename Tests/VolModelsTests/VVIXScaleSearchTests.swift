@@ -176,38 +176,22 @@ import Testing
         }
     }
 
-    /// An error at the rescaled guess, the guess path's second point, sends the search to the
-    /// whole range too.
-    @Test func anErrorAtTheRescaleFallsBackToTheWholeRange() throws {
+    /// An error at the guess itself, or at its rescale (the guess path's second point), only
+    /// sends the search to the whole range, which finds the root.
+    @Test(arguments: ["guess", "rescale"])
+    func anErrorOnTheGuessPathFallsBackToTheWholeRange(point: String) throws {
         let guess = 95 / VVIXScaleSearch.pointsPerUnitScale
-        // As the search forms it, from the gap VVIX − target.
-        let rescaled = guess * 95 / ((Self.quadratic(guess) - 95) + 95)
-        var rescaleHit = false
+        // The rescale as the search forms it, from the gap VVIX − target.
+        let failing = point == "guess" ? guess : guess * 95 / ((Self.quadratic(guess) - 95) + 95)
+        var hit = false
         let found = try Self.run(target: 95, nearGuess: true) { s in
-            if s.bitPattern == rescaled.bitPattern {
-                rescaleHit = true
+            if s.bitPattern == failing.bitPattern {
+                hit = true
                 throw Unpriceable()
             }
             return Self.quadratic(s)
         }
-        #expect(rescaleHit)
-        #expect(found.evaluated.contains { $0 < 0.5 }, "the whole range ran: \(found.evaluated)")
-        #expect(abs(found.scale.value - Self.quadraticRoot) <= Self.bound(Self.quadraticRoot))
-    }
-
-    /// An error at the guess itself only sends the search to the whole range, which finds the
-    /// root.
-    @Test func anErrorAtTheGuessFallsBackToTheWholeRange() throws {
-        let guess = 95 / VVIXScaleSearch.pointsPerUnitScale
-        var guessHit = false
-        let found = try Self.run(target: 95, nearGuess: true) { s in
-            if s.bitPattern == guess.bitPattern {
-                guessHit = true
-                throw Unpriceable()
-            }
-            return Self.quadratic(s)
-        }
-        #expect(guessHit)
+        #expect(hit)
         #expect(found.evaluated.contains { $0 < 0.5 }, "the whole range ran: \(found.evaluated)")
         #expect(abs(found.scale.value - Self.quadraticRoot) <= Self.bound(Self.quadraticRoot))
     }
