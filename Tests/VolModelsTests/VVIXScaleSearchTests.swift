@@ -164,15 +164,28 @@ import Testing
             try Self.run(target: 95, nearGuess: true) { _ in throw Unpriceable() }
         }
         // A floor candidate whose VVIX is not a number stops the search (one that cannot be
-        // computed only moves the floor up).
-        do {
-            let found = try Self.run(target: 20, nearGuess: false) { s in s < 0.15 ? .nan : 100 * s }
-            Issue.record("found \(found.scale)")
-        } catch {
-            switch error {
-            case .notFinite: break
-            default: Issue.record("\(error)")
+        // computed only moves the floor up); so does a guess point's, without the whole range.
+        let guess = 95 / VVIXScaleSearch.pointsPerUnitScale
+        let cases: [(target: Double, nearGuess: Bool, vvix: (Double) -> Double)] = [
+            (20, false, { s in s < 0.15 ? .nan : 100 * s }),
+            (95, true, { s in s.bitPattern == guess.bitPattern ? .infinity : Self.quadratic(s) }),
+        ]
+        for (target, nearGuess, vvix) in cases {
+            var evaluated: [Double] = []
+            do {
+                let found = try VVIXScaleSearch.scale(target: target, nearGuess: nearGuess) { s in
+                    evaluated.append(s)
+                    return vvix(s)
+                }
+                Issue.record("found \(found)")
+            } catch {
+                switch error {
+                case .notFinite: break
+                default: Issue.record("\(error)")
+                }
             }
+            // The first point evaluated is the one that stops it.
+            #expect(evaluated.count == 1, "\(evaluated)")
         }
     }
 

@@ -74,7 +74,7 @@ enum VVIXScaleSearch {
             guard let root else { throw .noConvergence }
             return .fitted(root)
         }
-        if nearGuess, let (a, fa, b, fb) = bracketNearGuess(target: target, vvix: vvix) {
+        if nearGuess, let (a, fa, b, fb) = try bracketNearGuess(target: target, vvix: vvix) {
             return try brent(a, fa, b, fb)
         }
         var low = 0.0
@@ -105,26 +105,28 @@ enum VVIXScaleSearch {
     /// a), found from the proportional guess, or nil (see the type's note). A point where the
     /// VVIX cannot be computed, for any reason, gives nil: the whole range's search then
     /// evaluates its own points and reports their errors, so nothing computed at a failed point
-    /// is used.
+    /// is used. A VVIX that is not a number is an error here too, as on the whole range.
     static func bracketNearGuess(
         target: Double, vvix: (Double) throws -> Double
-    ) -> (a: Double, fa: Double, b: Double, fb: Double)? {
-        func gap(_ s: Double) -> Double? {
+    ) throws(Failure) -> (a: Double, fa: Double, b: Double, fb: Double)? {
+        func gap(_ s: Double) throws(Failure) -> Double? {
             guard s.isFinite, s >= floorCandidates[0], s <= cap else { return nil }
+            let value: Double
             do {
-                let value = try vvix(s)
-                return value.isFinite ? value - target : nil
+                value = try vvix(s)
             } catch {
                 return nil
             }
+            guard value.isFinite else { throw .notFinite(scale: s, vvix: value) }
+            return value - target
         }
         var a = target / pointsPerUnitScale
-        guard var fa = gap(a) else { return nil }
+        guard var fa = try gap(a) else { return nil }
         if fa == 0 { return (a, fa, a, fa) }
         var b = a * target / (fa + target)
         for _ in 0..<2 {
             // b == a: the rescale moved by less than a rounding; the whole range takes over.
-            guard b != a, let fb = gap(b) else { return nil }
+            guard b != a, let fb = try gap(b) else { return nil }
             if fb == 0 || (fa < 0) != (fb < 0) { return (a, fa, b, fb) }
             let secantStep = fb * (b - a) / (fa - fb)
             (a, fa) = (b, fb)
