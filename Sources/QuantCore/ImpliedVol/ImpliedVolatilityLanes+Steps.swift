@@ -108,6 +108,10 @@ struct IterationLanes {
         logBeta = LaneMath.log(beta)
     }
 
+    /// One pass of the scalar loop in every lane not yet converged: evaluate b and b' at s,
+    /// narrow the bracket, take the fourth-order step on the lane's objective (Newton where its
+    /// correction breaks down, at most -s/2), restart from the bracket's midpoint if the step
+    /// leaves it, and stop once the step is within 1e-6·s (`convergedStep`).
     @inline(__always)
     mutating func step() {
         let one = Lanes(repeating: 1)

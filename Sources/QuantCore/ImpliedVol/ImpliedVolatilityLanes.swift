@@ -24,7 +24,7 @@
 /// the scalar arithmetic on its own terms or the lane functions leave their domain:
 /// - the upper half (β ≥ b_c: the upper middle and highest branches);
 /// - in the money with a time value within 64 ε of the intrinsic value (see below), x = 0 or
-///   s_l = 0;
+///   s_l = 0, |(r - q)T| above 1 (a backstop for that margin's argument);
 /// - the terms cancelling beyond 255/256, Mills-ratio arguments outside [0, 37], D's exponent
 ///   below -700, b below the normal doubles in the lowest branch, the lower map's ratio outside
 ///   [2.2e-308, 1] or Φ⁻¹'s argument above ½;
@@ -60,7 +60,12 @@ struct ImpliedVolatilityLanes {
         let quotient = spot / strike
         require(quotient .>= Double.leastNormalMagnitude)
         require(quotient .<= Double.greatestFiniteMagnitude)
-        let x = LaneMath.logRatio(spot, strike, quotient: quotient) + (rate - dividendYield) * time
+        let carry = (rate - dividendYield) * time
+        let x = LaneMath.logRatio(spot, strike, quotient: quotient) + carry
+        // The 64 ε margin below takes x's error as a few ulp of x; where the carry is large
+        // and cancels ln(S/K) it would be a few ulp of the carry instead (no market has
+        // |(r - q)T| above 1: a backstop).
+        require(LaneMath.magnitude(carry) .<= 1)
         let exponent = -0.5 * (rate + dividendYield) * time
         let size = LaneMath.magnitude(exponent)
         require(size .<= 700)
@@ -126,9 +131,9 @@ struct ImpliedVolatilityLanes {
         iterations = state.iterations
     }
 
-    /// sinh(u) for u > 0 given e^{-u} (`decay`): its Taylor series below ½ (to u¹⁷, the first
-    /// omitted term under 1e-22 of the sum), (1/e^{-u} - e^{-u})/2 above, which then loses under
-    /// two bits.
+    /// sinh(u) for 0 < u ≤ 700 (where e^{-u}, `decay`, is a normal double): its Taylor series
+    /// below ½ (to u¹⁷, the first omitted term under 1e-22 of the sum), (1/e^{-u} - e^{-u})/2
+    /// above, which then loses under two bits.
     @inline(__always)
     static func sinh(_ u: Lanes, decay: Lanes) -> Lanes {
         let u2 = u * u

@@ -24,16 +24,20 @@ public struct ImpliedVolatilityQuotes: Sendable {
 }
 
 extension ImpliedVolatility {
-    /// The implied volatility of every option in `quotes`, into `results` (one entry per option,
-    /// in order; its storage is reused from call to call).
+    /// The implied volatility (σ per √year) of every option in `quotes`, into `results`: one
+    /// entry per option, in order; `results` is emptied first and its storage reused from call
+    /// to call (no quotes, no results). `rate` and `dividendYield` are continuously compounded,
+    /// per year, as for the scalar call.
     ///
     /// Four options at a time in SIMD lanes (`ImpliedVolatilityLanes`: the same algorithm and
     /// formulas as the scalar call, two Householder steps, prices below b_c); every option the
     /// lanes decline, and the last count mod 4, is solved by the scalar call itself, which also
-    /// gives every error. An accepted lane's volatility agrees with the scalar call's to within
-    /// the price's own accuracy (the tests measure it against the scalar call and against
-    /// 50-digit references); its iteration count was the scalar call's on every test grid (near
-    /// a branch point the two may differ by a step, see `ImpliedVolatilityLanes`).
+    /// gives every error. Where the price determines σ well (the tests' well-posed cases) an
+    /// accepted lane is within 1e-12 of the scalar call's volatility and of the true one (the
+    /// tests measure both, and against 50-digit references); where it does not (an in-the-money
+    /// time value of some tens of ulp of the intrinsic value), both answers reprice the input
+    /// but may differ from each other. Its iteration count was the scalar call's on every test
+    /// grid (near a branch point the two may differ by a step, see `ImpliedVolatilityLanes`).
     public static func blackScholesMerton(
         _ quotes: ImpliedVolatilityQuotes, spot: Double, rate: Double, dividendYield: Double,
         into results: inout [Swift.Result<Result, ImpliedVolatilityError>]
