@@ -1,10 +1,10 @@
 /// The lane-wise pieces of the implied-volatility guesses (`ImpliedVolatilityLanes`): the
-/// rational cubic interpolation, the rational estimate of Φ⁻¹ and the cube root.
+/// rational cubic interpolation and the rational estimate of Φ⁻¹.
 ///
 /// A guess only has to land where two Householder steps finish the job: these follow the
 /// scalar formulas (`RationalCubic`, `NormalDistribution.quantile(_:halleySteps: 0)`, `cbrt`)
 /// operation for operation where they can, with Swift's `min` and `max` semantics for NaN, and
-/// differ from them where they cannot (the cube root through `log` and `exp`). A lane whose
+/// differ from them where they cannot (Φ⁻¹ from ln p, with p's cube root never formed). A lane whose
 /// guess would be a degenerate case of the scalar code (an interval of width 0, an argument
 /// outside the domain) is declined by the caller, not handled here.
 extension LaneMath {
@@ -76,21 +76,14 @@ extension LaneMath {
     }
 
     /// Φ⁻¹(p) by the rational estimate of Abramowitz and Stegun 26.2.23 alone (|error| <
-    /// 4.5e-4, no Halley step, unlike `NormalDistribution.quantileEstimate`), for 0 < p ≤ ½ with
-    /// p a normal double (`NormalDistribution.quantile(p, halleySteps: 0)` on that domain).
+    /// 4.5e-4, no Halley step, unlike `NormalDistribution.quantileEstimate`), from `logarithm` =
+    /// ln p for 0 < p ≤ ½ (`NormalDistribution.quantile(p, halleySteps: 0)` on that domain, which
+    /// takes the same t = √(-2 ln p)).
     @inlinable @inline(__always)
-    static func rationalQuantileEstimate(_ p: Lanes) -> Lanes {
-        let t = (-2 * log(p)).squareRoot()
+    static func rationalQuantileEstimate(logarithm: Lanes) -> Lanes {
+        let t = (-2 * logarithm).squareRoot()
         let numerator = 2.515517 + t * (0.802853 + t * 0.010328)
         let denominator = 1 + t * (1.432788 + t * (0.189269 + t * 0.001308))
         return numerator / denominator - t
-    }
-
-    /// v^{1/3} for normal v in (0, 1] as e^{ln(v)/3}. The lane `log`'s absolute error (about 2
-    /// ulp of |ln v|) becomes the result's relative error: up to about 1e-13 for v near 1e-300,
-    /// which a starting guess does not notice.
-    @inlinable @inline(__always)
-    static func cubeRoot(_ v: Lanes) -> Lanes {
-        exp(log(v) * (1.0 / 3), plus: Lanes())
     }
 }
