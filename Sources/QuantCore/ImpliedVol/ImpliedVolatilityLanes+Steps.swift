@@ -72,11 +72,10 @@ extension ImpliedVolatilityLanes {
         let ratio = f / (lowerMapScale * absX)
         require(&ok, ratio .>= Double.leastNormalMagnitude)
         require(&ok, ratio .<= 1)
-        // Φ⁻¹ at p = ratio^{1/3} needs only ln p = ln(ratio)/3 (its t = √(-2 ln p)): one lane
-        // `log` where the scalar call takes `cbrt` and then `log`. p ≤ ½ ⟺ ln p ≤ -ln 2.
-        let logP = LaneMath.log(ratio.replacing(with: Lanes(repeating: 0.125), where: ok .== 0)) * (1.0 / 3)
+        // p ≤ ½ as ln p ≤ -ln 2 (p = ½ itself, a ratio of exactly ⅛, declines by rounding;
+        // the branch never reaches it, p being at most Φ(-0.46) ≈ 0.32 there).
+        let (quantile, logP) = LaneMath.rationalQuantileEstimate(ofCubeRoot: ratio.replacing(with: Lanes(repeating: 0.125), where: ok .== 0))
         require(&ok, logP .<= -0.693_147_180_559_945_3)
-        let quantile = LaneMath.rationalQuantileEstimate(logarithm: logP)
         let candidate = LaneMath.magnitude(x / (sqrtThree * quantile))
         // min(candidate, s_l) as Swift's `min` takes it (a NaN candidate stays NaN and declines).
         let guess = LaneMath.pick(sL .< candidate, sL, candidate)

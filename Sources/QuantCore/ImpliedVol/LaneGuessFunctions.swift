@@ -2,11 +2,11 @@
 /// rational cubic interpolation and the rational estimate of Φ⁻¹.
 ///
 /// A guess only has to land where two Householder steps finish the job: these follow the
-/// scalar formulas (`RationalCubic`, `NormalDistribution.quantile(_:halleySteps: 0)`, `cbrt`)
-/// operation for operation where they can, with Swift's `min` and `max` semantics for NaN, and
-/// differ from them where they cannot (Φ⁻¹ from ln p, with p's cube root never formed). A lane whose
-/// guess would be a degenerate case of the scalar code (an interval of width 0, an argument
-/// outside the domain) is declined by the caller, not handled here.
+/// scalar formulas (`RationalCubic`, `NormalDistribution.quantile(_:halleySteps: 0)`) operation
+/// for operation where they can, with Swift's `min` and `max` semantics for NaN, and differ
+/// from them where they cannot (Φ⁻¹ of a cube root from a logarithm, the root never formed). A
+/// lane whose guess would be a degenerate case of the scalar code (an interval of width 0, an
+/// argument outside the domain) is declined by the caller, not handled here.
 extension LaneMath {
     /// x where `condition`, else y.
     @inlinable @inline(__always)
@@ -76,9 +76,17 @@ extension LaneMath {
     }
 
     /// Φ⁻¹(p) by the rational estimate of Abramowitz and Stegun 26.2.23 alone (|error| <
-    /// 4.5e-4, no Halley step, unlike `NormalDistribution.quantileEstimate`), from `logarithm` =
-    /// ln p for 0 < p ≤ ½ (`NormalDistribution.quantile(p, halleySteps: 0)` on that domain, which
-    /// takes the same t = √(-2 ln p)).
+    /// 4.5e-4, no Halley step, unlike `NormalDistribution.quantileEstimate`), for 0 < p ≤ ½
+    /// (`NormalDistribution.quantile(p, halleySteps: 0)` on that domain, which takes the same
+    /// t = √(-2 ln p)). `ofCubeRoot` takes p = v^{1/3} for normal v in (0, 1] through
+    /// ln p = ln(v)/3, one lane `log` where the scalar guess takes `cbrt` and then `log`, and
+    /// also returns ln p; `logarithm` takes ln p itself.
+    @inlinable @inline(__always)
+    static func rationalQuantileEstimate(ofCubeRoot v: Lanes) -> (estimate: Lanes, logarithm: Lanes) {
+        let logarithm = log(v) * (1.0 / 3)
+        return (rationalQuantileEstimate(logarithm: logarithm), logarithm)
+    }
+
     @inlinable @inline(__always)
     static func rationalQuantileEstimate(logarithm: Lanes) -> Lanes {
         let t = (-2 * logarithm).squareRoot()
