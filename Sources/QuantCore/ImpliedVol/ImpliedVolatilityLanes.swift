@@ -44,9 +44,8 @@ struct ImpliedVolatilityLanes {
     /// 1 in the lanes solved here, 0 in those to be solved on the scalar path.
     var accepted: Lanes
 
-    // The scalar path's constants, as literals.
-    static let sqrtTwoPi = 2.506_628_274_631_000_502_4
-    static let sqrtHalfPi = 1.253_314_137_315_500_251_2
+    static let sqrtTwoPi = NormalisedImpliedVolatility.sqrtTwoPi
+    static let sqrtHalfPi = NormalisedImpliedVolatility.sqrtHalfPi
 
     /// Options of sign `sign` (+1 call, -1 put), discounted prices `price`, strikes and times,
     /// sharing the spot, rate and dividend yield. Lanes the caller declines beforehand (invalid
@@ -118,10 +117,11 @@ struct ImpliedVolatilityLanes {
         let inside = pick(s .>= bracketLow, pick(s .<= bracketHigh, Lanes(repeating: 1), Lanes()), Lanes())
         s = pick(inside .> 0, s, 0.5 * (bracketLow + bracketHigh))
 
-        // Two Householder steps (the loop of `NormalisedImpliedVolatility.householder`).
+        // Two Householder steps (the loop of `NormalisedImpliedVolatility.householder`); β's
+        // logarithm is taken lane-wise there, so β must be a normal double.
+        require(timeValue .>= Double.leastNormalMagnitude)
         var state = IterationLanes(
             beta: timeValue, x: otmX, lowest: lowest, start: s, low: bracketLow * (1 - 1e-10), high: bracketHigh * (1 + 1e-10))
-        require(timeValue .>= Double.leastNormalMagnitude)
         state.step()
         state.step()
         ok *= state.accepted
